@@ -1,0 +1,30 @@
+# Two commands on a fresh machine: `make run` (install, build the index, start the main job) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+export OPENBLAS_NUM_THREADS ?= 1
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install run test index bench clean
+
+$(BIN)/lexmemo: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/lexmemo
+
+install: $(BIN)/lexmemo
+
+index: install
+	$(BIN)/lexmemo index
+
+run: index
+	$(BIN)/lexmemo classify examples/claims/drug_minor_contribution.json
+
+test: install
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) var
