@@ -1,0 +1,29 @@
+"""The liability core: ``ClaimFacts`` → ``Verdict`` by deterministic rules (spec ../shared/spec/liability.md).
+
+Public API::
+
+    from assistant.core import ClaimFacts, Verdict, classify
+    verdict = classify(facts, doctrine="qin2025")   # facts: ClaimFacts or a dict of the spec's field names
+    verdict.model_dump(mode="json")                 # the spec's JSON shape (section 3)
+"""
+
+from __future__ import annotations
+
+from assistant.core.engine import classify
+from assistant.core.models import (
+    DOCTRINES,
+    FORM_PRECEDENCE,
+    AsOf,
+    ClaimFacts,
+    DoctrineInfo,
+    Element,
+    MissingFact,
+    TraceEntry,
+    Verdict,
+    facts_error_messages,
+)
+
+__all__ = [
+    "AsOf", "ClaimFacts", "DOCTRINES", "DoctrineInfo", "Element", "FORM_PRECEDENCE", "MissingFact",
+    "TraceEntry", "Verdict", "classify", "facts_error_messages",
+]
