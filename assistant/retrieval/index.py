@@ -1,0 +1,167 @@
+"""Build the retrieval index once and reuse it: BM25 token lists, Chroma vectors, and a manifest.
+
+Layout under ``settings.index_dir``: ``manifest.json`` (corpus hash, embedder, dense rule, counts, timings),
+``bm25.json.gz`` (passage ids and their jieba tokens), ``chroma/`` (the embedded Chroma database, unless
+``settings.chroma_url`` names a server). Embeddings are cached in ``settings.cache_dir/embeddings.sqlite3`` by
+sha256(model name + text), so a rebuild after a corpus change re-embeds only the changed passages.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from assistant.retrieval.bm25 import BM25Index
+from assistant.retrieval.embedder import Embedder, EmbeddingCache, embed_cached, make_embedder
+from assistant.retrieval.store import DenseStore, chroma_client
+from assistant.retrieval.subset import DENSE_RULE_VERSION, needs_dense
+from assistant.retrieval.tokenize import get_tokenizer
+
+INDEX_FORMAT = 1
+MANIFEST = "manifest.json"
+BM25_FILE = "bm25.json.gz"
+
+
+def manifest_path(settings) -> Path:
+    """Where the manifest of the index for ``settings`` lives."""
+    return Path(settings.index_dir) / MANIFEST
+
+
+def read_manifest(settings) -> dict | None:
+    """The stored manifest, or None when there is none (or it is unreadable)."""
+    try:
+        return json.loads(manifest_path(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def embedding_cache_path(settings) -> Path:
+    """The shared embedding cache file under ``settings.cache_dir``."""
+    return Path(settings.cache_dir) / "embeddings.sqlite3"
+
+
+def _load_corpus(settings):
+    from assistant.corpus import load_corpus
+
+    return load_corpus(settings.corpus_dir) if settings.corpus_dir else load_corpus()
+
+
+def stale_reason(settings, corpus, embedder_spec: str) -> str | None:
+    """Why the index must be (re)built, or None when the stored one matches corpus, embedder and format."""
+    manifest = read_manifest(settings)
+    if manifest is None:
+        return "no index yet"
+    if manifest.get("format") != INDEX_FORMAT:
+        return "index format changed"
+    if manifest.get("corpus_hash") != corpus.hash:
+        return "corpus changed"
+    if manifest.get("embedder") != embedder_spec:
+        return f"embedder changed ({manifest.get('embedder')} → {embedder_spec})"
+    if manifest.get("dense_rule") != DENSE_RULE_VERSION:
+        return "dense subset rule changed"
+    if manifest.get("chroma_url") != settings.chroma_url:
+        return "vector store location changed"
+    if not (Path(settings.index_dir) / BM25_FILE).exists():
+        return "BM25 data missing"
+    return None
+
+
+@contextmanager
+def _build_lock(index_dir: Path):
+    """One builder at a time per index directory (two CLI runs, or parallel test sessions)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".build.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def build_index(settings, rebuild: bool = False, *, corpus=None, embedder: Embedder | None = None) -> dict:
+    """Build the index when missing or stale (corpus hash, embedder, rule) or when ``rebuild``; return the manifest.
+
+    ``corpus`` and ``embedder`` default to ``load_corpus()`` and ``settings.embedder``; tests pass their own.
+    The manifest's ``built`` is False when the stored index was reused.
+    """
+    corpus = corpus if corpus is not None else _load_corpus(settings)
+    spec = getattr(embedder, "spec", None) or (embedder.name if embedder is not None else settings.embedder)
+    index_dir = Path(settings.index_dir)
+    with _build_lock(index_dir):
+        reason = "rebuild requested" if rebuild else stale_reason(settings, corpus, spec)
+        if reason is None:
+            return {**read_manifest(settings), "built": False}
+        return _build(settings, corpus, embedder, spec, reason)
+
+
+def _build(settings, corpus, embedder: Embedder | None, spec: str, reason: str) -> dict:
+    from tqdm import tqdm
+
+    t0 = time.perf_counter()
+    index_dir = Path(settings.index_dir)
+    timings: dict[str, float] = {}
+    passages = corpus.passages()
+    ids = [p.id for p in passages]
+
+    tokenizer = get_tokenizer(settings.cache_dir)
+    t = time.perf_counter()
+    texts = [f"{p.title}\n{p.text}" for p in passages]  # the title carries the instrument name and article
+    bar = tqdm(texts, desc="BM25 tokens", unit="passage", disable=not settings.progress, leave=False)
+    bm25 = BM25Index(ids, [tokenizer.tokens(text) for text in bar])
+    bm25.save(index_dir / BM25_FILE)
+    timings["bm25_s"] = round(time.perf_counter() - t, 3)
+
+    t = time.perf_counter()
+    embedder = embedder if embedder is not None else make_embedder(settings.embedder)
+    timings["embedder_load_s"] = round(time.perf_counter() - t, 3)
+    dense = [p for p in passages if needs_dense(p)]
+    t = time.perf_counter()
+    cache = EmbeddingCache(embedding_cache_path(settings))
+    try:
+        with tqdm(total=len(dense), desc="Embedding", unit="passage", disable=not settings.progress) as bar:
+            vectors, encoded = embed_cached(embedder, [dense_text(p) for p in dense], cache, progress=bar)
+    finally:
+        cache.close()
+    timings["embed_s"] = round(time.perf_counter() - t, 3)
+
+    t = time.perf_counter()
+    store = DenseStore(chroma_client(index_dir, settings.chroma_url))
+    store.reset()
+    store.add(
+        [p.id for p in dense],
+        vectors,
+        metadatas=[{"code": p.code, "kind": p.kind} for p in dense],
+    )
+    timings["store_s"] = round(time.perf_counter() - t, 3)
+    timings["total_s"] = round(time.perf_counter() - t0, 3)
+
+    manifest = {
+        "format": INDEX_FORMAT,
+        "corpus_hash": corpus.hash,
+        "embedder": spec,
+        "embedder_name": embedder.name,
+        "dim": int(embedder.dim),
+        "dense_rule": DENSE_RULE_VERSION,
+        "chroma_url": settings.chroma_url,
+        "reason": reason,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "counts": {
+            "passages": len(passages),
+            "dense_passages": len(dense),
+            "embedded": encoded,
+            "from_cache": len(dense) - encoded,
+        },
+        "timings": timings,
+    }
+    tmp = manifest_path(settings).with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(manifest_path(settings))
+    return {**manifest, "built": True}
+
+
+def dense_text(passage) -> str:
+    """The text embedded for a passage: its title line (instrument and article) then its text."""
+    return f"{passage.title}\n{passage.text}"

@@ -1,0 +1,115 @@
+"""``Retriever``: BM25, dense (Chroma) and hybrid (RRF) search over the corpus, explicit citations first."""
+
+from __future__ import annotations
+
+import os
+from contextlib import nullcontext
+from pathlib import Path
+
+from assistant.retrieval.bm25 import BM25Index
+from assistant.retrieval.citations import cited_passage_ids, corpus_aliases
+from assistant.retrieval.embedder import Embedder, make_embedder
+from assistant.retrieval.hit import Hit
+from assistant.retrieval.hybrid import rrf
+from assistant.retrieval.index import BM25_FILE, _load_corpus, build_index
+from assistant.retrieval.store import DenseStore, chroma_client
+from assistant.retrieval.tokenize import get_tokenizer
+
+MODES = ("hybrid", "bm25", "dense")
+# How deep each ranker's list goes before fusion: RRF needs more than k candidates from each side.
+CANDIDATES = 50
+
+
+class RetrievalError(ValueError):
+    """Bad search input (unknown mode, k < 1)."""
+
+
+def _one_blas_thread():
+    """Limit BLAS to one thread during a query (latency on shared 2-core machines), when threadpoolctl exists."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - optional
+        return nullcontext()
+    return threadpool_limits(1)
+
+
+class Retriever:
+    """Search the corpus: ``Retriever.open(settings).search(query, k=5, mode="hybrid")`` → ``list[Hit]``."""
+
+    def __init__(self, settings, corpus, bm25: BM25Index, store: DenseStore, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.corpus = corpus
+        self.bm25 = bm25
+        self.store = store
+        self._embedder = embedder
+        self.passages = {p.id: p for p in corpus.passages()}
+        self._passage_ids = list(self.passages)
+        self._aliases = corpus_aliases(corpus)
+        self._tokenizer = get_tokenizer(settings.cache_dir)
+
+    @classmethod
+    def open(cls, settings, *, corpus=None, embedder: Embedder | None = None, build: bool = True) -> "Retriever":
+        """Open the index for ``settings``, building it first when missing or stale (unless ``build`` is False)."""
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        corpus = corpus if corpus is not None else _load_corpus(settings)
+        if build:
+            build_index(settings, corpus=corpus, embedder=embedder)
+        index_dir = Path(settings.index_dir)
+        bm25 = BM25Index.load(index_dir / BM25_FILE)
+        store = DenseStore(chroma_client(index_dir, settings.chroma_url))
+        return cls(settings, corpus, bm25, store, embedder)
+
+    @property
+    def embedder(self) -> Embedder:
+        """The query encoder, loaded on first dense query."""
+        if self._embedder is None:
+            self._embedder = make_embedder(self.settings.embedder)
+        return self._embedder
+
+    def bm25_ranking(self, query: str, depth: int = CANDIDATES) -> list[tuple[str, float]]:
+        """BM25 ``(id, score)`` over every passage."""
+        return self.bm25.search(self._tokenizer.tokens(query), depth)
+
+    def dense_ranking(self, query: str, depth: int = CANDIDATES) -> list[tuple[str, float]]:
+        """Dense ``(id, cosine)`` over the embedded subset (see ``assistant.retrieval.subset``)."""
+        with _one_blas_thread():
+            vec = self.embedder.embed_query(query)
+        return self.store.query(vec, depth)
+
+    def cited(self, query: str) -> list[str]:
+        """Passage ids the query cites explicitly (《电子商务法》第三十八条第二款, 电商法38条, 民法典第1198条)."""
+        return cited_passage_ids(query, self.corpus, self._passage_ids, self._aliases)
+
+    def search(self, query: str, k: int = 5, mode: str | None = None) -> list[Hit]:
+        """The ``k`` best passages for ``query``; explicitly cited provisions come first in every mode.
+
+        Scores: BM25 score, cosine similarity, or RRF score by mode; cited passages score 1 above the best
+        searched passage, in citation order.
+        """
+        mode = mode or getattr(self.settings, "retrieval_mode", "hybrid")
+        if mode not in MODES:
+            raise RetrievalError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
+        if k < 1:
+            raise RetrievalError("k must be at least 1")
+        query = query.strip()
+        if not query:
+            return []
+        depth = max(CANDIDATES, k)
+        if mode == "bm25":
+            ranked = self.bm25_ranking(query, depth)
+        elif mode == "dense":
+            ranked = self.dense_ranking(query, depth)
+        else:
+            lexical = [pid for pid, _ in self.bm25_ranking(query, depth)]
+            dense = [pid for pid, _ in self.dense_ranking(query, depth)]
+            ranked = rrf([lexical, dense])
+        cited = self.cited(query)
+        top = max((s for _, s in ranked), default=0.0)
+        results = [(pid, top + 1.0 - i * 1e-6) for i, pid in enumerate(cited)]
+        cited_set = set(cited)
+        results += [(pid, s) for pid, s in ranked if pid not in cited_set]
+        return [self._hit(pid, score) for pid, score in results[:k] if pid in self.passages]
+
+    def _hit(self, pid: str, score: float) -> Hit:
+        p = self.passages[pid]
+        return Hit(id=p.id, score=float(score), text=p.text, title=p.title, kind=p.kind, code=p.code)

@@ -1,0 +1,96 @@
+"""The dense vector store: a chromadb collection that only ever receives explicit embeddings.
+
+The collection is created with ``embedding_function=None`` and cosine space, so chromadb never falls back to
+its default embedding function (which downloads a model at first use and fails offline). Telemetry is off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+COLLECTION = "lexmemo_passages"
+
+
+def chroma_client(index_dir: Path, chroma_url: str | None = None):
+    """An embedded ``PersistentClient`` under ``index_dir/chroma``, or an ``HttpClient`` when a URL is set."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if chroma_url:
+        url = urlparse(chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    path = Path(index_dir) / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class DenseStore:
+    """Add passages with their vectors; query by vector for ``[(id, cosine similarity)]``."""
+
+    def __init__(self, client, name: str = COLLECTION) -> None:
+        self.client = client
+        self.name = name
+        self._collection = None
+
+    @property
+    def collection(self):
+        """The collection, created on first use (cosine space, no embedding function)."""
+        if self._collection is None:
+            self._collection = self.client.get_or_create_collection(
+                self.name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+        return self._collection
+
+    def reset(self) -> None:
+        """Drop the collection (if any) so the next add starts from empty."""
+        try:
+            self.client.delete_collection(self.name)
+        except Exception:  # chromadb raises different types per backend when it does not exist
+            pass
+        self._collection = None
+
+    def add(
+        self,
+        ids: Sequence[str],
+        embeddings: np.ndarray,
+        documents: Sequence[str] | None = None,
+        metadatas: Sequence[dict] | None = None,
+        batch_size: int = 1000,
+    ) -> None:
+        """Add (or overwrite) passages in batches; ``embeddings`` must be ``(len(ids), dim)``."""
+        if len(ids) != len(embeddings):
+            raise ValueError("ids and embeddings differ in length")
+        col = self.collection
+        limit = min(batch_size, self.client.get_max_batch_size())
+        for start in range(0, len(ids), limit):
+            end = start + limit
+            col.upsert(
+                ids=list(ids[start:end]),
+                embeddings=np.asarray(embeddings[start:end], dtype=np.float32),
+                documents=list(documents[start:end]) if documents is not None else None,
+                metadatas=list(metadatas[start:end]) if metadatas is not None else None,
+            )
+
+    def count(self) -> int:
+        """Number of stored passages."""
+        return self.collection.count()
+
+    def query(self, embedding: np.ndarray, k: int = 10) -> list[tuple[str, float]]:
+        """The ``k`` nearest passages as ``(id, cosine similarity)``, best first."""
+        n = min(k, self.count())
+        if n <= 0:
+            return []
+        res = self.collection.query(
+            query_embeddings=[np.asarray(embedding, dtype=np.float32)], n_results=n, include=["distances"]
+        )
+        return [(pid, 1.0 - float(dist)) for pid, dist in zip(res["ids"][0], res["distances"][0])]
