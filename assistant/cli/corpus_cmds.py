@@ -1,0 +1,80 @@
+"""CLI verbs over the legal corpus: ``lexmemo show ID``."""
+
+from __future__ import annotations
+
+import typer
+
+from assistant.cli import app
+
+
+@app.command()
+def show(id: str = typer.Argument(..., help="A provision id (ECL-38-2, CC-1198-2, QIN-5.4.2), a case id or a 案号.")) -> None:
+    """Print a provision, seed-article section or case: its text, title, version and effective dates."""
+    from assistant.corpus import Case, CorpusError, load_corpus
+
+    try:
+        corpus = load_corpus()
+    except CorpusError as exc:
+        typer.echo(f"corpus error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    found = corpus.get(id)
+    if found is None:
+        hint = corpus.closest(id, n=5)
+        typer.echo(f"unknown id {id!r}." + (f" Closest known ids: {', '.join(hint)}" if hint else ""), err=True)
+        raise typer.Exit(2)
+    if isinstance(found, Case):
+        typer.echo(_case_text(corpus, found))
+        return
+    inst = corpus.instruments[found.code]
+    lines = [f"{found.id}  {corpus.cite(found.id, first=True)}"]
+    if found.kind == "section":
+        lines.append(f"{found.section} {found.title or ''}".rstrip())
+        lines.append(f"作者：{inst.author}（{inst.year}年）；{inst.version}")
+    else:
+        if found.heading:
+            lines.append(found.heading)
+        lines.append(f"版本：{inst.version}")
+        dates = f"施行（本条号适用）：{inst.effective.isoformat()}"
+        if inst.version_effective and inst.version_effective != inst.effective:
+            dates += f"；本文本施行：{inst.version_effective.isoformat()}"
+        dates += f"；废止：{inst.repealed.isoformat()}" if inst.repealed else "；现行有效"
+        lines.append(dates)
+    lines.append(f"来源：{inst.file}:{found.line}")
+    lines.append("")
+    lines.append(found.text or "（本部分无独立正文，见其下各小节）")
+    typer.echo("\n".join(lines))
+
+
+def _case_text(corpus, case) -> str:  # type: ignore[no-untyped-def]
+    """A case summary for the terminal."""
+    rec = case.record
+    lines = [
+        f"{case.id}  {corpus.cite(case.id, first=True)}",
+        f"法院：{case.court}；年份：{case.year or '不详'}；层级：{case.tier}",
+        f"结果：{case.outcome} — {case.outcome_detail}",
+    ]
+    if rec.get("provisions_cited"):
+        lines.append(f"引用条文：{', '.join(rec['provisions_cited'])}")
+    lines.append("来源：" + " ".join(case.sources))
+    return "\n".join(lines)
+
+
+@app.command("corpus")
+def corpus_summary() -> None:
+    """List the corpus's instruments: code, short title, articles, passages, effective and repeal dates, hash."""
+    from collections import Counter
+
+    from assistant.corpus import CorpusError, load_corpus
+
+    try:
+        corpus = load_corpus()
+    except CorpusError as exc:
+        typer.echo(f"corpus error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    articles = Counter(p.code for p in corpus.provisions() if p.kind in ("article", "section"))
+    passages = Counter(p.code for p in corpus.passages())
+    for code, inst in corpus.instruments.items():
+        count = len(corpus.cases) if code == "CASE" else articles[code]
+        span = "" if code == "CASE" else f"{inst.effective.isoformat()}–{inst.repealed.isoformat() if inst.repealed else ''}"
+        typer.echo(f"{code:8} {inst.short_title:24} {count:5} 条/节/件 {passages[code]:5} passages  {span}")
+    typer.echo(f"root {corpus.root}  hash {corpus.hash[:16]}  passages {sum(passages.values())}")
