@@ -1,0 +1,293 @@
+"""The guard: check a memo's citations against the corpus and its 简要结论 against the verdict.
+
+Rules (issue 4): every citation resolves in the corpus; every resolved statute citation was in force on the
+event date; every case number is one the corpus holds; the 简要结论's 责任形态/归责原则/举证责任 lines match the
+verdict (and no contradicting form is asserted elsewhere in 简要结论); every resolved citation lies in the allowed
+set. The guard only reports: nothing is ever removed from the memo (DEVELOPERS.md, "Never hide a defect").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal, Optional
+
+from pydantic import BaseModel, Field
+
+from assistant.core import Verdict
+from assistant.guard import terms
+from assistant.guard.citations import Citation, extract_citations, names_from_corpus
+from assistant.memo.sections import CONCLUSION_LABELS, find_conclusion_lines, section_spans
+
+Category = Literal["unresolved", "out_of_force", "conclusion_mismatches", "unlisted"]
+CATEGORIES: tuple[str, ...] = ("unresolved", "out_of_force", "conclusion_mismatches", "unlisted")
+CONCLUSION_SECTION = "简要结论"
+_FIELD_ZH = {"liability_form": "责任形态", "imputation": "归责原则", "burden_of_proof": "举证责任"}
+_MISSING_EN = {"liability_form": "form", "imputation": "imputation", "burden_of_proof": "burden"}
+# A sentence in 简要结论 that reports another view or a condition is not the memo's own conclusion.
+_ATTRIBUTION = ("观点", "学说", "说认为", "有学者", "有法院", "另有", "若", "如果", "假如", "倘若", "一旦", "替代", "其他")
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+
+
+class Finding(BaseModel):
+    """One failure: its category, the span in the memo (None for a missing statement), the id and the reason."""
+
+    category: Category
+    text: str = ""
+    start: Optional[int] = None
+    end: Optional[int] = None
+    id: Optional[str] = None
+    field: Optional[str] = None
+    expected: Optional[str] = None
+    found: Optional[str] = None
+    reason: str
+
+    def public(self) -> dict:
+        """The finding as it appears in ``GuardReport.to_json()`` (no ``None`` fields)."""
+        return {k: v for k, v in self.model_dump(mode="json").items() if v is not None and k != "category"}
+
+
+class CitationInfo(BaseModel):
+    """A citation the guard saw, resolved or not (for display and receipts)."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    id: Optional[str] = None
+    resolved: bool
+    reason: str
+
+
+class GuardReport(BaseModel):
+    """The guard's verdict on one memo; ``ok`` is true only when every list is empty."""
+
+    ok: bool
+    unresolved: list[Finding] = Field(default_factory=list)
+    out_of_force: list[Finding] = Field(default_factory=list)
+    conclusion_mismatches: list[Finding] = Field(default_factory=list)
+    unlisted: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    citations: list[CitationInfo] = Field(default_factory=list)
+    event_date: Optional[date] = None
+
+    def to_json(self) -> dict:
+        """Exactly ``{"ok", "unresolved", "out_of_force", "conclusion_mismatches", "unlisted"}`` as JSON data."""
+        out: dict = {"ok": self.ok}
+        for category in CATEGORIES:
+            out[category] = [f.public() for f in getattr(self, category)]
+        return out
+
+    def to_text(self) -> str:
+        """A readable Chinese report, one line per failure (also the repair instructions for an LLM)."""
+        if self.ok:
+            return f"核验通过：共核对 {len(self.citations)} 处引用，简要结论与判断一致。"
+        titles = {"unresolved": "无法核实的引用", "out_of_force": "事件发生时未生效或已失效的法律",
+                  "conclusion_mismatches": "简要结论与判断不一致", "unlisted": "超出允许范围的依据"}
+        lines = ["需复核：本备忘录未通过核验。"]
+        for category in CATEGORIES:
+            items = getattr(self, category)
+            if items:
+                lines.append(f"【{titles[category]}】{len(items)} 处")
+                lines.extend(f"  - {f.text + '：' if f.text else ''}{f.reason}" for f in items)
+        return "\n".join(lines)
+
+
+def _add(report_lists: dict[str, list[Finding]], finding: Finding) -> None:
+    report_lists[finding.category].append(finding)
+
+
+def _resolve(citation: Citation, corpus) -> bool:
+    """True when the citation's id names something in the corpus (the whole seed article counts)."""
+    if citation.id is None:
+        return False
+    if citation.id == "QIN":
+        return "QIN" in corpus.instruments
+    return bool(corpus.resolve(citation.id))
+
+
+def _in_allowed(cid: str, allowed: set[str]) -> bool:
+    """Article-level ids are allowed when any allowed id lies inside; finer ids when they or an ancestor are."""
+    if cid in allowed:
+        return True
+    if cid == "QIN":
+        return True  # the seed article as a whole is the doctrinal basis of every verdict
+    if any(a.startswith(cid + "-") or (cid.startswith("QIN-") and a.startswith(cid + ".")) for a in allowed):
+        return True
+    parts = cid.split("-")
+    if cid.startswith("QIN-"):
+        sec = cid[len("QIN-"):].split(".")
+        return any(f"QIN-{'.'.join(sec[:n])}" in allowed for n in range(1, len(sec)))
+    # walk up: CODE-A-P-I → CODE-A-P → CODE-A (hyphenated codes like SPC-OC keep their code part)
+    while len(parts) > 2:
+        parts = parts[:-1]
+        candidate = "-".join(parts)
+        if candidate in allowed and any(ch.isdigit() for ch in parts[-1]):
+            return True
+    return False
+
+
+def _allowed_from_verdict(verdict: Verdict) -> set[str]:
+    """The verdict's citations, regimes and the citations of every rule in its trace."""
+    allowed = set(verdict.citations) | set(verdict.regimes)
+    for entry in verdict.trace:
+        allowed.update(entry.citations)
+    return allowed
+
+
+def check_citations(
+    citations: list[Citation], *, corpus, on: date, allowed: set[str], check_cases_allowed: bool,
+    assumed_date: bool = False,
+) -> tuple[dict[str, list[Finding]], list[CitationInfo]]:
+    """Resolution, time and allowed-set checks for extracted citations."""
+    lists: dict[str, list[Finding]] = {c: [] for c in CATEGORIES}
+    infos: list[CitationInfo] = []
+    when = f"{on.isoformat()}" + ("（事件日期不明，按现行法核对）" if assumed_date else "")
+    for cit in citations:
+        resolved = _resolve(cit, corpus)
+        infos.append(CitationInfo(kind=cit.kind, text=cit.text, start=cit.start, end=cit.end, id=cit.id,
+                                  resolved=resolved, reason=cit.reason))
+        base = dict(text=cit.text, start=cit.start, end=cit.end, id=cit.id)
+        if not resolved:
+            if cit.kind == "case":
+                reason = f"案号 {cit.id} 不在语料库中"
+            elif cit.id is None:
+                reason = cit.reason
+            else:
+                hint = ""
+                try:
+                    near = corpus.closest(cit.id, n=3)
+                    hint = f"；相近条文：{'、'.join(near)}" if near else ""
+                except Exception:  # noqa: BLE001 - a hint must never break the guard
+                    hint = ""
+                reason = f"{cit.id} 在语料库中不存在{hint}"
+            _add(lists, Finding(category="unresolved", reason=reason, **base))
+            continue
+        if cit.kind == "instrument":
+            continue  # a law named without an article: resolved, but not itself an authority to check
+        if cit.kind in ("statute", "key", "id") and cit.id != "QIN" and not cit.historical:
+            if not corpus.in_force(cit.id, on):
+                inst = corpus.instrument_of(cit.id)
+                span = f"{inst.effective.isoformat()} 起施行" + (f"，{inst.repealed.isoformat()} 起失效" if inst.repealed else "")
+                _add(lists, Finding(category="out_of_force", reason=f"{cit.id}（{inst.short_title}，{span}）在事件日期 {when} 不适用", **base))
+        if cit.kind == "case" and not check_cases_allowed:
+            continue
+        if not _in_allowed(cit.id, allowed):
+            _add(lists, Finding(category="unlisted", reason=f"{cit.id} 不在本备忘录允许引用的依据之内", **base))
+    return lists, infos
+
+
+def _span_of(markdown: str, name: str) -> tuple[int, int] | None:
+    spans = section_spans(markdown)[1].get(name)
+    return spans[0] if spans else None
+
+
+def check_conclusion(markdown: str, verdict: Verdict) -> list[Finding]:
+    """The 简要结论's three labelled lines against the verdict, the burden basis, and contradicting form terms."""
+    span = _span_of(markdown, CONCLUSION_SECTION)
+    if span is None:
+        return [Finding(category="conclusion_mismatches", field=None,
+                        reason="缺少“简要结论”部分（missing 简要结论 section）")]
+    offset, body = span[0], markdown[span[0]:span[1]]
+    found = find_conclusion_lines(body)
+    detectors = {"liability_form": terms.detect_form, "imputation": terms.detect_imputation,
+                 "burden_of_proof": terms.detect_burden}
+    out: list[Finding] = []
+    line_spans: list[tuple[int, int]] = []
+    for field, label in CONCLUSION_LABELS.items():
+        want = getattr(verdict, field)
+        expected = terms.label(field, want)
+        if field not in found:
+            out.append(Finding(category="conclusion_mismatches", field=field, expected=expected,
+                               reason=f"missing {_MISSING_EN[field]} statement：简要结论缺少“{label}：{expected}”一行"))
+            continue
+        start, end, value = found[field]
+        line_spans.append((offset + start, offset + end))
+        got = detectors[field](value)
+        if got != want:
+            said = f"“{value}”" if value else "（空）"
+            out.append(Finding(category="conclusion_mismatches", field=field, expected=expected, found=value,
+                               text=value, start=offset + start, end=offset + end,
+                               reason=f"{label}写为{said}，判断结论为“{expected}”"))
+    out.extend(_check_basis(body, offset, found, verdict))
+    out.extend(_contradicting_forms(body, offset, found, verdict))
+    return out
+
+
+def _check_basis(body: str, offset: int, found: dict, verdict: Verdict) -> list[Finding]:
+    """A reversed burden that is QIN's proposal must say so (spec rule 9); lex lata must not be called a proposal."""
+    proposal_terms = terms.BURDEN_BASIS_TERMS["proposal"]
+    says_proposal = any(t in body for t in proposal_terms)
+    expected = terms.basis_label(verdict.burden_basis)
+    if verdict.burden_basis == "proposal" and not says_proposal:
+        return [Finding(category="conclusion_mismatches", field="burden_basis", expected=expected,
+                        reason="简要结论未说明举证责任倒置系学说建议（覃玉娟2025），非现行法")]
+    if verdict.burden_basis == "lex_lata" and "burden_of_proof" in found:
+        start, end, value = found["burden_of_proof"]
+        if terms.detect_basis(value) == "proposal":
+            return [Finding(category="conclusion_mismatches", field="burden_basis", expected=expected, found=value,
+                            text=value, start=offset + start, end=offset + end,
+                            reason="举证责任依现行法确定，不应表述为学说建议")]
+    return []
+
+
+def _contradicting_forms(body: str, offset: int, found: dict, verdict: Verdict) -> list[Finding]:
+    """A liability-form term elsewhere in 简要结论 that differs from the verdict, unless negated or attributed."""
+    out: list[Finding] = []
+    skip = set()
+    for field in ("liability_form", "imputation", "burden_of_proof"):
+        if field in found:
+            skip.add(found[field][:2])
+    for sentence in _SENTENCE.finditer(body):
+        text = sentence.group(0)
+        if any(marker in text for marker in _ATTRIBUTION):
+            continue
+        for hit in terms.find_terms("liability_form", text):
+            s, e = sentence.start() + hit.start, sentence.start() + hit.end
+            if any(a <= s and e <= b for a, b in skip):
+                continue
+            explicit = "责任" in hit.text or len(hit.text) >= 4
+            if not explicit or hit.value == verdict.liability_form or terms.is_negated(text, hit.start):
+                continue
+            expected = terms.form_label(verdict.liability_form)
+            out.append(Finding(category="conclusion_mismatches", field="liability_form", expected=expected,
+                               found=hit.text, text=hit.text, start=offset + s, end=offset + e,
+                               reason=f"简要结论另称“{hit.text}”，与判断结论“{expected}”矛盾"))
+        for hit in terms.find_terms("imputation", text):
+            s, e = sentence.start() + hit.start, sentence.start() + hit.end
+            if hit.value == "no_fault" and not terms.is_negated(text, hit.start):
+                out.append(Finding(category="conclusion_mismatches", field="imputation",
+                                   expected=terms.imputation_label(verdict.imputation), found=hit.text,
+                                   text=hit.text, start=offset + s, end=offset + e,
+                                   reason="平台责任不适用无过错责任（QIN-5.3）"))
+    return out
+
+
+def check_memo(
+    markdown: str,
+    verdict: Verdict,
+    *,
+    event_date: date | None,
+    allowed_ids: set[str] | None = None,
+    key_table: dict[str, str] | None = None,
+    corpus=None,
+) -> GuardReport:
+    """Check every citation and the 简要结论 of a Markdown memo against the corpus and the verdict; report only.
+
+    ``event_date`` None → current law (today) is assumed; ``allowed_ids`` None → the verdict's citations, regimes
+    and trace citations (cases are then only checked against the corpus).
+    """
+    if corpus is None:
+        from assistant.corpus import load_corpus
+
+        corpus = load_corpus()
+    on = event_date or date.today()
+    citations = extract_citations(markdown, names_from_corpus(corpus), key_table)
+    allowed = set(allowed_ids) if allowed_ids is not None else _allowed_from_verdict(verdict)
+    lists, infos = check_citations(citations, corpus=corpus, on=on, allowed=allowed,
+                                   check_cases_allowed=allowed_ids is not None, assumed_date=event_date is None)
+    lists["conclusion_mismatches"].extend(check_conclusion(markdown, verdict))
+    findings = sorted((f for c in CATEGORIES for f in lists[c]),
+                      key=lambda f: (f.start if f.start is not None else -1, f.end or -1))
+    ok = not findings
+    return GuardReport(ok=ok, findings=findings, citations=infos, event_date=event_date, **lists)

@@ -1,0 +1,438 @@
+"""Find every legal citation in Chinese memo text (pure: no corpus, no I/O).
+
+Recognised forms (each yields a ``Citation`` with its raw span, the candidate id or None, and why):
+
+- statutes: 《中华人民共和国电子商务法》第三十八条第二款, 《电子商务法》第38条第2款, 电子商务法第三十八条 (a known name
+  without 书名号), 第X条第Y款第（Z）项, lists and ranges (第一千一百六十八条、第一千一百七十二条; 第四十一条至第四十三条;
+  第一款和第二款), a bare 第X条 after a named law in the same sentence or paragraph, 本法/该法/同法 … after a named
+  law, 该条/同条第Y款; the first-use form 《…》（以下简称《…》）第X条;
+- laws the corpus does not hold (《中华人民共和国合同法》, 合同法, 《广告法》): id None, never dropped;
+- instrument mentions without an article (kind ``instrument``), provision ids written out (ECL-38-2, [CC-1198-2]);
+- citation keys ``[S1]`` / ``[S1, S2]`` / 【S1】 mapped through a key table; an unknown key has id None;
+- the seed article: 覃玉娟 … (2025), 《电商平台安全保障义务“相应责任”规制研究》, QIN-5.4.2, QIN §5.4.2;
+- case numbers （2020）京0105民初12345号 and (2015)三中民(商)终字第05302号 (full- or half-width brackets).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+from assistant.corpus.ids import ID_PATTERN
+from assistant.corpus.numerals import from_chinese
+
+Kind = Literal["statute", "instrument", "key", "qin", "case", "id"]
+
+#: The spec's instruments (section 1), used when no corpus is given; ``names_from_corpus`` adds the corpus titles.
+DEFAULT_NAMES: dict[str, str] = {
+    "中华人民共和国电子商务法": "ECL", "电子商务法": "ECL",
+    "中华人民共和国民法典": "CC", "民法典": "CC",
+    "中华人民共和国侵权责任法": "TLL", "侵权责任法": "TLL",
+    "中华人民共和国消费者权益保护法": "CPL", "消费者权益保护法": "CPL",
+    "中华人民共和国食品安全法": "FSL", "食品安全法": "FSL",
+    "中华人民共和国产品质量法": "PQL", "产品质量法": "PQL",
+    "中华人民共和国药品管理法": "DAL", "药品管理法": "DAL",
+    "最高人民法院关于审理网络消费纠纷案件适用法律若干问题的规定（一）": "SPC-OC", "网络消费纠纷规定（一）": "SPC-OC",
+    "最高人民法院关于审理食品药品纠纷案件适用法律若干问题的规定": "SPC-FD", "食品药品纠纷规定": "SPC-FD",
+    "最高人民法院关于适用〈中华人民共和国民法典〉侵权责任编的解释（一）": "SPC-TI1",
+    "民法典侵权责任编解释（一）": "SPC-TI1",
+    "最高人民法院关于民事诉讼证据的若干规定": "SPC-EV", "民事诉讼证据规定": "SPC-EV",
+    "最高人民法院关于审理食品安全民事纠纷案件适用法律若干问题的解释（一）": "SPC-FS1",
+    "食品安全民事纠纷解释（一）": "SPC-FS1",
+    "最高人民法院关于审理食品药品惩罚性赔偿纠纷案件适用法律若干问题的解释": "SPC-FDP",
+    "食品药品惩罚性赔偿解释": "SPC-FDP",
+    "最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释": "SPC-CPI", "民诉法解释": "SPC-CPI",
+    "中华人民共和国民事诉讼法": "CPROC", "民事诉讼法": "CPROC",
+    "中华人民共和国消费者权益保护法实施条例": "CPLR", "消费者权益保护法实施条例": "CPLR",
+    "中华人民共和国食品安全法实施条例": "FSLR", "食品安全法实施条例": "FSLR",
+}
+
+#: Common abbreviations lawyers write, always added to the name map.
+ABBREVIATIONS: dict[str, str] = {
+    "电商法": "ECL", "消法": "CPL", "消保法": "CPL", "消费者权益保护法": "CPL", "食安法": "FSL",
+    "侵权责任法": "TLL", "民法典": "CC", "产品质量法": "PQL", "产品质量法律": "PQL", "药品管理法": "DAL",
+    "民诉法": "CPROC", "消保条例": "CPLR", "网络消费纠纷司法解释": "SPC-OC", "网络消费司法解释": "SPC-OC",
+    "食品药品纠纷司法解释": "SPC-FD", "民事证据规定": "SPC-EV", "侵权责任编解释（一）": "SPC-TI1",
+}
+
+#: Laws a memo may name that the corpus does not hold (all unresolved). Written without 书名号 they are only
+#: recognised from this list; inside 书名号 any name that looks like a law is checked.
+EXTERNAL_LAWS: tuple[str, ...] = (
+    "合同法", "劳动合同法", "广告法", "物权法", "担保法", "民法通则", "民法总则", "婚姻法", "继承法", "收养法",
+    "网络安全法", "个人信息保护法", "数据安全法", "反不正当竞争法", "反垄断法", "商标法", "专利法", "著作权法",
+    "刑法", "行政处罚法", "价格法", "旅游法", "道路交通安全法", "邮政法", "网络交易监督管理办法",
+    "网络食品安全违法行为查处办法", "网络餐饮服务食品安全监督管理办法", "医疗器械监督管理条例", "化妆品监督管理条例",
+)
+
+#: The seed article (spec: QIN), by author or title.
+QIN_TITLE = "电商平台安全保障义务“相应责任”规制研究"
+QIN_AUTHOR = "覃玉娟"
+
+_NUM = r"(?:\d{1,4}|[零〇一二两三四五六七八九十百千]{1,8})"
+_ITEM = rf"第\s*[（(]?\s*{_NUM}\s*[)）]?\s*项"
+# one provision reference: 第X条[第Y款][第（Z）项]   (also 第X条第Z项 with no 款)
+_PROV = rf"第\s*(?P<art>{_NUM})\s*条(?:\s*第\s*(?P<para>{_NUM})\s*款)?(?:\s*(?P<item>{_ITEM}))?"
+PROVISION_RE = re.compile(_PROV)
+# a continuation inside a list: 、第Y款 / 和第（Z）项 / 至第X条
+_SEP = r"\s*(?:、|，|,|和|及|以及|与|或者|或|至|到|－|-|—|～|~)\s*"
+_CONT_RE = re.compile(
+    rf"{_SEP}(?:第\s*(?P<art>{_NUM})\s*条(?:\s*第\s*(?P<para>{_NUM})\s*款)?(?:\s*(?P<item>{_ITEM}))?"
+    rf"|第\s*(?P<para2>{_NUM})\s*款(?:\s*(?P<item2>{_ITEM}))?"
+    rf"|(?P<item3>{_ITEM}))"
+)
+_ANAPHOR_LAW_RE = re.compile(r"(?:本法|该法|同法|此法|本规定|该规定|同规定|本解释|该解释|同解释|本条例|该条例|前述法律|上述法律)\s*$")
+_ANAPHOR_ART_RE = re.compile(r"(?:该条|同条|本条|此条|前条)\s*$")
+_SAME_ART_PARA_RE = re.compile(rf"(?:该条|同条|本条|此条)\s*第\s*(?P<para>{_NUM})\s*款(?:\s*(?P<item>{_ITEM}))?")
+_ABBREV_DEF_RE = re.compile(r"\s*[（(]\s*以下(?:简称|称)\s*[“\"「《]?[^）)]{1,40}?[”\"」》]?\s*[)）]")
+_LAWLIKE_RE = re.compile(r"(?:法|法典|条例|规定|解释|办法|规则|决定|意见|批复|通知|纪要|细则)(?:[（(][一二三四五六七八九十\d]+[)）])?$")
+_SENTENCE_BREAK = re.compile(r"[。；;！!？?\n]")
+_PARAGRAPH_BREAK = re.compile(r"\n")
+_KEY_RE = re.compile(r"[\[【]\s*(?P<keys>[A-Za-z]{1,4}\d{1,4}(?:\s*[,，、;；]\s*[A-Za-z]{1,4}\d{1,4})*)\s*[\]】]")
+_ONE_KEY_RE = re.compile(r"[A-Za-z]{1,4}\d{1,4}")
+_QIN_ID_RE = re.compile(r"QIN\s*(?:-|§|第)?\s*(?P<sec>\d+(?:\.\d+)*)(?![\d.]*\d)")
+_QIN_AUTHOR_RE = re.compile(rf"{QIN_AUTHOR}(?P<tail>[^。；;\n]{{0,40}})")
+_QIN_SECTION_RE = re.compile(r"(?:§|第)?\s*(?P<sec>\d+(?:\.\d+)+)\s*(?:节|部分|段)?")
+CASE_RE = re.compile(
+    r"[（(]\s*(?:19|20)\d{2}\s*[)）]\s*(?:[\u4e00-\u9fff\d]|[（(][\u4e00-\u9fff]{1,3}[)）]){1,24}?(?:第\s*)?\d+\s*号"
+)
+_MAX_RANGE = 30
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation found in the text: raw span, what it names, the candidate id (None when it cannot have one)."""
+
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    id: str | None
+    reason: str
+    code: str | None = None
+    law: str | None = None
+    article: int | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    historical: bool = False  # marked 原《…》 or （已废止）: a reference to a repealed text, not its application
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+def _num(token: str | None) -> int | None:
+    """An article/paragraph/item number from Arabic or Chinese numerals, or None."""
+    if not token:
+        return None
+    token = re.sub(r"[\s第项（()）]", "", token)
+    if token.isdigit():
+        return int(token)
+    try:
+        return from_chinese(token.replace("两", "二"))
+    except ValueError:
+        return None
+
+
+def _format(code: str, article: int, paragraph: int | None, item: int | None) -> str:
+    """The provision id of a numbered citation (an item without 款 is read as an item of the first 款)."""
+    if item is not None and paragraph is None:
+        paragraph = 1
+    parts = [code, str(article)] + [str(n) for n in (paragraph, item) if n is not None]
+    return "-".join(parts)
+
+
+def names_from_corpus(corpus) -> dict[str, str]:
+    """Name → code from the corpus instruments' titles and short titles, plus the spec names and abbreviations."""
+    names = dict(DEFAULT_NAMES)
+    for code, inst in getattr(corpus, "instruments", {}).items():
+        if code in ("QIN", "CASE") or getattr(inst, "duplicate_of", None):
+            continue
+        for name in (getattr(inst, "title", None), getattr(inst, "short_title", None)):
+            if name and "节选" not in name:
+                names[normalise_name(name)] = code
+                if name.startswith("中华人民共和国"):
+                    names[normalise_name(name[len("中华人民共和国"):])] = code
+    names.update(ABBREVIATIONS)
+    return names
+
+
+def normalise_name(name: str) -> str:
+    """A law name for lookup: no spaces, nested 《》 as 〈〉, half-width brackets as full-width."""
+    name = re.sub(r"\s+", "", name)
+    name = name.replace("《", "〈").replace("》", "〉").replace("(", "（").replace(")", "）")
+    return name
+
+
+def normalise_case_number(text: str) -> str:
+    """A 案号 without spaces and with full-width brackets: （2020）京0105民初12345号."""
+    return re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+
+
+def _bracketed_names(text: str) -> Iterable[tuple[int, int, str]]:
+    """(start, end, inner) of each outermost 《…》, allowing nested 《》 or 〈〉 inside."""
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "《":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                yield start, i + 1, text[start + 1:i]
+
+
+class _Extractor:
+    """One pass over one text; keeps the last named law for continuations and anaphora."""
+
+    def __init__(self, text: str, names: dict[str, str], key_table: dict[str, str] | None):
+        self.text = text
+        self.names = {normalise_name(k): v for k, v in names.items()}
+        self.key_table = key_table
+        self.found: list[Citation] = []
+        self.taken = [False] * len(text)
+
+    # -- helpers -----------------------------------------------------------------------------------------
+    def _take(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.taken[i] = True
+
+    def _free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end])
+
+    def _add(self, citation: Citation) -> None:
+        self.found.append(citation)
+        self._take(citation.start, citation.end)
+
+    def _historical(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 1):start]
+        after = self.text[end:end + 8]
+        return before == "原" or bool(re.match(r"\s*[（(]\s*已(?:被)?废止", after))
+
+    # -- laws and their provisions ---------------------------------------------------------------------------
+    def laws(self) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, name, code or None) of every named law, bracketed or not, in text order."""
+        laws: list[tuple[int, int, str, str | None]] = []
+        bracket_spans = []
+        for start, end, inner in _bracketed_names(self.text):
+            bracket_spans.append((start, end))
+            key = normalise_name(inner)
+            if key in self.names:
+                laws.append((start, end, inner, self.names[key]))
+            elif normalise_name(QIN_TITLE) in key:
+                continue  # the seed article's title: handled as a QIN reference
+            elif _LAWLIKE_RE.search(key):
+                laws.append((start, end, inner, None))
+        inside = [False] * len(self.text)
+        for start, end in bracket_spans:
+            for i in range(start, end):
+                inside[i] = True
+        plain = sorted(
+            [(n, c) for n, c in self.names.items() if "〈" not in n] + [(n, None) for n in EXTERNAL_LAWS],
+            key=lambda pair: -len(pair[0]),
+        )
+        used = list(inside)
+        for name, code in plain:
+            short = len(name) <= 3
+            for m in re.finditer(re.escape(name), self.text):
+                s, e = m.start(), m.end()
+                if any(used[s:e]):
+                    continue
+                if short and not re.match(r"\s*第", self.text[e:e + 3]):
+                    continue  # 消法, 刑法 … only count as citations when an article follows
+                if code is None and s > 0 and "\u4e00" <= self.text[s - 1] <= "\u9fff" and not self.text[s - 1] in "原和及与、依照据按":
+                    continue  # part of a longer word (…劳动合同法 is listed itself)
+                laws.append((s, e, name, code))
+                for i in range(s, e):
+                    used[i] = True
+        return sorted(laws)
+
+    def statutes(self) -> None:
+        """Named laws with their articles, then anaphora (本法/该法/该条) and bare articles."""
+        laws = self.laws()
+        for start, end, name, code in laws:
+            if not self._free(start, end):
+                continue  # e.g. the 《电子商务法》 of a （以下简称《电子商务法》） already covered
+            pos = end
+            m = _ABBREV_DEF_RE.match(self.text, pos)
+            if m:
+                pos = m.end()
+            m = re.compile(r"\s*").match(self.text, pos)
+            pos = m.end()
+            prov = PROVISION_RE.match(self.text, pos)
+            historical = self._historical(start, end)
+            if not prov:
+                self._law_mention(start, end, name, code, historical)
+                continue
+            self._provisions(start, prov, name, code, historical)
+        self._anaphora(laws)
+
+    def _law_mention(self, start: int, end: int, name: str, code: str | None, historical: bool) -> None:
+        if code is None:
+            reason = f"《{name}》不在语料库中，无法核对"
+            self._add(Citation("instrument", start, end, self.text[start:end], None, reason, law=name,
+                               historical=historical))
+        else:
+            reason = f"提及《{name}》（{code}），未引具体条文"
+            self._add(Citation("instrument", start, end, self.text[start:end], code, reason, code=code, law=name,
+                               historical=historical))
+
+    def _provisions(self, start: int, prov: re.Match, name: str, code: str | None, historical: bool,
+                    how: str = "") -> int:
+        """Record the provision after a law name and every continuation of its list; return the end offset."""
+        art, para, item = _num(prov.group("art")), _num(prov.group("para")), _num(prov.group("item"))
+        note = f"（{how}）" if how else ""
+        self._provision(start, prov.end(), name, code, art, para, item, historical, note=note)
+        pos = prov.end()
+        while True:
+            cont = _CONT_RE.match(self.text, pos)
+            if not cont:
+                return pos
+            sep = self.text[pos:cont.start("art") if cont.group("art") else cont.end()]
+            if cont.group("art"):
+                new_art = _num(cont.group("art"))
+                new_para, new_item = _num(cont.group("para")), _num(cont.group("item"))
+                if re.search(r"至|到|－|-|—|～|~", sep) and art and new_art and 0 < new_art - art <= _MAX_RANGE \
+                        and para is None and new_para is None:
+                    for between in range(art + 1, new_art):
+                        self._provision(cont.start(), cont.start(), name, code, between, None, None, historical,
+                                        note=f"（{self.text[prov.start():cont.end()]} 范围内）{note}")
+                art, para, item = new_art, new_para, new_item
+            elif cont.group("para2"):
+                para, item = _num(cont.group("para2")), _num(cont.group("item2"))
+            else:
+                item = _num(cont.group("item3"))
+            span_start = cont.start() + len(cont.group(0)) - len(cont.group(0).lstrip("、，,和及以与或者至到－-—～~ "))
+            self._provision(span_start, cont.end(), name, code, art, para, item, historical, note=note)
+            pos = cont.end()
+
+    def _provision(self, start, end, name, code, art, para, item, historical, note: str = "") -> None:
+        raw = self.text[start:end]
+        if code is None:
+            self._add(Citation("statute", start, end, raw, None, f"《{name}》不在语料库中，无法核对{note}",
+                               law=name, article=art, paragraph=para, item=item, historical=historical))
+            return
+        if art is None:
+            self._add(Citation("statute", start, end, raw, None, f"条号无法解析：{raw}", code=code, law=name,
+                               historical=historical))
+            return
+        pid = _format(code, art, para, item)
+        self._add(Citation("statute", start, end, raw, pid, f"《{name}》→ {pid}{note}", code=code, law=name,
+                           article=art, paragraph=para, item=item, historical=historical))
+
+    def _anaphora(self, laws) -> None:
+        """本法/该法 第X条 → the last law named before it; 该条第Y款 → the last article; a bare 第X条 → the law
+        named earlier in the same sentence, else in the same paragraph; otherwise unresolved."""
+        for m in _SAME_ART_PARA_RE.finditer(self.text):
+            if not self._free(m.start(), m.end()):
+                continue
+            last = self._last_statute_before(m.start())
+            para, item = _num(m.group("para")), _num(m.group("item"))
+            if last is None or last.code is None:
+                self._add(Citation("statute", m.start(), m.end(), m.group(0), None, "“该条”所指条文不明"))
+                continue
+            pid = _format(last.code, last.article, para, item)
+            self._add(Citation("statute", m.start(), m.end(), m.group(0), pid, f"该条 = {last.text} → {pid}",
+                               code=last.code, law=last.law, article=last.article, paragraph=para, item=item))
+        for prov in PROVISION_RE.finditer(self.text):
+            if not self._free(prov.start(), prov.end()):
+                continue
+            before = self.text[:prov.start()]
+            law = None
+            how = ""
+            if _ANAPHOR_LAW_RE.search(before):
+                law = self._last_law_before(laws, prov.start(), boundary=None)
+                how = "本法/该法所指"
+            else:
+                law = self._last_law_before(laws, prov.start(), boundary=_SENTENCE_BREAK)
+                how = "同句前文"
+                if law is None:
+                    law = self._last_law_before(laws, prov.start(), boundary=_PARAGRAPH_BREAK)
+                    how = "同段前文"
+            if law is None:
+                self._add(Citation("statute", prov.start(), prov.end(), prov.group(0), None,
+                                   "未写明法律名称，无法确定所引条文",
+                                   article=_num(prov.group("art")), paragraph=_num(prov.group("para"))))
+                continue
+            _, _, name, code = law
+            self._provisions(prov.start(), prov, name, code, historical=False, how=how)
+
+    def _last_law_before(self, laws, pos: int, boundary: re.Pattern | None):
+        """The last named law before ``pos`` (not crossing ``boundary`` when given)."""
+        floor = 0
+        if boundary is not None:
+            breaks = list(boundary.finditer(self.text, 0, pos))
+            floor = breaks[-1].end() if breaks else 0
+        candidates = [law for law in laws if floor <= law[0] and law[1] <= pos]
+        return candidates[-1] if candidates else None
+
+    def _last_statute_before(self, pos: int) -> Citation | None:
+        prior = [c for c in self.found if c.kind == "statute" and c.end <= pos and c.article is not None]
+        return max(prior, key=lambda c: c.end) if prior else None
+
+    # -- the rest ------------------------------------------------------------------------------------------
+    def cases(self) -> None:
+        for m in CASE_RE.finditer(self.text):
+            number = normalise_case_number(m.group(0))
+            self._add(Citation("case", m.start(), m.end(), m.group(0), number, f"案号 {number}"))
+
+    def keys(self) -> None:
+        for m in _KEY_RE.finditer(self.text):
+            if not self._free(m.start(), m.end()):
+                continue
+            for k in _ONE_KEY_RE.finditer(m.group("keys")):
+                key = k.group(0)
+                s, e = m.start("keys") + k.start(), m.start("keys") + k.end()
+                if self.key_table is not None and key in self.key_table:
+                    pid = self.key_table[key]
+                    self._add(Citation("key", s, e, key, pid, f"引注键 [{key}] → {pid}", extra={"key": key}))
+                else:
+                    why = "引注键表中没有该键" if self.key_table is not None else "未提供引注键表，无法解析"
+                    self._add(Citation("key", s, e, key, None, f"未知引注键 [{key}]：{why}", extra={"key": key}))
+            self._take(m.start(), m.end())
+
+    def ids(self) -> None:
+        for m in ID_PATTERN.finditer(self.text):
+            if not self._free(m.start(), m.end()):
+                continue
+            pid = m.group(0)
+            kind: Kind = "qin" if pid.startswith("QIN-") else "id"
+            self._add(Citation(kind, m.start(), m.end(), pid, pid, f"条文编号 {pid}"))
+        for m in _QIN_ID_RE.finditer(self.text):
+            if self._free(m.start(), m.end()):
+                pid = f"QIN-{m.group('sec')}"
+                self._add(Citation("qin", m.start(), m.end(), m.group(0), pid, f"覃玉娟文 → {pid}"))
+
+    def qin(self) -> None:
+        title = normalise_name(QIN_TITLE)
+        for start, end, inner in _bracketed_names(self.text):
+            if title in normalise_name(inner) and self._free(start, end):
+                self._add(Citation("qin", start, end, self.text[start:end], "QIN", "种子文章（覃玉娟2025）"))
+        for m in _QIN_AUTHOR_RE.finditer(self.text):
+            if not self._free(m.start(), m.start() + len(QIN_AUTHOR)):
+                continue
+            sec = _QIN_SECTION_RE.search(m.group("tail"))
+            if sec and self._free(m.start("tail") + sec.start(), m.start("tail") + sec.end()):
+                end = m.start("tail") + sec.end()
+                pid = f"QIN-{sec.group('sec')}"
+                self._add(Citation("qin", m.start(), end, self.text[m.start():end], pid, f"覃玉娟文 → {pid}"))
+            else:
+                end = m.start() + len(QIN_AUTHOR)
+                self._add(Citation("qin", m.start(), end, QIN_AUTHOR, "QIN", "种子文章（覃玉娟2025）"))
+
+
+def extract_citations(
+    text: str,
+    names: dict[str, str] | None = None,
+    key_table: dict[str, str] | None = None,
+) -> list[Citation]:
+    """Every citation in ``text`` in text order: statutes, unknown laws, keys, QIN references, case numbers.
+
+    ``names`` maps law names to corpus codes (default: the spec's instruments plus common abbreviations; use
+    ``names_from_corpus(corpus)`` for the corpus titles); ``key_table`` maps citation keys to passage ids.
+    """
+    ex = _Extractor(text, names if names is not None else {**DEFAULT_NAMES, **ABBREVIATIONS}, key_table)
+    ex.cases()
+    ex.keys()
+    ex.qin()
+    ex.ids()
+    ex.statutes()
+    return sorted(ex.found, key=lambda c: (c.start, c.end))
