@@ -1,12 +1,247 @@
-"""The liability engine: applies spec section 4 in order (being written)."""
+"""The liability engine: applies spec section 4 in order — time, self-operation, bars, routes, precedence.
+
+``classify`` is pure and fast: no corpus, no I/O. Every route is evaluated (all stay in the trace); the
+verdict's form is the first established in the precedence order, unless an earlier form is still possible
+behind unknown facts (then ``undetermined``). ``doctrine.alternatives`` re-decides with each other profile.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, Optional
 
-from assistant.core.models import ClaimFacts, Verdict
+from assistant.core import rules as _rules  # noqa: F401  (registers every rule)
+from assistant.core.doctrine import PROFILES
+from assistant.core.law_as_of import CIVIL_CODE_START, ECL_START, SCOPE_START, instruments_in_force, version_notes
+from assistant.core.models import (
+    DOCTRINES, FORM_PRECEDENCE, AsOf, ClaimFacts, DoctrineInfo, MissingFact, Verdict,
+)
+from assistant.core.questions import question_for
+from assistant.core.registry import Context, RuleResult
+from assistant.core.rules.bars import bar_force_majeure, bar_no_harm
+from assistant.core.rules.burden import burden
+from assistant.core.rules.cpl_44 import identity, promise
+from assistant.core.rules.ecl_38_1 import knowledge
+from assistant.core.rules.ecl_38_2 import apply_burden, ecl_38_2
+from assistant.core.rules.expanded_damage import expanded_damage
+from assistant.core.rules.fsl_131 import food_review
+from assistant.core.rules.self_operated import seller_route_applies, self_operated
+from assistant.core.rules.time_as_of import law_as_of
+
+#: spec section 2: life_health derived from category (cosmetics, other_service → unknown, ask).
+_LIFE_HEALTH_BY_CATEGORY = {
+    "food": True, "catering": True, "drug": True, "medical_device": True, "transport": True, "lodging": True,
+    "other_goods": False,
+}
+_RANK = {form: i for i, form in enumerate(FORM_PRECEDENCE)}
+_SHIFTED = ("presumed_fault", "platform", "proposal")
+_LEX_LATA = ("fault", "consumer", "lex_lata")
+_NA = ("not_applicable", "not_applicable", "lex_lata")
+
+NOTE_NO_RECOURSE_TLL = ("交易发生于2021年1月1日之前，补充责任依《侵权责任法》第三十七条第二款类推，该款没有追偿规定"
+                        "（《民法典》第一千一百九十八条第二款始增设），故平台承担补充责任后不能据此向商家追偿。")
+NOTE_PROPOSAL = ("举证责任倒置是覃玉娟（2025）提出的立法建议（QIN-5.4），并非现行法：《民法典》第一千一百六十五条第二款"
+                 "仅在法律规定时推定过错，备忘录须说明该结论依赖这一学说。")
+NOTE_FOOD_PREVAILS = ("食品平台未审核许可证：《食品安全法》第一百三十一条第一款的连带责任优先于《电子商务法》第三十八条"
+                      "第二款适用（QIN-4.1.1、QIN-4.1.2）。")
+
+
+def _coerce(facts: ClaimFacts | dict[str, Any]) -> ClaimFacts:
+    """Accept a ClaimFacts or a dict of the spec's field names (validated; errors name the field)."""
+    if isinstance(facts, ClaimFacts):
+        return facts
+    return ClaimFacts.model_validate(facts)
+
+
+def build_context(facts: ClaimFacts) -> Context:
+    """The law date (event date, or today when unknown), derived life_health, and rule 2's seller route."""
+    on = facts.event_date or date.today()
+    derived = facts.life_health is None
+    life = _LIFE_HEALTH_BY_CATEGORY.get(facts.category) if derived else facts.life_health
+    return Context(facts=facts, on=on, date_known=facts.event_date is not None, life_health=life,
+                   life_health_derived=derived, seller_route=seller_route_applies(facts, on))
+
+
+def _bar_routes(routes: list[RuleResult], bar: Optional[RuleResult]) -> None:
+    """Rule 3: a met bar turns every route not failed on its own elements into ``barred``."""
+    if bar is None:
+        return
+    for r in routes:
+        if r.outcome in ("met", "blocked", "rebutted"):
+            own_failure = any(e.ok is False and e.name != "harm" for e in r.elements)
+            if not own_failure:
+                r.outcome, r.form = "barred", None
+                r.detail = f"被{bar.title}（{', '.join(bar.citations)}）阻却"
+
+
+def _decide(routes: list[RuleResult], bar: Optional[RuleResult]) -> tuple[str, Optional[RuleResult]]:
+    """Precedence (spec section 4): the form and the winning route (None for bars/undetermined/nothing)."""
+    if bar is not None:
+        return "none", None
+    established = [r for r in routes if r.outcome in ("met", "rebutted")]
+    blocked = [r for r in routes if r.outcome == "blocked"]
+    best = min((r for r in established), key=lambda r: _RANK[r.form], default=None)
+    earliest_blocked = min((_RANK[r.form] for r in blocked), default=None)
+    if earliest_blocked is not None and (best is None or earliest_blocked < _RANK[best.form]):
+        return "undetermined", None
+    if best is None:
+        return "none", None
+    return best.form, best
+
+
+def _profile_route(ctx: Context, profile: str, bar: Optional[RuleResult]) -> tuple[RuleResult, RuleResult, bool]:
+    """Rule 8 and rule 9 under one profile: the 38(2) route, the burden entry, whether the burden shifted."""
+    route = ecl_38_2(ctx, profile)
+    burden_res = burden(ctx, profile, route.outcome == "met")
+    shifted = apply_burden(route, burden_res, ctx)
+    _bar_routes([route], bar)
+    return route, burden_res, shifted
+
+
+def _missing(ctx: Context, ordered: list[RuleResult], route_38_2: RuleResult, profile: str,
+             bar: Optional[RuleResult]) -> list[MissingFact]:
+    """Spec "Missing facts": blocked routes' unknowns by rank of the form they could unlock, then the rest."""
+    facts = ctx.facts
+    ranked: list[tuple[int, int, str]] = []
+    for seq, r in enumerate(ordered):
+        if r.outcome == "blocked":
+            ranked += [(_RANK[r.form], seq * 100 + i, fact) for i, fact in enumerate(r.unknown)]
+    names = [fact for _, _, fact in sorted(ranked)]
+    if route_38_2.outcome == "met" and profile == "qin2025" and facts.consumer_prima_facie_evidence is None:
+        names.append("consumer_prima_facie_evidence")
+    if bar is None:
+        if facts.platform_role is None:
+            names.append("platform_role")
+        if facts.advance_compensation_promised is None and not ctx.seller_route:
+            names.append("advance_compensation_promised")
+    if not ctx.date_known:
+        names.append("event_date")
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return [MissingFact(fact=name, question=question_for(name, facts)) for name in seen]
+
+
+def _imputation(form: str, winner: Optional[RuleResult], shifted: bool) -> tuple[str, str, str]:
+    """Spec rule 9, "Imputation and burden by form": (imputation, burden_of_proof, burden_basis)."""
+    if form in ("joint_and_several", "proportional", "proportional_joint", "supplementary"):
+        return _SHIFTED if (shifted and winner is not None and winner.rule == "ecl_38_2") else _LEX_LATA
+    if form == "none" and winner is not None and winner.outcome == "rebutted":
+        return _SHIFTED
+    return _NA
+
+
+def _recourse(form: str, ctx: Context, regimes: list[str]) -> bool:
+    """Spec section 3 ``recourse``: by form and date; a concurrent CPL-44-1 route also gives recourse."""
+    if "CPL-44-1" in regimes:
+        return True
+    if form == "supplementary":
+        return ctx.on >= CIVIL_CODE_START
+    return form in ("advance_compensation", "joint_and_several", "proportional_joint", "seller_liability")
+
+
+def _dedupe(ids: list[str]) -> list[str]:
+    out: list[str] = []
+    for pid in ids:
+        if pid not in out:
+            out.append(pid)
+    return out
+
+
+def _out_of_scope(ctx: Context, time_res: RuleResult, doctrine: str) -> Verdict:
+    """Events before 2014-03-15: undetermined with a note, the date asked to be confirmed."""
+    note = "事件早于2014年3月15日，超出本引擎范围（2013年修正的《消费者权益保护法》自该日施行），需人工分析。"
+    return Verdict(
+        liability_form="undetermined",
+        doctrine=DoctrineInfo(profile=doctrine, alternatives={p: "undetermined" for p in DOCTRINES if p != doctrine}),
+        trace=[time_res.to_trace()],
+        missing_facts=[MissingFact(fact="event_date", question=question_for("event_date", ctx.facts, True))],
+        as_of=AsOf(date=ctx.on.isoformat(), instruments=instruments_in_force(ctx.on),
+                   version_notes=version_notes(ctx.on, True)),
+        notes=[note],
+    )
 
 
 def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025") -> Verdict:
-    """Classify one claim's facts into a Verdict under the given doctrine profile."""
-    raise NotImplementedError("assistant.core.classify is being implemented (issue 3)")
+    """Classify one claim's facts into a Verdict under the given doctrine profile (spec section 4)."""
+    if doctrine not in PROFILES:
+        raise ValueError(f"unknown doctrine {doctrine!r}; accepted: {', '.join(DOCTRINES)}")
+    facts = _coerce(facts)
+    ctx = build_context(facts)
+    time_res = law_as_of(ctx)
+    if ctx.on < SCOPE_START:
+        return _out_of_scope(ctx, time_res, doctrine)
+
+    seller, no_harm, force = self_operated(ctx), bar_no_harm(ctx), bar_force_majeure(ctx)
+    ident, prom, know, food = identity(ctx), promise(ctx), knowledge(ctx), food_review(ctx)
+    bar = next((b for b in (no_harm, force) if b.outcome == "met"), None)
+    base = [seller, ident, prom, know, food]
+    _bar_routes(base, bar)
+
+    route, burden_res, shifted = _profile_route(ctx, doctrine, bar)
+    ordered = [seller, ident, prom, know, food, route]      # rule order 2, 4, 5, 6, 7, 8
+    form, winner = _decide(ordered, bar)
+    alternatives = {}
+    for other in DOCTRINES:
+        if other != doctrine:
+            other_route = _profile_route(ctx, other, bar)[0]
+            alternatives[other] = _decide(base + [other_route], bar)[0]
+
+    regimes = _dedupe([r.regime for r in ordered if r.outcome == "met" and r.regime])
+    imputation, burden_of_proof, basis = _imputation(form, winner, shifted)
+    expanded = expanded_damage(ctx)
+    if bar is not None and expanded.outcome == "met":
+        expanded.outcome, expanded.detail = "barred", f"被{bar.title}阻却"
+        expanded.citations = []
+
+    citations: list[str] = list(winner.citations) if winner is not None else []
+    for r in ordered:
+        if r.outcome == "met" and r is not winner:
+            citations += r.citations
+    notes: list[str] = []
+    if bar is not None:
+        citations += bar.citations
+        notes.append(f"{bar.title}：{bar.detail}（{'、'.join(bar.citations)}）。")
+    if food.outcome == "met" and route.outcome in ("met", "blocked"):
+        citations.append("QIN-4.1.1")
+        notes.append(NOTE_FOOD_PREVAILS)
+    if expanded.outcome == "met":
+        citations += expanded.citations
+        notes.append("平台未及时处理投诉致损害扩大，对扩大部分另行承担责任（QIN-5.2.3）。")
+    recourse = _recourse(form, ctx, regimes)
+    if form == "supplementary" and not recourse and ctx.on < CIVIL_CODE_START:
+        notes.append(NOTE_NO_RECOURSE_TLL)
+    if basis == "proposal":
+        notes.append(NOTE_PROPOSAL)
+    if route.outcome == "barred" and bar is None:
+        notes.append("因果关系不成立，阻却《电子商务法》第三十八条第二款的请求（其他路径不以因果关系为要件）。")
+    if route.outcome == "rebutted":
+        notes.append("平台已证明履行审核与安全保障义务，推翻过错推定，不承担第三十八条第二款的责任。")
+    notes += seller.notes
+    if know.outcome in ("met", "blocked"):
+        notes += know.notes
+    if ctx.on < ECL_START:
+        notes.append("交易发生于2019年1月1日之前，《电子商务法》尚未施行，不适用其第三十八条。")
+    if form == "undetermined":
+        notes.append("事实不足，暂无法确定责任形态：请先补充待补事实所列问题。")
+
+    trace = [time_res, seller, no_harm, force, ident, prom, know, food, route, burden_res, expanded]
+    return Verdict(
+        liability_form=form,
+        regimes=regimes,
+        liability_nature="contract_seller" if form == "seller_liability" else "tort",
+        imputation=imputation,
+        burden_of_proof=burden_of_proof,
+        burden_basis=basis,
+        recourse=recourse,
+        expanded_damage=expanded.outcome == "met",
+        doctrine=DoctrineInfo(profile=doctrine, alternatives=alternatives),
+        citations=_dedupe(citations),
+        trace=[r.to_trace() for r in trace],
+        missing_facts=_missing(ctx, ordered, route, doctrine, bar),
+        as_of=AsOf(date=facts.event_date.isoformat() if facts.event_date else None,
+                   assumed_current_law=not ctx.date_known, instruments=instruments_in_force(ctx.on),
+                   version_notes=version_notes(ctx.on, ctx.date_known)),
+        notes=_dedupe(notes),
+    )

@@ -1,0 +1,152 @@
+"""The rule registry: small rule functions registered by ``@rule`` with their provision ids and effective dates.
+
+In the style of OpenFisca variables and Catala articles: each rule is a pure function of a ``Context``
+returning a ``RuleResult`` (its elements, outcome, citations); the engine decides order and precedence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Optional
+
+from assistant.core.models import ClaimFacts, Element, TraceEntry
+
+ELEMENT_STATUS = {True: "satisfied", False: "failed", None: "unknown"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule sees: the facts, the law date, and facts derived without mutating the facts."""
+
+    facts: ClaimFacts
+    on: date                      # the date whose law applies (event_date, or today when unknown)
+    date_known: bool
+    life_health: Optional[bool]   # the fact, or derived from category (spec section 2)
+    life_health_derived: bool
+    seller_route: bool            # rule 2 applies: self-operated (or misleading, once in force)
+
+    @property
+    def is_food(self) -> bool:
+        """"Food" in rules 4–7: category food or catering."""
+        return self.facts.category in ("food", "catering")
+
+    @property
+    def is_drug(self) -> bool:
+        """"Drugs" in rules 4–7: category drug."""
+        return self.facts.category == "drug"
+
+
+@dataclass
+class El:
+    """An element being evaluated: ``ok`` True/False/None, and the unknown facts behind it."""
+
+    name: str
+    value: object
+    ok: Optional[bool]
+    facts: tuple[str, ...] = ()
+
+    def unknown_facts(self) -> tuple[str, ...]:
+        """The facts to ask for when this element is unknown."""
+        return self.facts or (self.name,)
+
+
+@dataclass
+class RuleResult:
+    """A rule evaluated: elements, outcome, citations, and for routes the regime id and form."""
+
+    rule: str
+    title: str
+    elements: list[El] = field(default_factory=list)
+    outcome: str = "not_applicable"
+    detail: str = ""
+    citations: list[str] = field(default_factory=list)
+    regime: Optional[str] = None
+    form: Optional[str] = None          # met: the form given; blocked: the earliest form it could give
+    unknown: list[str] = field(default_factory=list)   # blocking facts, in element order
+    notes: list[str] = field(default_factory=list)
+
+    def settle(self, met_form: Optional[str], potential_form: Optional[str] = None) -> "RuleResult":
+        """Set outcome from the elements (spec "What blocks"): any failed → failed; any unknown → blocked."""
+        failed = [e.name for e in self.elements if e.ok is False]
+        unknown = [e for e in self.elements if e.ok is None]
+        if failed:
+            self.outcome, self.form = "failed", None
+            self.detail = "不满足要件：" + "、".join(failed)
+        elif unknown:
+            self.outcome, self.form = "blocked", potential_form or met_form
+            self.unknown = [f for e in unknown for f in e.unknown_facts()]
+            self.detail = "要件事实不明：" + "、".join(self.unknown)
+        else:
+            self.outcome, self.form = "met", met_form
+            self.detail = "要件全部满足"
+        return self
+
+    def to_trace(self) -> TraceEntry:
+        """The public trace entry of this result."""
+        return TraceEntry(
+            rule=self.rule, title=self.title,
+            elements=[Element(name=e.name, value=_plain(e.value), status=ELEMENT_STATUS[e.ok]) for e in self.elements],
+            outcome=self.outcome, detail=self.detail, citations=list(self.citations),
+        )
+
+
+def _plain(value: object) -> object:
+    """Element values as JSON scalars (bool, str or None)."""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: id, title, every provision it may cite, effective window, the function."""
+
+    id: str
+    title: str
+    provisions: tuple[str, ...]
+    effective: Optional[date]
+    until: Optional[date]
+    func: Callable[..., RuleResult]
+
+    def applies_on(self, on: date) -> bool:
+        """Whether the rule's own instrument is in force on ``on``."""
+        return (self.effective is None or on >= self.effective) and (self.until is None or on <= self.until)
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(id: str, title: str, provisions: list[str], effective: Optional[date] = None,
+         until: Optional[date] = None) -> Callable[[Callable[..., RuleResult]], Callable[..., RuleResult]]:
+    """Register a rule function under ``id`` with the provision ids it implements and its effective dates."""
+
+    def register(func: Callable[..., RuleResult]) -> Callable[..., RuleResult]:
+        if id in REGISTRY:
+            raise ValueError(f"rule {id!r} registered twice")
+        REGISTRY[id] = Rule(id, title, tuple(provisions), effective, until, func)
+        func.rule_id = id  # type: ignore[attr-defined]
+        return func
+
+    return register
+
+
+def start(rule_id: str) -> RuleResult:
+    """A fresh result for the registered rule ``rule_id``."""
+    spec = REGISTRY[rule_id]
+    return RuleResult(rule=spec.id, title=spec.title)
+
+
+def el(name: str, value: object, ok: Optional[bool], facts: tuple[str, ...] = ()) -> El:
+    """Shorthand for an element."""
+    return El(name, value, ok, facts)
+
+
+def fact_is(name: str, value: object, wanted: object) -> El:
+    """An element that holds when the fact equals ``wanted``; unknown when the fact is None."""
+    return El(name, value, None if value is None else value == wanted)
+
+
+def harm_element(facts: ClaimFacts) -> El:
+    """The element every route shares (spec "What blocks"): there is damage (``harm != none``)."""
+    return El("harm", facts.harm, None if facts.harm is None else facts.harm != "none")
