@@ -41,7 +41,7 @@ def _instrument(entry: dict[str, Any], file: str, required: tuple[str, ...] = _R
     if missing:
         raise CorpusError(f"entry {entry.get('code') or entry.get('file')!r} lacks {', '.join(missing)}", file)
     code = entry["code"]
-    effective = _date(entry["effective"], f"{code} effective", file)
+    effective = _date(entry.get("effective"), f"{code} effective", file)
     repealed = _date(entry.get("repealed"), f"{code} repealed", file)
     if repealed is not None and effective is not None and repealed <= effective:
         raise CorpusError(f"{code}: repealed {repealed} is not after effective {effective}", file)

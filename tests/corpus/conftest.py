@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.corpus import Corpus, load_corpus
 from assistant.corpus.loader import DEFAULT_CORPUS_DIR
-
-SPEC = Path(__file__).resolve().parents[3].parent / "shared" / "spec" / "liability.md"
 
 
 @pytest.fixture(scope="session")
