@@ -27,7 +27,7 @@ class UnknownIdError(KeyError):
         return str(self.args[0]) if self.args else "unknown id"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Instrument:
     """One statute, judicial interpretation, the seed article (QIN) or the case collection (CASE)."""
 
@@ -51,7 +51,7 @@ class Instrument:
         return self.effective <= on and (self.repealed is None or on < self.repealed)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provision:
     """An article, a 款 (paragraph), a 项 (item) of a statute, or a section of the seed article.
 
@@ -76,7 +76,7 @@ class Provision:
     section: str | None = None  # "5.4.2" for a seed section
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Case:
     """One court case summary from cases.jsonl, with its precedent tier."""
 
@@ -105,7 +105,7 @@ class Case:
         return "case"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A unit of retrieval: a 款 of a statute, a section of the seed article, or a case."""
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+
 from .ids import format_id
 from .numerals import NUMERAL_CHARS, from_chinese, is_canonical, to_chinese
 from .records import CorpusError, Provision
@@ -47,7 +49,7 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], list[str],
     except StopIteration:
         raise CorpusError("unterminated YAML front matter", file, 1) from None
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = yaml.load("\n".join(lines[1:end]), Loader=_Loader) or {}
     except yaml.YAMLError as exc:
         raise CorpusError(f"bad YAML front matter: {exc}", file, 2) from None
     if not isinstance(meta, dict):
