@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from assistant.core import Verdict
 from assistant.guard import terms
-from assistant.guard.citations import Citation, extract_citations, names_from_corpus
+from assistant.guard.citations import Citation, extract_citations, names_from_corpus, normalise_case_number
 from assistant.memo.sections import CONCLUSION_LABELS, find_conclusion_lines, section_spans
 
 Category = Literal["unresolved", "out_of_force", "conclusion_mismatches", "unlisted"]
@@ -101,8 +101,8 @@ def _resolve(citation: Citation, corpus) -> bool:
     """True when the citation's id names something in the corpus (the whole seed article counts)."""
     if citation.id is None:
         return False
-    if citation.id == "QIN":
-        return "QIN" in corpus.instruments
+    if citation.id == "QIN" or citation.kind == "instrument":
+        return citation.id in corpus.instruments
     return bool(corpus.resolve(citation.id))
 
 
@@ -125,6 +125,15 @@ def _in_allowed(cid: str, allowed: set[str]) -> bool:
         if candidate in allowed and any(ch.isdigit() for ch in parts[-1]):
             return True
     return False
+
+
+def _case_allowed(citation: Citation, corpus, allowed: set[str]) -> bool:
+    """A case (cited by 案号 or through a key) is allowed by its 案号 in either bracket width or by its case id."""
+    found = corpus.get(citation.id) if citation.id else None
+    if found is None or not hasattr(found, "case_numbers"):
+        return False
+    numbers = {normalise_case_number(n) for n in found.case_numbers}
+    return found.id in allowed or any(normalise_case_number(a) in numbers for a in allowed)
 
 
 def _allowed_from_verdict(verdict: Verdict) -> set[str]:
@@ -163,16 +172,16 @@ def check_citations(
                 reason = f"{cit.id} 在语料库中不存在{hint}"
             _add(lists, Finding(category="unresolved", reason=reason, **base))
             continue
-        if cit.kind == "instrument":
-            continue  # a law named without an article: resolved, but not itself an authority to check
-        if cit.kind in ("statute", "key", "id") and cit.id != "QIN" and not cit.historical:
+        if cit.kind == "instrument" or cit.historical:
+            continue  # a law named without an article, or 原《…》 marked as repealed: not an authority relied on
+        if cit.kind in ("statute", "key", "id") and cit.id != "QIN":
             if not corpus.in_force(cit.id, on):
                 inst = corpus.instrument_of(cit.id)
                 span = f"{inst.effective.isoformat()} 起施行" + (f"，{inst.repealed.isoformat()} 起失效" if inst.repealed else "")
                 _add(lists, Finding(category="out_of_force", reason=f"{cit.id}（{inst.short_title}，{span}）在事件日期 {when} 不适用", **base))
         if cit.kind == "case" and not check_cases_allowed:
             continue
-        if not _in_allowed(cit.id, allowed):
+        if not _in_allowed(cit.id, allowed) and not _case_allowed(cit, corpus, allowed):
             _add(lists, Finding(category="unlisted", reason=f"{cit.id} 不在本备忘录允许引用的依据之内", **base))
     return lists, infos
 

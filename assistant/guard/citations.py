@@ -402,10 +402,7 @@ class _Extractor:
                 self._add(Citation("qin", m.start(), m.end(), m.group(0), pid, f"覃玉娟文 → {pid}"))
 
     def qin(self) -> None:
-        title = normalise_name(QIN_TITLE)
-        for start, end, inner in _bracketed_names(self.text):
-            if title in normalise_name(inner) and self._free(start, end):
-                self._add(Citation("qin", start, end, self.text[start:end], "QIN", "种子文章（覃玉娟2025）"))
+        # author first: 覃玉娟《电商平台…研究》第5.4.2部分 is one citation of QIN-5.4.2, not two
         for m in _QIN_AUTHOR_RE.finditer(self.text):
             if not self._free(m.start(), m.start() + len(QIN_AUTHOR)):
                 continue
@@ -414,9 +411,31 @@ class _Extractor:
                 end = m.start("tail") + sec.end()
                 pid = f"QIN-{sec.group('sec')}"
                 self._add(Citation("qin", m.start(), end, self.text[m.start():end], pid, f"覃玉娟文 → {pid}"))
+                for more in _qin_list(self, end):
+                    self._add(more)
             else:
                 end = m.start() + len(QIN_AUTHOR)
                 self._add(Citation("qin", m.start(), end, QIN_AUTHOR, "QIN", "种子文章（覃玉娟2025）"))
+        title = normalise_name(QIN_TITLE)
+        for start, end, inner in _bracketed_names(self.text):
+            if title in normalise_name(inner) and self._free(start, end):
+                self._add(Citation("qin", start, end, self.text[start:end], "QIN", "种子文章（覃玉娟2025）"))
+
+
+_QIN_CONT_RE = re.compile(r"\s*(?:、|，|,|和|及|与|以及)\s*(?:§|第)?\s*(?P<sec>\d+(?:\.\d+)+)\s*(?:节|部分|段)?")
+
+
+def _qin_list(extractor: "_Extractor", pos: int) -> list[Citation]:
+    """Further sections listed after a QIN citation: 覃玉娟文第3.2.2部分、第4.1.2部分."""
+    found = []
+    while True:
+        m = _QIN_CONT_RE.match(extractor.text, pos)
+        if not m:
+            return found
+        pid = f"QIN-{m.group('sec')}"
+        start = m.start("sec") - (1 if extractor.text[m.start("sec") - 1:m.start("sec")] in "第§" else 0)
+        found.append(Citation("qin", start, m.end(), extractor.text[start:m.end()], pid, f"覃玉娟文 → {pid}"))
+        pos = m.end()
 
 
 def extract_citations(
