@@ -1,0 +1,107 @@
+"""CLI verbs for paralegals: ``lexmemo extract NARRATIVE.txt|-`` and ``lexmemo triage CLAIMS -o OUT``.
+
+Exit status of ``triage``: 0 when every row was triaged; otherwise the number of failed rows, capped at 125
+(each failed row is in the table with its ``error``); 2 when the input file as a whole cannot be read (house
+rule for bad input; the message on stderr says which); 130 when interrupted (finished rows are kept: rerun
+with ``--resume``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from assistant.cli import app
+from assistant.core import DOCTRINES
+
+Doctrine = Enum("Doctrine", {d: d for d in DOCTRINES}, type=str)  # type: ignore[misc]
+
+
+def _fail(message: str, code: int = 2) -> None:
+    """Print ``message`` to stderr and exit with ``code`` (2 = bad input)."""
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def _anchor(value: Optional[str]) -> Optional[date]:
+    if not value:
+        return None
+    from assistant.triage.extract.dates import parse_date_cell
+
+    try:
+        return parse_date_cell(value)
+    except ValueError as exc:
+        _fail(f"--anchor-date: {exc}")
+
+
+@app.command()
+def extract(
+    narrative_file: str = typer.Argument(..., metavar="NARRATIVE.txt|-", help="A text file with one narrative, or - for stdin."),
+    spans: bool = typer.Option(False, "--spans", help="Also print the text span each fact rests on."),
+    anchor_date: Optional[str] = typer.Option(None, "--anchor-date", help="Date the complaint was received (resolves 去年/今年)."),
+) -> None:
+    """Extract ClaimFacts from a Chinese narrative and print them as JSON (unknown facts are null)."""
+    from assistant.triage.encoding import decode_bytes, undecodable
+    from assistant.triage.extract import extract_facts
+
+    anchor = _anchor(anchor_date)
+    try:
+        data = sys.stdin.buffer.read() if narrative_file == "-" else Path(narrative_file).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {narrative_file}: {exc.strerror or exc}")
+    text, used = decode_bytes(data)
+    if undecodable(text):
+        _fail(f"{narrative_file}: not valid UTF-8 or GB18030 text (read as {used}); re-save it as UTF-8")
+    if not text.strip():
+        _fail(f"{narrative_file}: the narrative is empty")
+    ex = extract_facts(text.strip(), anchor=anchor)
+    facts = ex.facts.model_dump(mode="json")
+    if spans:
+        out = {"facts": facts,
+               "spans": {k: {"start": s, "end": e, "text": t} for k, (s, e, t) in ex.spans.items()},
+               "conflicts": {k: [{"start": s, "end": e, "text": t} for s, e, t in v] for k, v in ex.conflicts.items()}}
+    else:
+        out = facts
+    typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def triage(
+    claims: Path = typer.Argument(..., metavar="CLAIMS.csv|CLAIMS.jsonl|CLAIMS.xlsx", help="Claims: id, narrative, optional fact columns."),
+    output: Path = typer.Option(..., "-o", "--output", help="The table to write: .csv (UTF-8 with BOM), .xlsx or .jsonl."),
+    doctrine: Optional[Doctrine] = typer.Option(None, "--doctrine", help="Doctrine profile for ECL-38-2 (default: settings)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run without redoing finished rows."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (default: detect UTF-8/BOM/GB18030)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: settings)."),
+) -> None:
+    """Triage a batch of claims into a table sorted by priority; exit status = number of failed rows (max 125)."""
+    from assistant.settings import get_settings
+    from assistant.triage.progress import ResumeMismatch, sidecar_path
+    from assistant.triage.rows import InputFileError
+    from assistant.triage.runner import run_triage
+
+    settings = get_settings()
+    profile = doctrine.value if doctrine else settings.doctrine
+    if profile not in DOCTRINES:
+        _fail(f"unknown doctrine {profile!r}; choose one of: {', '.join(DOCTRINES)}")
+    if not resume and sidecar_path(output).exists():
+        typer.echo(f"note: {sidecar_path(output)} exists from an interrupted run; starting over "
+                   "(use --resume to continue it)", err=True)
+    try:
+        summary = run_triage(claims, output, doctrine=profile, resume=resume,
+                             progress=settings.progress if progress is None else progress, encoding=encoding)
+    except (InputFileError, ResumeMismatch, LookupError) as exc:
+        _fail(f"{claims}: {exc}")
+    except KeyboardInterrupt:
+        _fail(f"interrupted; finished rows are kept in {sidecar_path(output)}: rerun with --resume to continue", 130)
+    typer.echo(
+        f"triaged {summary.total} claims ({summary.processed} now, {summary.resumed} from the earlier run) in "
+        f"{summary.seconds:.1f}s ({summary.rows_per_s:.0f} rows/s), input {summary.encoding}; "
+        f"{summary.failed} failed → {summary.output}", err=True)
+    raise typer.Exit(summary.exit_status)

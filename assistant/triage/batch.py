@@ -1,0 +1,108 @@
+"""Triage one claim row: explicit columns over extracted facts, classify, render citations, set the priority.
+
+``triage_row`` never raises: whatever goes wrong with a row goes into its ``error`` field and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from pydantic import ValidationError
+
+from assistant.core import ClaimFacts, classify, facts_error_messages
+from assistant.triage.coerce import FACT_COLUMNS, coerce_cell, explicit_facts
+from assistant.triage.extract import extract_facts
+from assistant.triage.priority import PRIORITY_LABELS, priority
+from assistant.triage.rows import InputRow
+
+FORM_ZH: dict[str, str] = {
+    "joint_and_several": "连带责任", "supplementary": "补充责任", "proportional": "按份责任",
+    "proportional_joint": "比例连带责任", "seller_liability": "销售者/服务者责任", "advance_compensation": "先行赔付（可追偿）",
+    "none": "不承担责任", "undetermined": "事实不足",
+}
+VERDICT_COLUMNS = ("liability_form", "liability_form_zh", "regimes", "burden_of_proof", "burden_basis", "imputation",
+                   "recourse", "expanded_damage", "citations", "missing_questions", "missing_facts", "notes")
+OUTPUT_COLUMNS: tuple[str, ...] = ("priority", "priority_label", "id", "row", "error", *VERDICT_COLUMNS,
+                                   *FACT_COLUMNS, "fact_sources", "evidence", "narrative")
+
+
+@lru_cache(maxsize=1)
+def _corpus():
+    from assistant.corpus import load_corpus
+
+    return load_corpus()
+
+
+@lru_cache(maxsize=4096)
+def render_citation(pid: str) -> str:
+    """A provision id in Chinese citation form (《电子商务法》第三十八条第二款); an unresolved id is flagged, not hidden."""
+    try:
+        return _corpus().cite(pid)
+    except Exception:  # noqa: BLE001 — any failure to render is shown in the table, never dropped
+        return f"【未能解析：{pid}】"
+
+
+def _blank(row: InputRow, error: str) -> dict[str, Any]:
+    rec: dict[str, Any] = {c: None for c in OUTPUT_COLUMNS}
+    rec.update(id=row.id, row=row.row, error=error, narrative=row.narrative)
+    return rec
+
+
+def merge_facts(row: InputRow) -> tuple[ClaimFacts, dict[str, str], str]:
+    """The row's facts: explicit columns win over extraction. Returns facts, source per fact, evidence text.
+
+    Raises ValueError with a plain message for a bad cell, an empty narrative or facts the core rejects.
+    """
+    if not row.narrative or not row.narrative.strip():
+        raise ValueError("empty narrative: nothing to extract from")
+    given, errors = explicit_facts(row.cells)
+    anchor: date | None = None
+    if row.received not in (None, ""):
+        try:
+            anchor = coerce_cell("event_date", row.received)  # same date forms as event_date
+        except ValueError as exc:
+            errors.append(str(exc).replace("event_date", "received_date"))
+    if errors:
+        raise ValueError("; ".join(errors))
+    ex = extract_facts(row.narrative, anchor=anchor if isinstance(anchor, date) else None)
+    values = ex.facts.model_dump(exclude={"narrative"})
+    sources = {k: "text" for k, v in values.items() if v is not None}
+    for k, v in given.items():
+        values[k] = v
+        sources[k] = "column" if v is not None else "column(unknown)"
+    try:
+        facts = ClaimFacts(**values, narrative=row.narrative)
+    except ValidationError as exc:
+        raise ValueError("; ".join(facts_error_messages(exc))) from None
+    evidence = "；".join(f"{k}:「{s[2]}」" for k, s in ex.spans.items() if sources.get(k) == "text")
+    return facts, sources, evidence
+
+
+def triage_row(row: InputRow, doctrine: str = "qin2025") -> dict[str, Any]:
+    """Triage one row into an output record (see ``OUTPUT_COLUMNS``); errors go into its ``error`` field."""
+    if row.error:
+        return _blank(row, row.error)
+    try:
+        facts, sources, evidence = merge_facts(row)
+    except ValueError as exc:
+        return _blank(row, str(exc))
+    try:
+        verdict = classify(facts, doctrine=doctrine)
+    except Exception as exc:  # noqa: BLE001 — one row's failure must not stop the batch
+        return _blank(row, f"classification failed: {type(exc).__name__}: {exc}")
+    rec = _blank(row, None)
+    rec.update(facts.model_dump(mode="json", exclude={"narrative"}))
+    prio = priority(verdict.liability_form, facts.harm)
+    rec.update(
+        priority=prio, priority_label=PRIORITY_LABELS[prio],
+        liability_form=verdict.liability_form, liability_form_zh=FORM_ZH.get(verdict.liability_form),
+        regimes=list(verdict.regimes), burden_of_proof=verdict.burden_of_proof, burden_basis=verdict.burden_basis,
+        imputation=verdict.imputation, recourse=verdict.recourse, expanded_damage=verdict.expanded_damage,
+        citations=[render_citation(c) for c in verdict.citations],
+        missing_questions=[m.question for m in verdict.missing_facts],
+        missing_facts=[m.fact for m in verdict.missing_facts], notes=list(verdict.notes),
+        fact_sources="; ".join(f"{k}={v}" for k, v in sources.items()), evidence=evidence,
+    )
+    return rec

@@ -1,0 +1,93 @@
+"""Explicit fact columns: turn spreadsheet cells into ClaimFacts values (an explicit column wins over extraction).
+
+Cells: empty = not given (extraction decides); ``unknown``/``未知``/``null`` = explicitly unknown (overrides
+extraction); booleans as true/false, 是/否, yes/no, 1/0, TRUE/FALSE (Excel); dates as YYYY-MM-DD (also 2023/5/3,
+2023.5.3, 2023年5月3日); enum fields as the spec's values or their Chinese labels. Anything else is an error
+that names the column and the accepted values.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, get_args
+
+from assistant.core import ClaimFacts
+from assistant.core.models import Category, Harm, MerchantFault, PlatformContribution, PlatformRole
+from assistant.triage.extract.dates import parse_date_cell
+
+FACT_COLUMNS: tuple[str, ...] = tuple(f for f in ClaimFacts.model_fields if f != "narrative")
+UNKNOWN_WORDS = frozenset({"unknown", "未知", "不详", "不清楚", "null", "none", "n/a", "na", "?", "？"})
+_TRUE = frozenset({"true", "t", "yes", "y", "1", "是", "有", "对", "真"})
+_FALSE = frozenset({"false", "f", "no", "n", "0", "否", "无", "没有", "假"})
+
+ENUMS: dict[str, tuple[str, ...]] = {
+    "platform_role": get_args(PlatformRole),
+    "category": get_args(Category),
+    "harm": get_args(Harm),
+    "merchant_fault": get_args(MerchantFault),
+    "platform_contribution": get_args(PlatformContribution),
+}
+ZH_ALIASES: dict[str, dict[str, str]] = {
+    "platform_role": {"平台内经营者": "marketplace", "第三方": "marketplace", "自营": "self_operated",
+                      "误导自营": "misleading_self_operated"},
+    "category": {"食品": "food", "餐饮": "catering", "外卖": "catering", "药品": "drug", "医疗器械": "medical_device",
+                 "化妆品": "cosmetics", "交通": "transport", "出行": "transport", "住宿": "lodging",
+                 "其他商品": "other_goods", "其他服务": "other_service"},
+    "harm": {"人身损害": "personal_injury", "人身伤害": "personal_injury", "财产损失": "property_loss", "无损害": "none"},
+    "merchant_fault": {"故意": "intentional", "过失": "negligent"},
+    "platform_contribution": {"主要": "major", "次要": "minor"},
+}
+BOOL_FIELDS = frozenset(f for f in FACT_COLUMNS if f not in ENUMS and f != "event_date")
+
+_UNSET = object()
+
+
+def coerce_cell(field: str, value: Any) -> Any:
+    """One cell → a ClaimFacts value; ``_UNSET`` when empty (not given); raise ValueError naming accepted values."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return _UNSET
+    if isinstance(value, str):
+        raw = value.strip()
+        if raw.lower() in UNKNOWN_WORDS:
+            return None
+    else:
+        raw = value
+    if field == "event_date":
+        if isinstance(raw, datetime):
+            return raw.date()
+        if isinstance(raw, date):
+            return raw
+        return parse_date_cell(str(raw))
+    if field in BOOL_FIELDS:
+        if isinstance(raw, bool):
+            return raw
+        key = str(raw).strip().lower()
+        if key in _TRUE:
+            return True
+        if key in _FALSE:
+            return False
+        raise ValueError(f"{field}: {value!r} is not a yes/no value (true/false, 是/否, 1/0; empty or 'unknown' = unknown)")
+    accepted = ENUMS[field]
+    key = str(raw).strip()
+    if key.lower() in accepted:
+        return key.lower()
+    if key in ZH_ALIASES[field]:
+        return ZH_ALIASES[field][key]
+    raise ValueError(f"{field}: unknown value {value!r}; accepted: {', '.join(accepted)} (or empty / 'unknown')")
+
+
+def explicit_facts(cells: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Coerce every given fact column; return the explicit values and one error line per bad cell."""
+    values: dict[str, Any] = {}
+    errors: list[str] = []
+    for field in FACT_COLUMNS:
+        if field not in cells:
+            continue
+        try:
+            v = coerce_cell(field, cells[field])
+        except ValueError as exc:
+            errors.append(str(exc))
+            continue
+        if v is not _UNSET:
+            values[field] = v
+    return values, errors

@@ -1,0 +1,151 @@
+"""Cue tables: for each fact, the patterns a careful reader relies on, and what each one says.
+
+A ``Cue`` is a regex, the value it supports, and what a negation in front of it does: ``neg`` is the value
+when negated (平台审核了许可证 → True; 平台没有审核许可证 → False), ``DROP`` ignores the hit (a negated
+"injury" says nothing about harm by itself), ``KEEP`` means the pattern carries its own negation (无证经营).
+The named group ``v`` marks the word a negator must govern; without it the match start is used.
+Hits that are only asked for (要求平台下架) or doubted (是否存在因果关系) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.triage.extract.text import NEGATOR, gap
+
+DROP = object()
+KEEP = object()
+
+# The platform as a subject: the word 平台, its service desk, or a platform's name.
+P = r"(?:平台|客服|APP|app|美团|饿了么|淘宝|天猫|京东|拼多多|抖音|快手|携程|飞猪|滴滴|小红书|闲鱼|唯品会|途家|哈啰|去哪儿|网站)"
+# The merchant (or driver, host) as a subject.
+M = r"(?:商家|卖家|店家|店主|商户|老板|厂家|房东|司机|车主|店铺|网店|主播|厨房|厨师|经营者)"
+LIC = r"(?:资质|资格|许可证|营业执照|执照|证照|证件|经营许可|健康证|实名|身份信息|备案|从业资格|行医资格)"
+REV = r"(?:审核|审查|核验|核实|查验|核查|把关|验证|审验)"
+EVID = (r"(?:订单|购买记录|交易记录|付款记录|支付记录|聊天记录|沟通记录|发票|小票|收据|病历|诊断|医院证明|检测报告|鉴定"
+        r"|照片|截图|录音|视频|证据|凭证|票据|医疗费|就诊记录|快递单|包装)")
+G = gap
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A pattern supporting ``value`` for one field; ``neg`` says what a negation in front of it means."""
+
+    field: str
+    pattern: str
+    value: Any
+    neg: Any = DROP
+
+
+def _cues() -> list[Cue]:
+    c: list[Cue] = []
+    add = lambda field, pattern, value, neg=DROP: c.append(Cue(field, pattern, value, neg))  # noqa: E731
+
+    # --- knowledge (ECL-38-1): the platform knew or should have known -----------------------------------
+    k = "knew_or_should_have_known"
+    add(k, P + G(8) + r"(?:早就|其实|明明|一直|早已|应当|应该|本应|完全)?(?P<v>知道|知情|明知|清楚这|了解这)", True, False)
+    add(k, r"(?P<v>应当知道|应知|明知)", True, False)
+    add(k, r"(?:多次|反复|屡次|好几次|几次|很多人|多人|不少人|大量|早有人?|之前就有人?|此前就有人?|曾有人?|早就有人?|一直有人?)"
+           + G(6) + r"(?:投诉|举报|反映|差评)", True)
+    add(k, r"(?:投诉|举报|反映)(?:了|过)?" + G(4) + r"(?:多次|好几次|几次|很多次|无数次|N次|\d+次)", True)
+    add(k, r"置之不理|不予理睬|不理不睬|视而不见|不闻不问|装聋作哑|没人理|没有理会|不予处理|石沉大海", True, KEEP)
+    add(k, P + G(8) + r"(?:并|完全|事先|事前|根本|也|称|表示|说)?(?:毫不知情|无从知晓|无法知道|不可能知道)", False, KEEP)
+    add(k, r"(?:此前|之前|事先|以前|从来)" + G(4) + r"(?:没有|没|未|从未|无)人?(?:投诉|举报)", False, KEEP)
+    add(k, P + G(4) + r"(?:从未|没有|未曾|没)(?:收到|接到)(?:过)?(?:任何)?(?:投诉|举报)", False, KEEP)
+
+    # --- necessary measures after knowing ----------------------------------------------------------
+    n = "necessary_measures_taken"
+    add(n, r"置之不理|不予理睬|不理不睬|视而不见|不闻不问|装聋作哑|不予处理|敷衍了事|没人理|没有理会|石沉大海", False, KEEP)
+    add(n, r"(?P<v>下架|删除(?:了)?(?:商品|链接)|屏蔽|断开链接|封店|封禁|关闭(?:了)?(?:店铺|链接)|终止(?:了)?(?:交易|服务)"
+           r"|停止(?:了)?(?:销售|服务)|冻结|清退|关店|采取(?:了)?" + G(4) + r"措施)", True, False)
+    add(n, r"(?:仍然|仍|依然|依旧|照样|照常|继续|还在|一直在|至今还|至今仍)(?:在)?(?:销售|售卖|卖|上架|营业|经营|接单|挂着|在售)", False, KEEP)
+
+    # --- safety-assurance duty --------------------------------------------------------------------
+    s = "safety_duty_done"
+    add(s, r"(?P<v>尽到|履行|尽了|尽)(?:了)?" + G(4) + r"(?:安全保障|安全保护|安保|安全管理)(?:义务|责任)?", True, False)
+    add(s, NEGATOR + r"(?:任何|作|做|进行|给出|给|及时)?(?:安全|风险)?(?:提示|警示|提醒|预警)", False, KEEP)
+    add(s, r"(?:监管|管理|巡查|监控|监测|管控)(?:不力|不善|缺位|失职|松懈|漏洞|不到位|形同虚设)|疏于(?:管理|监管|监控|巡查)|放任", False, KEEP)
+    add(s, r"(?:没有|未|没|未能|没能|不)(?:及时)?(?:处理|回应|回复|跟进|介入)" + G(6) + r"(?:投诉|举报|反映|反馈)?", False, KEEP)
+    add(s, r"置之不理|不予理睬|不理不睬|不闻不问|踢皮球|推诿|一拖再拖|迟迟(?:没有|不|未)(?:处理|回复|解决)", False, KEEP)
+
+    # --- qualification review (ECL-38-2, FSL-62) --------------------------------------------------------
+    q = "qualification_review_done"
+    add(q, r"(?P<v>" + REV + r")(?:了|过)?" + G(10) + LIC, True, False)
+    add(q, LIC + G(8) + r"(?P<v>" + REV + r")", True, False)
+    add(q, REV + r"(?:不严|不力|流于形式|形同虚设|走过场|有漏洞|存在漏洞|不到位|松懈)", False, KEEP)
+    add(q, r"(?:没有|没|无|未取得|未办理|没办|没有办理|缺少|缺乏|不具备|没有取得|未持有|没拿到)(?:任何)?(?:相关)?(?:的)?(?:食品)?"
+           r"(?:经营)?(?:营业执照|许可证|经营许可|执照|资质|证照|健康证|行医资格|从业资格)", False, KEEP)
+    add(q, r"无证(?:经营|餐饮|小作坊)?|无照经营|证照不全|黑作坊|黑车|黑诊所|(?:许可证|执照|资质)(?:早就|已经|早已)?(?:过期|失效|被吊销)"
+           r"|(?:许可证|执照|资质)(?:是)?(?:假的|伪造的?)|(?:伪造|假冒|虚假)的?(?:许可证|营业执照|执照|资质)", False, KEEP)
+
+    # --- the merchant's identity (CPL-44-1) ---------------------------------------------------------------
+    i = "merchant_identity_provided"
+    add(i, r"(?:联系不上|联系不到|找不到|找不着|查不到|无法联系|失联|不知道)" + G(3) + M, False, KEEP)
+    add(i, M + G(6) + r"(?:联系不上|联系不到|找不到|找不着|失联|跑路|人间蒸发|电话打不通|电话是空号|是空号|注销了?|关店跑路|不见了)", False, KEEP)
+    add(i, P + G(8) + r"(?P<v>提供|告知|给出|给了|透露|披露|说出)(?:了)?(?:我)?" + G(8)
+           + r"(?:信息|地址|名称|姓名|联系方式|电话|身份|是谁)", True, False)
+    add(i, M + r"(?:的)?(?:信息|身份|名称和地址|地址和电话)(?:都)?(?:很)?(?:明确|清楚|齐全|清清楚楚)", True)
+
+    # --- advance compensation promised (CPL-44-1, second sentence) ------------------------------------
+    a = "advance_compensation_promised"
+    add(a, r"(?P<v>承诺|保证|宣称|声称|写明|写着|标明|标着|标注|公示|宣传|承诺了)" + G(10)
+           + r"(?:先行赔付|先赔|假一赔|全额赔付|包赔|赔付|兜底)", True, False)
+    add(a, r"(?P<v>先行赔付)(?:的)?(?:承诺|保障|服务|计划|规则|条款|政策)", True, False)
+    add(a, r"(?P<v>消费者保障计划|消保计划|消费者保障服务|假一赔[三十四]|先行赔付承诺)", True, False)
+
+    # --- live streaming (SPC-OC) ---------------------------------------------------------------------
+    add("live_streaming", r"(?P<v>直播间|直播带货|直播购物|看直播|主播|直播中|直播时|直播里|网络直播|直播)", True, False)
+
+    # --- force majeure (CC-180) ----------------------------------------------------------------------
+    f = "force_majeure"
+    add(f, r"(?P<v>不可抗力)", True, False)
+    add(f, r"(?:地震|台风|洪水|山洪|海啸|泥石流|龙卷风)" + G(8) + r"(?:导致|造成|引发|冲毁|倒塌|损毁)", True)
+
+    # --- causation --------------------------------------------------------------------------------
+    ca = "causation"
+    add(ca, r"(?P<v>因果关系|因果联系)", True, False)
+    add(ca, r"(?:与|跟|和)" + P + r"(?:的审核|的管理)?(?:无关|没有关系|没关系)|不是" + P + r"的(?:原因|问题|责任)", False, KEEP)
+    add(ca, r"要不是" + P + r"|(?:如果|要是|假如)" + P + G(16) + r"(?:就不会|也不会|不会)|正是(?:因为|由于)" + P, True)
+    add(ca, P + r"的?(?:过错|失职|疏忽|放任|审核漏洞|不作为|监管漏洞)" + G(8) + r"(?:导致|造成|致使|引起)", True)
+
+    # --- the merchant's fault ------------------------------------------------------------------------
+    mf = "merchant_fault"
+    add(mf, M + G(6) + r"(?:故意|明知|蓄意|恶意|有意)|(?:故意|蓄意|恶意)(?:销售|售卖|隐瞒|欺骗|造假|掺|使用)|以次充好|掺假|掺杂使假"
+            r"|非法添加|冒充|制假|售假|偷工减料|主观上(?:系|是|为|存在)故意|明知" + G(4) + r"(?:过期|变质|假|有毒|不合格|有问题)",
+        "intentional", KEEP)
+    add(mf, M + G(8) + r"(?:疏忽|过失|不小心|粗心|失误|没注意|大意|操作不当|保存不当|没有冷藏|未冷藏|卫生条件差|不干净|忘了)"
+            r"|一时疏忽|主观上(?:系|是|为|存在)(?:重大)?过失", "negligent", KEEP)
+
+    # --- the platform's causal weight ------------------------------------------------------------------
+    pc = "platform_contribution"
+    add(pc, P + G(8) + r"(?:主要原因|主要责任|主要作用|起主要|原因力较大|原因力大|决定性作用)|主要(?:是|在于)?(?:因为)?" + P, "major", KEEP)
+    add(pc, P + G(8) + r"(?:次要原因|次要责任|次要作用|起次要|原因力较小|原因力小|作用较小|作用有限)"
+            r"|主要(?:是|在于|还是)?" + M + r"的?(?:责任|原因|问题|过错)", "minor", KEEP)
+
+    # --- the consumer's prima facie evidence (QIN-5.4.2) ----------------------------------------------
+    e = "consumer_prima_facie_evidence"
+    add(e, r"(?P<v>保留|留存|留着|保存|存有|截图|截了图|截屏|拍照|拍了|录音|录像|提交|出具|开具|有)(?:了|过|着)?" + G(8) + EVID, True, False)
+    add(e, r"(?P<v>初步证据)|证据(?:齐全|充分|确凿|都在|都留着)|(?:订单|聊天记录|病历|发票|小票)(?:都|也)?(?:还)?(?:在|保存着|留着)", True, False)
+    add(e, r"(?:订单|记录|聊天记录|截图|小票|证据)(?:已经|早就|都)?(?:被)?(?:删|删除|删了|丢|丢失|找不到|没了|没留)", False, KEEP)
+
+    # --- the platform proved it complied -----------------------------------------------------------------
+    add("platform_proved_compliance", P + G(6) + r"(?P<v>证明|举证证明|拿出证据证明|提交证据证明|举证)(?:了)?" + G(12)
+        + r"(?:尽到|履行|审核|合规|没有过错|无过错|已尽)", True, False)
+
+    # --- life and health (only when said; otherwise the core derives it from the category) -------------
+    add("life_health", r"(?:涉及|关系到?|关乎|危及|危害|事关)(?:到)?(?:消费者|人的|人身)?(?:的)?(?P<v>生命健康|生命安全|人身安全|身体健康)", True, False)
+
+    # --- complaint delay expanded the damage (QIN-5.2.3) ----------------------------------------------
+    d = "complaint_delay_expanded_damage"
+    add(d, r"(?:拖延|拖了|迟迟|一拖再拖|几天后才|好几天才|[一两三四五六七八九十\d]+天(?:后)?才|没有及时|未及时|不及时|推诿|置之不理|没人理|久拖)"
+           r"[^。！？!?\n]{0,40}(?:扩大|加重|恶化|更严重|又有|又吃|继续吃|继续使用|继续用|更多人|其他人也|又一次|又中毒|又买|再次)", True, KEEP)
+    add(d, r"(?:损害|损失|病情|伤情|后果)(?:进一步)?(?P<v>扩大)" , True, DROP)
+    add(d, r"(?:及时|立即|马上|当天|第一时间)(?:处理|下架|介入|回复|处置)[^。！？!?\n]{0,20}(?:没有|未|没)(?:造成)?(?:损害|损失)?(?:进一步)?(?:扩大|加重)", False, KEEP)
+
+    return c
+
+
+CUES: tuple[Cue, ...] = tuple(_cues())
+COMPILED: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple((cue, re.compile(cue.pattern)) for cue in CUES)

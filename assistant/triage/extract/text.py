@@ -1,0 +1,85 @@
+"""Text helpers for the extractor: width normalisation that keeps offsets, clause gaps, negation and doubt tests.
+
+Every helper keeps character positions of the original narrative, so the spans the extractor reports point
+at the text the user wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Full-width digits, letters and a few signs → ASCII, one character for one (offsets stay valid).
+_WIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
+_WIDTH.update({0xFF21 + i: ord("A") + i for i in range(26)})
+_WIDTH.update({0xFF41 + i: ord("a") + i for i in range(26)})
+_WIDTH.update({0xFF0E: ord("."), 0xFF0F: ord("/"), 0xFF0D: ord("-"), 0x3000: ord(" ")})
+
+#: Characters that end a clause: negation and cue gaps never cross them.
+CLAUSE_BREAK = "，,。；;！!？?\n\r：:"
+#: A gap of at most ``n`` characters inside one clause (used inside cue patterns).
+def gap(n: int) -> str:
+    """Regex for up to ``n`` characters that do not cross a clause break."""
+    return f"[^{re.escape(CLAUSE_BREAK)}]{{0,{n}}}"
+
+
+# Negators, with the common non-negating words that start with the same character excluded
+# (不仅/不但 "not only", 未来 "future", 无论 "whatever", 没想到 "unexpectedly").
+NEGATOR = (
+    r"(?:没有|没能|没|未能|未曾|未经|从未|从没|并未|未(?!来|成年)|不(?!仅|但|只|久|料|管|少|同|然|过|得不|断|停|法)"
+    r"|无法|无(?!论|意中)|非(?!常|法)|拒绝|拒不|拒|不肯|不愿|不予|不能)"
+)
+_NEG_WINDOW = 10
+_NEG_TAIL = re.compile(NEGATOR + gap(_NEG_WINDOW) + r"$")
+_DEMAND_TAIL = re.compile(r"(?:要求|请求|希望|申请|建议|让|请|督促|催促|催|能否|是否|有没有|有无|如果|若)" + gap(8) + r"$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One piece of evidence: the value it supports and the span ``text[start:end]`` it rests on."""
+
+    value: object
+    start: int
+    end: int
+
+
+def normalise(text: str) -> str:
+    """Map full-width digits/letters to ASCII, one character for one, so offsets are unchanged."""
+    return text.translate(_WIDTH)
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Index where the clause containing ``pos`` begins."""
+    i = pos
+    while i > 0 and text[i - 1] not in CLAUSE_BREAK:
+        i -= 1
+    return i
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Index just past the clause containing ``pos``."""
+    i = pos
+    while i < len(text) and text[i] not in CLAUSE_BREAK:
+        i += 1
+    return i
+
+
+def _window(text: str, pos: int, size: int = _NEG_WINDOW + 6) -> str:
+    return text[max(clause_start(text, pos), pos - size):pos]
+
+
+def negated(text: str, pos: int) -> bool:
+    """True when a negator governs the word at ``pos``: it stands before it in the same clause, close by."""
+    return negation_start(text, pos) is not None
+
+
+def negation_start(text: str, pos: int) -> int | None:
+    """Where the negator governing the word at ``pos`` starts (for an evidence span), or None."""
+    window_start = max(clause_start(text, pos), pos - (_NEG_WINDOW + 6))
+    m = _NEG_TAIL.search(text[window_start:pos])
+    return window_start + m.start() if m else None
+
+
+def demanded(text: str, pos: int) -> bool:
+    """True when the word at ``pos`` is something asked for or supposed (要求平台下架, 是否存在…), not a fact."""
+    return bool(_DEMAND_TAIL.search(_window(text, pos)))

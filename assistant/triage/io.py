@@ -1,0 +1,89 @@
+"""Writing the triage table (.csv UTF-8 with BOM for Excel, .xlsx, .jsonl) atomically, and table bytes for the UI.
+
+CSV/XLSX cells: lists are joined (citations and routes with "；", questions and notes one per line), booleans as
+true/false, unknown as an empty cell. JSONL keeps lists and nulls as JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from assistant.triage.batch import OUTPUT_COLUMNS
+
+OUTPUT_SUFFIXES = (".csv", ".xlsx", ".jsonl")
+_LINE_JOINED = frozenset({"missing_questions", "notes"})
+
+
+def cell(column: str, value: Any) -> Any:
+    """A record value as a flat spreadsheet cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ("\n" if column in _LINE_JOINED else "；").join(str(v) for v in value)
+    return value
+
+
+def _csv_bytes(records: Iterable[dict]) -> bytes:
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf)
+    w.writerow(OUTPUT_COLUMNS)
+    for rec in records:
+        w.writerow([cell(c, rec.get(c)) for c in OUTPUT_COLUMNS])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _jsonl_bytes(records: Iterable[dict]) -> bytes:
+    return "".join(json.dumps({c: rec.get(c) for c in OUTPUT_COLUMNS}, ensure_ascii=False) + "\n"
+                   for rec in records).encode("utf-8")
+
+
+def _xlsx_bytes(records: Iterable[dict]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "triage"
+    ws.append(list(OUTPUT_COLUMNS))
+    n = 1
+    for rec in records:
+        ws.append([cell(c, rec.get(c)) for c in OUTPUT_COLUMNS])
+        n += 1
+    ws.freeze_panes = "D2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(OUTPUT_COLUMNS))}{n}"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def table_bytes(records: Iterable[dict], fmt: str) -> bytes:
+    """The triage table as bytes in ``fmt`` (csv, xlsx or jsonl), e.g. for a download button."""
+    fmt = fmt.lower().lstrip(".")
+    writers = {"csv": _csv_bytes, "xlsx": _xlsx_bytes, "jsonl": _jsonl_bytes}
+    if fmt not in writers:
+        raise ValueError(f"unknown output type {fmt!r}: use csv, xlsx or jsonl")
+    return writers[fmt](records)
+
+
+def write_table(records: Iterable[dict], path: str | Path) -> Path:
+    """Write the table to ``path`` (type from its suffix) atomically: a crash never leaves half a file."""
+    p = Path(path)
+    data = table_bytes(records, p.suffix)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=p.name + ".", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return p
