@@ -1,0 +1,268 @@
+"""Interface strings in Chinese (default) and English; display labels only, no legal logic.
+
+``t(key, **fmt)`` returns the string for the language chosen by the sidebar toggle (``st.session_state["lang_en"]``);
+``label(kind, value)`` names a ClaimFacts / Verdict value. Unknown keys fall back to the key itself so a missing
+translation shows up on screen instead of crashing the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "app_title": ("电商平台责任备忘录助手", "E-commerce platform liability memo assistant"),
+    "lang_toggle": ("English", "English"),
+    "page": ("页面", "Page"),
+    "page_matter": ("起草备忘录", "Draft a memo"),
+    "page_triage": ("批量分诊", "Batch triage"),
+    "matters": ("已保存事项", "Saved matters"),
+    "matter_select": ("打开事项", "Open matter"),
+    "no_matters": ("尚无事项：新建一个，或载入示例。", "No matters yet: create one or load an example."),
+    "new_matter": ("新建事项", "New matter"),
+    "new_matter_name": ("新事项名称", "New matter's name"),
+    "default_matter_name": ("未命名事项", "Untitled matter"),
+    "rename": ("重命名", "Rename"),
+    "rename_to": ("新名称", "New name"),
+    "duplicate": ("复制", "Duplicate"),
+    "delete": ("删除", "Delete"),
+    "delete_confirm": ("确认删除此事项及其全部版本", "Confirm: delete this matter and all its versions"),
+    "deleted": ("已删除事项「{name}」。", "Deleted matter “{name}”."),
+    "example": ("载入示例（规范第6节）", "Load a worked example (spec §6)"),
+    "example_load": ("载入", "Load"),
+    "no_examples": ("示例文件尚未就绪（examples/claims/*.json）。", "Worked examples not available yet (examples/claims/*.json)."),
+    "matter_meta": ("版本 {rev} · 更新于 {updated}", "revision {rev} · updated {updated}"),
+    "pick_or_create": ("请在左侧新建或打开一个事项。", "Create or open a matter in the sidebar."),
+    "narrative": ("案情陈述（粘贴当事人的叙述）", "Narrative (paste the client's story)"),
+    "extract": ("提取事实", "Extract facts"),
+    "extract_unavailable": (
+        "事实提取器尚未就绪（assistant.triage）：请手动填写下方表单。",
+        "The fact extractor is not available yet (assistant.triage): fill the form below by hand.",
+    ),
+    "extract_empty": ("请先粘贴案情陈述。", "Paste a narrative first."),
+    "extract_done": (
+        "已提取 {n} 项事实（标记为「待确认」）；未覆盖您已填写的 {skipped} 项。",
+        "Extracted {n} facts (marked “to confirm”); {skipped} you had already filled were kept.",
+    ),
+    "extracted_mark": ("🔎 提取值，待确认", "🔎 extracted, to confirm"),
+    "extracted_from": ("依据原文：「{text}」", "From the text: “{text}”"),
+    "confirm": ("确认", "Confirm"),
+    "confirm_all": ("全部确认提取值", "Confirm all extracted values"),
+    "facts": ("事实", "Facts"),
+    "doctrine": ("学说立场（第三十八条第二款责任形态）", "Doctrine profile (form of ECL 38(2) liability)"),
+    "facts_invalid": ("事实有误，未保存：{errors}", "Facts not saved, please correct: {errors}"),
+    "saved_version": ("已保存事实版本 {rev}", "Saved facts revision {rev}"),
+    "conflict": (
+        "冲突：另一个会话已修改此事项（您基于版本 {expected}，现为版本 {actual}）。您的修改已另存为版本 #{kept}，未丢失。"
+        "请点击「载入最新版本」查看对方的修改，或「用我的版本覆盖」。",
+        "Conflict: another session changed this matter (you had revision {expected}, it is now {actual}). "
+        "Your change was kept as version #{kept}, nothing is lost. Load the latest version, or keep yours.",
+    ),
+    "conflict_reload": ("载入最新版本", "Load the latest version"),
+    "conflict_keep_mine": ("用我的版本覆盖", "Keep my version"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "unknown": ("未知", "unknown"),
+    "verdict": ("责任分析", "Liability analysis"),
+    "engine_unavailable": (
+        "责任引擎尚未就绪（assistant.core.classify）：表单已保存，稍后即可分析。",
+        "The liability engine is not available yet (assistant.core.classify): the facts are saved; analyse later.",
+    ),
+    "engine_error": ("分析失败：{error}", "Analysis failed: {error}"),
+    "verdict_line": (
+        "**责任形态：{form}** · 归责原则：{imputation} · 举证责任：{burden}（{basis}） · 追偿：{recourse}",
+        "**Form: {form}** · imputation: {imputation} · burden: {burden} ({basis}) · recourse: {recourse}",
+    ),
+    "regimes": ("成立的路径", "Established routes"),
+    "expanded_damage": ("平台还应对扩大的损失负责（QIN-5.2.3）。", "The platform is also liable for the expanded damage (QIN-5.2.3)."),
+    "nature": ("责任性质", "Nature"),
+    "trace": ("推理过程（逐条规则）", "Reasoning (rule by rule)"),
+    "citations": ("依据", "Citations"),
+    "alternatives": ("不同学说立场下的结论", "What each doctrine profile concludes"),
+    "current_profile": ("（当前）", "(current)"),
+    "missing": ("待补充事实（向当事人提问）", "Missing facts (questions for the client)"),
+    "no_missing": ("无待补充事实。", "No missing facts."),
+    "notes": ("提示", "Notes"),
+    "as_of": ("适用法律时点：{date}", "Law applied as of: {date}"),
+    "authorities": ("法律依据与案例", "Authorities and cases"),
+    "corpus_unavailable": ("法规库尚未就绪：{error}", "The corpus is not available: {error}"),
+    "cited_provisions": ("裁判所依据的条文", "Provisions the verdict relies on"),
+    "not_in_corpus": ("「{id}」未能在法规库中找到。", "“{id}” does not resolve in the corpus."),
+    "instrument_version": ("版本：{version}", "Version: {version}"),
+    "instrument_dates": ("施行：{effective}{repealed}", "In force: {effective}{repealed}"),
+    "repealed": ("；废止：{date}", "; repealed: {date}"),
+    "retrieve": ("检索相关条文与案例", "Retrieve related provisions and cases"),
+    "retrieval_unavailable": ("检索尚不可用：{error}", "Retrieval is not available: {error}"),
+    "retrieved": ("检索结果（前 {k} 条）", "Top {k} retrieved passages"),
+    "case_meta": ("法院：{court} · 层级：{tier} · 案号：{number}", "Court: {court} · tier: {tier} · case no.: {number}"),
+    "sources": ("来源", "Sources"),
+    "memo": ("备忘录", "Memo"),
+    "drafter": ("起草方式", "Drafter"),
+    "drafter_template": ("模板（离线，始终可用）", "template (offline, always available)"),
+    "draft": ("起草备忘录", "Draft the memo"),
+    "drafting": ("正在起草（{drafter}）…", "Drafting ({drafter})…"),
+    "drafting_unavailable": ("起草模块尚未就绪（assistant.drafting）：{error}", "Drafting is not available yet (assistant.drafting): {error}"),
+    "need_verdict": ("请先完成责任分析（事实需足以得出结论）。", "Analyse the facts first."),
+    "err_connect": (
+        "无法连接大模型服务（{drafter}）：{error}。下一步：确认模型服务已启动、LEXMEMO_OPENAI_BASE_URL 正确；或改用「模板」起草（离线可用）。草稿记录已保存为失败版本。",
+        "Cannot reach the LLM endpoint ({drafter}): {error}. Next: check the model server is running and LEXMEMO_OPENAI_BASE_URL; or draft with the template (offline). The attempt is kept as a failed version.",
+    ),
+    "err_timeout": (
+        "大模型响应超时（{drafter}，{timeout} 秒）：{error}。下一步：稍后重试、增大 LEXMEMO_LLM_TIMEOUT_S，或改用「模板」起草。",
+        "The LLM timed out ({drafter}, {timeout}s): {error}. Next: retry, raise LEXMEMO_LLM_TIMEOUT_S, or draft with the template.",
+    ),
+    "err_draft": (
+        "起草失败（{drafter}）：{error}。下一步：改用「模板」起草；草稿记录已保存为失败版本。",
+        "Drafting failed ({drafter}): {error}. Next: draft with the template; the attempt is kept as a failed version.",
+    ),
+    "err_config": (
+        "起草方式配置有误（{drafter}）：{error}。下一步：检查 LEXMEMO_LLM（template、openai:MODEL、ollama:MODEL、llamacpp:PATH、replay:FILE）及相关地址与密钥；或改用「模板」起草。",
+        "The drafter is misconfigured ({drafter}): {error}. Next: check LEXMEMO_LLM and its endpoint/key settings; or draft with the template.",
+    ),
+    "memo_text": ("备忘录正文（可编辑，修改后自动保存并重新核查）", "Memo (editable; saved and re-checked on edit)"),
+    "guard": ("核查结果", "Guard findings"),
+    "guard_ok": ("核查通过：所有引注均可在法规库中找到，结论与分析一致。", "Guard passed: every citation resolves and the conclusions match the verdict."),
+    "guard_failed": (
+        "核查未通过：备忘录已标记为「需复核」，请逐项修正后再交付。",
+        "Guard failed: the memo is marked for review; fix each finding before it leaves the office.",
+    ),
+    "guard_unavailable": ("核查模块尚未就绪（assistant.guard）：{error}", "The guard is not available yet (assistant.guard): {error}"),
+    "g_unresolved": ("无法解析的引注", "Citations that do not resolve"),
+    "g_out_of_force": ("事件发生时尚未生效或已失效的条文", "Provisions not in force on the event date"),
+    "g_conclusion_mismatches": ("与责任分析不一致的结论", "Conclusions contradicting the verdict"),
+    "g_unlisted": ("未列入依据部分的引注", "Citations missing from the 依据 list"),
+    "highlighted": ("标注后的正文", "Highlighted memo"),
+    "download_md": ("下载 .md", "Download .md"),
+    "download_docx": ("下载 .docx", "Download .docx"),
+    "docx_unavailable": ("Word 导出尚不可用：{error}", "Word export not available: {error}"),
+    "receipt": ("生成凭据（receipt）", "Receipt"),
+    "history": ("备忘录版本历史", "Memo version history"),
+    "no_history": ("尚无备忘录版本。", "No memo versions yet."),
+    "restore": ("恢复此版本到编辑区", "Restore this version to the editor"),
+    "status_drafting": ("起草中/中断", "drafting / interrupted"),
+    "status_done": ("已完成", "done"),
+    "status_failed": ("失败", "failed"),
+    "status_edited": ("人工修改", "edited"),
+    "memo_saved": ("已保存备忘录版本 #{id}", "Saved memo version #{id}"),
+    "needs_review": ("需复核", "needs review"),
+    "triage_title": ("批量分诊：上传索赔表格（CSV / JSONL）", "Batch triage: upload claims (CSV / JSONL)"),
+    "triage_upload": ("索赔文件（每行：id、叙述，可选 ClaimFacts 列）", "Claims file (rows: id, narrative, optional ClaimFacts columns)"),
+    "triage_run": ("开始分诊", "Run triage"),
+    "triage_unavailable": ("分诊模块尚未就绪（assistant.triage.batch）：{error}", "Triage is not available yet (assistant.triage.batch): {error}"),
+    "triage_progress": ("已处理 {done}/{total} 行", "{done}/{total} rows done"),
+    "triage_done": ("完成：{total} 行，其中 {failed} 行有错误（见 error 列）。", "Done: {total} rows, {failed} with errors (see the error column)."),
+    "triage_bad_file": ("无法读取文件：{error}", "Cannot read the file: {error}"),
+    "triage_download": ("下载结果 CSV", "Download results as CSV"),
+    "triage_download_jsonl": ("下载结果 JSONL", "Download results as JSONL"),
+}
+
+# Value labels: (zh, en). Chinese labels follow assistant.guard.terms' canonical wording.
+VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "platform_role": {
+        "marketplace": ("第三方平台（平台内经营者销售）", "marketplace (third-party seller)"),
+        "self_operated": ("平台自营", "self-operated"),
+        "misleading_self_operated": ("非自营但标识使消费者误以为自营", "not self-operated, but labelled so it misled"),
+    },
+    "category": {
+        "food": ("食品", "food"), "catering": ("餐饮（外卖）", "catering"), "drug": ("药品", "drug"),
+        "medical_device": ("医疗器械", "medical device"), "cosmetics": ("化妆品", "cosmetics"),
+        "transport": ("交通出行（网约车等）", "transport"), "lodging": ("住宿", "lodging"),
+        "other_goods": ("其他商品", "other goods"), "other_service": ("其他服务", "other services"),
+    },
+    "harm": {
+        "personal_injury": ("人身损害", "personal injury"), "property_loss": ("财产损失", "property loss"),
+        "none": ("无损害", "no damage"),
+    },
+    "merchant_fault": {"intentional": ("故意", "intentional"), "negligent": ("过失", "negligent")},
+    "platform_contribution": {"major": ("主要原因", "major"), "minor": ("次要原因", "minor")},
+    "liability_form": {
+        "joint_and_several": ("连带责任", "joint and several"), "supplementary": ("补充责任", "supplementary"),
+        "proportional": ("按份责任", "proportional"), "proportional_joint": ("比例连带责任", "proportional-joint"),
+        "seller_liability": ("承担销售者/服务者责任", "seller's liability"),
+        "advance_compensation": ("先行赔付责任（可追偿）", "advance compensation (with recourse)"),
+        "none": ("不承担责任", "no liability"), "undetermined": ("事实不足，暂无法确定", "undetermined (facts missing)"),
+    },
+    "imputation": {
+        "fault": ("过错责任", "fault"), "presumed_fault": ("过错推定", "presumed fault"),
+        "not_applicable": ("不适用", "n/a"),
+    },
+    "burden_of_proof": {
+        "consumer": ("消费者（谁主张谁举证）", "consumer"), "platform": ("平台（举证责任倒置）", "platform (reversed)"),
+        "not_applicable": ("不适用", "n/a"),
+    },
+    "burden_basis": {"lex_lata": ("现行法", "lex lata"), "proposal": ("学说建议，非现行法", "doctrinal proposal")},
+    "liability_nature": {"tort": ("侵权责任", "tort"), "contract_seller": ("销售者（合同）责任", "seller (contract)")},
+    "recourse": {"true": ("可追偿", "yes"), "false": ("不可追偿", "no")},
+    "doctrine": {
+        "qin2025": ("覃玉娟2025（默认：按过错与原因力）", "qin2025 (default)"),
+        "intent_split": ("区分商家故意/过失", "intent split"),
+        "supplementary_only": ("一律补充责任", "supplementary only"),
+        "joint": ("共同侵权连带责任说", "joint liability"),
+        "proportional_joint": ("比例连带责任说", "proportional-joint"),
+    },
+    "outcome": {
+        "met": ("成立", "met"), "failed": ("不成立", "failed"), "blocked": ("事实不足", "blocked"),
+        "barred": ("被排除", "barred"), "rebutted": ("已被反驳", "rebutted"), "not_applicable": ("不适用", "n/a"),
+    },
+}
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "event_date": ("交易/损害发生日期", "Event date"),
+    "platform_role": ("平台角色", "Platform role"),
+    "category": ("商品或服务类别", "Category"),
+    "life_health": ("关系消费者生命健康（未填时按类别推定）", "Concerns life and health (derived from category if unset)"),
+    "harm": ("消费者损害", "Consumer's damage"),
+    "causation": ("平台违反义务与损害之间有因果关系", "Platform's breach caused the damage"),
+    "knew_or_should_have_known": ("平台知道或应当知道", "Platform knew or should have known"),
+    "necessary_measures_taken": ("平台已采取必要措施", "Platform took necessary measures"),
+    "qualification_review_done": ("平台已审核商家资质", "Platform reviewed the merchant's qualifications"),
+    "safety_duty_done": ("平台已履行安全保障义务", "Platform performed its safety duty"),
+    "merchant_identity_provided": ("平台能提供商家真实名称、地址和有效联系方式", "Platform can identify the merchant"),
+    "advance_compensation_promised": ("平台承诺先行赔付", "Platform promised advance compensation"),
+    "merchant_fault": ("商家主观状态", "Merchant's state of mind"),
+    "platform_contribution": ("平台过错的原因力", "Causal weight of the platform's breach"),
+    "consumer_prima_facie_evidence": ("消费者已提供初步证据", "Consumer gave prima facie evidence"),
+    "platform_proved_compliance": ("平台已证明尽到审核与安全保障义务", "Platform proved compliance"),
+    "force_majeure": ("损害由不可抗力造成", "Force majeure"),
+    "complaint_delay_expanded_damage": ("平台未及时处理投诉致损害扩大", "Complaint delay expanded the damage"),
+    "live_streaming": ("在网络直播间销售", "Sold in a live-streaming room"),
+    "narrative": ("案情陈述", "Narrative"),
+}
+
+
+_last_lang = ["zh"]
+
+
+def lang() -> str:
+    """The interface language: "en" when the sidebar toggle is on, else "zh"."""
+    # Outside a script run (AppTest formats option labels after the run) session state is not there:
+    # answer with the language of the last run instead of touching it.
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return _last_lang[0]
+    _last_lang[0] = "en" if st.session_state.get("lang_en") else "zh"
+    return _last_lang[0]
+
+
+def t(key: str, **fmt: Any) -> str:
+    """The interface string ``key`` in the current language, formatted with ``fmt``."""
+    pair = STRINGS.get(key)
+    text = key if pair is None else pair[1 if lang() == "en" else 0]
+    return text.format(**fmt) if fmt else text
+
+
+def label(kind: str, value: Any) -> str:
+    """The display label of a value (``label("liability_form", "supplementary")`` → 补充责任)."""
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    pair = VALUE_LABELS.get(kind, {}).get(str(value))
+    if pair is None:
+        return str(value)
+    return pair[1 if lang() == "en" else 0]
+
+
+def field_label(field: str) -> str:
+    """The display label of a ClaimFacts field."""
+    pair = FIELD_LABELS.get(field, (field, field))
+    return pair[1 if lang() == "en" else 0]

@@ -1,0 +1,209 @@
+"""Thin adapters from the UI to ``assistant.*``: each call either returns the part's result or raises
+:class:`Unavailable` with a plain reason, so a page whose dependency has not landed degrades instead of crashing.
+
+No legal logic here: classification, drafting, guarding, extraction and triage all happen in ``assistant/``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from assistant.settings import Settings, get_settings
+from assistant.store import MatterStore
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES_DIR = REPO_ROOT / "examples" / "claims"
+
+
+class Unavailable(RuntimeError):
+    """A part of ``assistant`` this page needs is missing or not implemented yet."""
+
+
+def _module(name: str) -> Any:
+    """Import ``name`` or raise Unavailable naming it."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        raise Unavailable(f"{name}: {exc}") from exc
+
+
+def settings() -> Settings:
+    """Settings from the environment (``LEXMEMO_*``), read afresh on every run (cheap, no side effects)."""
+    return get_settings()
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> MatterStore:
+    return MatterStore(path)
+
+
+def store(s: Settings) -> MatterStore:
+    """The matter store at ``settings.db_path`` (one object per path and process)."""
+    return _store(str(s.db_path))
+
+
+def examples() -> dict[str, Path]:
+    """Worked examples (spec §6) shipped as ClaimFacts JSON: name → file."""
+    if not EXAMPLES_DIR.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(EXAMPLES_DIR.glob("*.json"))}
+
+
+# --- core ----------------------------------------------------------------------------------------------------
+def facts_model(data: dict[str, Any]) -> Any:
+    """Validate a facts dict as ``ClaimFacts`` (raises pydantic's ValidationError)."""
+    from assistant.core import ClaimFacts
+
+    return ClaimFacts(**data)
+
+
+def facts_errors(exc: Exception) -> list[str]:
+    """One line per bad field, from the core's own error formatter."""
+    from assistant.core import facts_error_messages
+
+    try:
+        return facts_error_messages(exc)  # type: ignore[arg-type]
+    except Exception:
+        return [str(exc)]
+
+
+def classify(facts: Any, doctrine: str) -> Any:
+    """``assistant.core.classify``; Unavailable while the engine is still a stub."""
+    core = _module("assistant.core")
+    try:
+        return core.classify(facts, doctrine=doctrine)
+    except NotImplementedError as exc:
+        raise Unavailable(str(exc)) from exc
+
+
+def verdict_summary(verdict: Any) -> str | None:
+    """The core's readable Chinese summary, when the renderer exists."""
+    try:
+        return _module("assistant.core.render").verdict_summary_zh(verdict)
+    except (Unavailable, AttributeError, NotImplementedError):
+        return None
+
+
+# --- corpus and retrieval -------------------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def _corpus(corpus_dir: str | None) -> Any:
+    mod = _module("assistant.corpus")
+    return mod.load_corpus(Path(corpus_dir)) if corpus_dir else mod.load_corpus()
+
+
+def corpus(s: Settings) -> Any:
+    """The loaded corpus for these settings (cached per corpus dir)."""
+    return _corpus(str(s.corpus_dir) if s.corpus_dir else None)
+
+
+def index_ready(s: Settings) -> bool:
+    """Whether the retrieval index has been built under ``settings.index_dir``."""
+    try:
+        from assistant.retrieval.index import stale_reason
+    except ImportError:
+        return False
+    try:
+        return stale_reason(s, corpus(s), s.embedder) is None
+    except Exception:
+        return False
+
+
+@st.cache_resource(show_spinner=False)
+def _retriever(index_dir: str, _settings: Settings) -> Any:
+    return _module("assistant.retrieval").Retriever.open(_settings, corpus=corpus(_settings), build=False)
+
+
+def search(s: Settings, query: str, k: int = 5) -> list[Any]:
+    """Top-k passages for ``query`` (the index must already be built: ``lexmemo index``)."""
+    if not index_ready(s):
+        raise Unavailable("索引尚未建立或已过期：请先运行 `lexmemo index`（the index is not built: run `lexmemo index`）")
+    return _retriever(str(s.index_dir), s).search(query, k=k, mode=s.retrieval_mode)
+
+
+# --- extraction and triage ------------------------------------------------------------------------------------
+def extract(narrative: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """Facts the triage extractor found in ``narrative`` and, per field, the text it relied on."""
+    mod = _module("assistant.triage")
+    if not hasattr(mod, "extract_facts"):
+        raise Unavailable("assistant.triage.extract_facts is not there yet")
+    try:
+        result = mod.extract_facts(narrative)
+    except NotImplementedError as exc:
+        raise Unavailable(str(exc)) from exc
+    facts = result.facts.model_dump(mode="json", exclude_none=True)
+    facts.pop("narrative", None)
+    spans = {name: (span[2] if isinstance(span, (tuple, list)) else str(span)) for name, span in result.spans.items()}
+    return facts, spans
+
+
+# --- drafting and guard ---------------------------------------------------------------------------------------
+@dataclass
+class Draft:
+    """What the memo panel needs of a drafting result."""
+
+    memo: str
+    report: Any  # the guard's GuardReport object (highlight needs it)
+    guard: dict[str, Any]  # report.to_json(): ok, unresolved, out_of_force, conclusion_mismatches, unlisted
+    needs_review: bool
+    receipt: dict[str, Any]
+    drafter: str
+
+
+def draft(facts: Any, s: Settings, drafter: str, doctrine: str) -> Draft:
+    """Draft the memo with ``drafter`` (a ``settings.llm`` value); the LLM's errors propagate to the page."""
+    mod = _module("assistant.drafting")
+    if not hasattr(mod, "draft_memo"):
+        raise Unavailable("assistant.drafting.draft_memo is not there yet")
+    update: dict[str, Any] = {"llm": drafter}
+    if drafter == "template":
+        update["chat_model"] = None  # the offline drafter is always the template, whatever is injected
+    result = mod.draft_memo(facts, settings=s.model_copy(update=update), doctrine=doctrine, corpus=corpus(s))
+    return Draft(memo=result.markdown, report=result.report, guard=result.report.to_json(),
+                 needs_review=bool(result.needs_review), receipt=dict(result.receipt or {}), drafter=result.drafter)
+
+
+def check(markdown: str, verdict: Any, event_date: date | None, receipt: dict[str, Any] | None, s: Settings) -> Any:
+    """Re-run the guard on an (edited) memo with the allowed ids and citation keys of the draft it came from."""
+    mod = _module("assistant.guard")
+    receipt = receipt or {}
+    allowed = receipt.get("allowed_ids")
+    return mod.check_memo(markdown, verdict, event_date=event_date,
+                          allowed_ids=set(allowed) if allowed is not None else None,
+                          key_table=receipt.get("key_table"), corpus=corpus(s))
+
+
+def highlight(markdown: str, report: Any) -> str:
+    """The memo with ``⚠需复核`` notes after each failing span (the guard's own rendering)."""
+    return _module("assistant.guard").highlight(markdown, report)
+
+
+def docx_bytes(markdown: str) -> bytes:
+    """The memo as a Word document."""
+    mod = _module("assistant.drafting.docx_export")
+    for name in ("to_bytes", "docx_bytes", "memo_docx_bytes", "markdown_to_docx_bytes", "memo_to_docx_bytes"):
+        fn = getattr(mod, name, None)
+        if fn is not None:
+            return fn(markdown)
+    raise Unavailable("assistant.drafting.docx_export has no bytes export yet")
+
+
+# --- triage ---------------------------------------------------------------------------------------------------
+def read_claims(data: bytes, filename: str) -> tuple[list[Any], str]:
+    """Parse an uploaded claims file (CSV/JSONL/XLSX, UTF-8/BOM/GB18030) into input rows."""
+    return _module("assistant.triage.rows").read_claims(data, Path(filename).suffix)
+
+
+def triage_row(row: Any, doctrine: str) -> dict[str, Any]:
+    """Triage one row (never raises; a bad row carries its ``error``)."""
+    return _module("assistant.triage.batch").triage_row(row, doctrine=doctrine)
+
+
+def triage_columns() -> tuple[str, ...]:
+    """The triage output's columns, in the batch module's order."""
+    return tuple(_module("assistant.triage.batch").OUTPUT_COLUMNS)

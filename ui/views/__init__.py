@@ -1,0 +1,1 @@
+"""The Streamlit app's pages and panels, one small module each (thin views over ``assistant``)."""

@@ -1,0 +1,112 @@
+"""The narrative box with 提取事实, and the facts form: every ClaimFacts field, 是/否/未知 for booleans.
+
+A value filled by the extractor stays marked (🔎, with the text it came from) until the lawyer confirms it or
+changes it; the marks are saved with the facts version so a reopened matter still shows them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+import services
+from i18n import field_label, label, t
+from services import Unavailable
+from views.state import BOOL_FIELDS, DOCTRINE_KEY, ENUM_FIELDS, UNKNOWN, from_widget, key, to_widget
+
+DOCTRINES = ("qin2025", "intent_split", "supplementary_only", "joint", "proportional_joint")
+
+# The form's layout: three groups a lawyer reads in this order.
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("基本情况 / Basics", ("event_date", "platform_role", "category", "life_health", "harm", "live_streaming")),
+    ("平台行为 / Platform conduct", (
+        "qualification_review_done", "safety_duty_done", "knew_or_should_have_known", "necessary_measures_taken",
+        "merchant_identity_provided", "advance_compensation_promised", "complaint_delay_expanded_damage",
+    )),
+    ("因果、过错与证据 / Causation, fault, evidence", (
+        "causation", "platform_contribution", "merchant_fault", "consumer_prima_facie_evidence",
+        "platform_proved_compliance", "force_majeure",
+    )),
+)
+
+
+def _extract() -> None:
+    """Callback of 提取事实: fill the unknown fields the extractor found, and mark them as extracted."""
+    narrative = (st.session_state.get(key("narrative")) or "").strip()
+    if not narrative:
+        st.session_state["extract_msg"] = ("warning", t("extract_empty"))
+        return
+    try:
+        found, spans = services.extract(narrative)
+    except Unavailable as exc:
+        st.session_state["extract_msg"] = ("warning", f"{t('extract_unavailable')} ({exc})")
+        return
+    extracted = dict(st.session_state.get("extracted", {}))
+    filled = skipped = 0
+    for field, value in found.items():
+        if field not in ENUM_FIELDS and field not in BOOL_FIELDS and field != "event_date":
+            continue
+        if from_widget(field, st.session_state.get(key(field))) is not None:
+            skipped += 1  # the lawyer's own value wins over the extractor's
+            continue
+        st.session_state[key(field)] = to_widget(field, value)
+        extracted[field] = {"text": spans.get(field, ""), "value": value}
+        filled += 1
+    st.session_state["extracted"] = extracted
+    st.session_state["extract_msg"] = ("success", t("extract_done", n=filled, skipped=skipped))
+
+
+def _confirm(field: str) -> None:
+    st.session_state.get("extracted", {}).pop(field, None)
+    st.session_state[f"confirm_{field}"] = False
+
+
+def _confirm_all() -> None:
+    st.session_state["extracted"] = {}
+
+
+def drop_changed_marks() -> None:
+    """An extracted value the lawyer changed is the lawyer's now: drop its mark (call before drawing the form)."""
+    extracted = st.session_state.get("extracted", {})
+    for field in list(extracted):
+        current = from_widget(field, st.session_state.get(key(field)))
+        if current != extracted[field].get("value"):
+            extracted.pop(field)
+
+
+def _widget(field: str) -> None:
+    marked = field in st.session_state.get("extracted", {})
+    text = field_label(field) + ("  🔎" if marked else "")
+    k = key(field)
+    if field == "event_date":
+        st.date_input(text, key=k, min_value=date(2000, 1, 1), max_value=date.today(), format="YYYY-MM-DD")
+    elif field in ENUM_FIELDS:
+        st.selectbox(text, [UNKNOWN, *ENUM_FIELDS[field]], key=k,
+                     format_func=lambda v, f=field: t("unknown") if v == UNKNOWN else label(f, v))
+    else:
+        st.radio(text, ["yes", "no", UNKNOWN], key=k, horizontal=True, format_func=t)
+    if marked:
+        span = st.session_state["extracted"][field].get("text") or ""
+        st.caption(f"{t('extracted_mark')} · {t('extracted_from', text=span)}")
+        st.checkbox(t("confirm"), key=f"confirm_{field}", on_change=_confirm, args=(field,))
+
+
+def render() -> None:
+    """Draw the narrative box, the extract button and the facts form (widgets keyed ``fact_<field>``)."""
+    st.text_area(t("narrative"), key=key("narrative"), height=140)
+    cols = st.columns([1, 1, 3])
+    cols[0].button(t("extract"), key="extract", on_click=_extract)
+    if st.session_state.get("extracted"):
+        cols[1].button(t("confirm_all"), key="confirm_all", on_click=_confirm_all)
+    msg = st.session_state.pop("extract_msg", None)
+    if msg:
+        getattr(st, msg[0])(msg[1])
+
+    st.selectbox(t("doctrine"), DOCTRINES, key=DOCTRINE_KEY, format_func=lambda d: label("doctrine", d))
+    columns = st.columns(len(GROUPS))
+    for col, (title, fields) in zip(columns, GROUPS):
+        with col:
+            st.markdown(f"**{title}**")
+            for field in fields:
+                _widget(field)

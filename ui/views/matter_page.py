@@ -1,0 +1,78 @@
+"""The matter page (起草备忘录): facts form, verdict panel, authorities and memo for the open matter."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import services
+from assistant.store import MatterStore
+from i18n import t
+from services import Unavailable
+from views import authorities, facts_form, memo_panel, verdict_panel
+from views.state import autosave, facts_from_widgets, keep_mine, reload_latest
+
+
+def _conflict_banner(store: MatterStore) -> None:
+    conflict = st.session_state.get("conflict")
+    if not conflict:
+        return
+    st.error(t("conflict", expected=conflict["expected"], actual=conflict["actual"], kept=conflict["kept"]))
+    c1, c2 = st.columns(2)
+    c1.button(t("conflict_reload"), key="conflict_reload", on_click=reload_latest, args=(store,))
+    c2.button(t("conflict_keep_mine"), key="conflict_keep_mine", on_click=keep_mine, args=(store,))
+
+
+def _verdict(facts: object, doctrine: str) -> object | None:
+    """Classify (cached per facts and doctrine for this session); None with a message when it cannot."""
+    cache_key = (facts.model_dump_json(), doctrine)  # type: ignore[attr-defined]
+    cached = st.session_state.get("verdict_cache")
+    if cached and cached[0] == cache_key:
+        return cached[1]
+    try:
+        verdict = services.classify(facts, doctrine)
+    except Unavailable:
+        st.info(t("engine_unavailable"))
+        return None
+    except Exception as exc:  # the engine refused these facts: say why, keep the page
+        st.error(t("engine_error", error=f"{type(exc).__name__}: {exc}"))
+        return None
+    st.session_state["verdict_cache"] = (cache_key, verdict)
+    return verdict
+
+
+def render(store: MatterStore) -> None:
+    """Draw the page for the matter selected in the sidebar."""
+    matter_id = st.session_state.get("matter_id")
+    if not matter_id:
+        st.info(t("pick_or_create"))
+        return
+    matter = store.get_matter(matter_id)
+    st.header(matter.name)
+    _conflict_banner(store)
+    facts_form.drop_changed_marks()
+
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader(t("facts"))
+        facts_form.render()
+        try:
+            facts = services.facts_model(facts_from_widgets())
+        except Exception as exc:  # pydantic ValidationError: name the fields, save nothing invalid
+            st.error(t("facts_invalid", errors="；".join(services.facts_errors(exc))))
+            return
+        status = autosave(store)
+        if status == "conflict":
+            st.rerun()  # show the conflict banner at the top
+        st.caption(t("matter_meta", rev=st.session_state.get("matter_rev"), updated=matter.updated[:19]))
+    with right:
+        verdict = _verdict(facts, st.session_state.get("doctrine", "qin2025"))
+        if verdict is not None:
+            try:
+                corpus = services.corpus(services.settings())
+            except Exception:
+                corpus = None
+            verdict_panel.render(verdict, corpus)
+    st.divider()
+    authorities.render(verdict, facts.narrative or "")
+    st.divider()
+    memo_panel.render(store, matter_id, matter.name, facts, verdict)

@@ -1,0 +1,147 @@
+"""The sidebar: language toggle, page choice, and the saved-matter list (open, new, example, rename, duplicate,
+delete). Query parameters ``?matter=ID`` reopen a matter and ``?example=NAME`` load a worked example, so a
+browser reload comes back to the same matter and a link can open an example directly.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from assistant.store import ConflictError, MatterStore, StoreError
+from i18n import t
+from services import examples
+from views.state import load_matter
+
+SELECT_KEY = "matter_select"
+
+
+def _flash(kind: str, text: str) -> None:
+    st.session_state.setdefault("flash", []).append((kind, text))
+
+
+def _select(matter_id: str | None) -> None:
+    st.session_state[SELECT_KEY] = matter_id
+
+
+def _create(store: MatterStore, doctrine: str) -> None:
+    name = (st.session_state.get("new_matter_name") or "").strip() or t("default_matter_name")
+    _select(store.create_matter(name, doctrine=doctrine).id)
+    st.session_state["new_matter_name"] = ""
+
+
+def load_example(store: MatterStore, name: str, doctrine: str) -> str | None:
+    """Create a matter from the worked example ``name``; returns its id, or None when there is no such example."""
+    path = examples().get(name)
+    if path is None:
+        _flash("error", f"{t('no_examples')} ({name})")
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    facts = data.get("facts", data) if isinstance(data, dict) else {}
+    facts = {k: v for k, v in facts.items() if v is not None and not k.startswith("_")}
+    matter = store.create_matter(f"示例：{name}", doctrine=data.get("doctrine", doctrine) if "facts" in data else doctrine,
+                                 facts=facts)
+    _select(matter.id)
+    return matter.id
+
+
+def _rename(store: MatterStore) -> None:
+    name = (st.session_state.get("rename_to") or "").strip()
+    matter_id = st.session_state.get("matter_id")
+    if not name or not matter_id:
+        return
+    try:
+        matter = store.rename(matter_id, name, expected_revision=st.session_state.get("matter_rev", 0))
+    except ConflictError as exc:
+        _flash("error", str(exc))
+        return
+    except StoreError as exc:
+        _flash("error", str(exc))
+        return
+    st.session_state["matter_rev"] = matter.revision
+    st.session_state["rename_to"] = ""
+
+
+def _duplicate(store: MatterStore) -> None:
+    if st.session_state.get("matter_id"):
+        _select(store.duplicate(st.session_state["matter_id"]).id)
+
+
+def _delete(store: MatterStore) -> None:
+    matter_id = st.session_state.get("matter_id")
+    if not matter_id or not st.session_state.get("delete_confirm"):
+        return
+    name = store.get_matter(matter_id).name
+    store.delete(matter_id)
+    _flash("success", t("deleted", name=name))
+    st.session_state["delete_confirm"] = False
+    st.session_state.pop("matter_id", None)
+    _select(None)
+
+
+def _query_params(store: MatterStore, doctrine: str) -> None:
+    """Apply ``?example=`` once per session and ``?matter=`` when nothing is selected yet."""
+    params = st.query_params
+    example = params.get("example")
+    if example and st.session_state.get("qp_example_done") != example:
+        st.session_state["qp_example_done"] = example
+        load_example(store, example, doctrine)
+    wanted = params.get("matter")
+    if wanted and not st.session_state.get(SELECT_KEY):
+        try:
+            store.get_matter(wanted)
+        except StoreError:
+            _flash("warning", f"matter {wanted} not found")
+        else:
+            _select(wanted)
+
+
+def render(store: MatterStore, default_doctrine: str) -> str:
+    """Draw the sidebar; load the selected matter into the session when it changed; return the page chosen."""
+    sb = st.sidebar
+    sb.toggle(t("lang_toggle"), key="lang_en")
+    page = sb.radio(t("page"), ["matter", "triage"], key="page",
+                    format_func=lambda p: t("page_matter") if p == "matter" else t("page_triage"))
+    _query_params(store, default_doctrine)
+
+    sb.subheader(t("matters"))
+    matters = store.list_matters()
+    names = {m.id: m.name for m in matters}
+    if st.session_state.get(SELECT_KEY) not in names:
+        _select(matters[0].id if matters else None)
+    if matters:
+        sb.selectbox(t("matter_select"), list(names), key=SELECT_KEY, format_func=lambda i: names.get(i, i))
+    else:
+        sb.caption(t("no_matters"))
+
+    selected = st.session_state.get(SELECT_KEY)
+    if selected and selected != st.session_state.get("matter_id"):
+        load_matter(store, selected)
+    if not selected:
+        st.session_state.pop("matter_id", None)
+    if selected:
+        st.query_params["matter"] = selected
+        if "example" in st.query_params:
+            del st.query_params["example"]
+
+    with sb.expander(t("new_matter"), expanded=not matters):
+        st.text_input(t("new_matter_name"), key="new_matter_name")
+        st.button(t("new_matter"), key="new_matter", on_click=_create, args=(store, default_doctrine))
+        available = list(examples())
+        if available:
+            st.selectbox(t("example"), available, key="example_select")
+            st.button(t("example_load"), key="example_load",
+                      on_click=lambda: load_example(store, st.session_state["example_select"], default_doctrine))
+        else:
+            st.caption(t("no_examples"))
+
+    if selected:
+        with sb.expander(t("rename") + " / " + t("duplicate") + " / " + t("delete")):
+            st.text_input(t("rename_to"), key="rename_to")
+            st.button(t("rename"), key="rename_btn", on_click=_rename, args=(store,))
+            st.button(t("duplicate"), key="duplicate_btn", on_click=_duplicate, args=(store,))
+            st.checkbox(t("delete_confirm"), key="delete_confirm")
+            st.button(t("delete"), key="delete_btn", on_click=_delete, args=(store,),
+                      disabled=not st.session_state.get("delete_confirm"))
+    return page

@@ -1,0 +1,93 @@
+"""The verdict panel: one summary line, the trace rule by rule, the doctrine alternatives side by side, and the
+missing facts as a checklist of questions. It only displays the core's Verdict; it decides nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from i18n import field_label, label, t
+
+STATUS_ICON = {"satisfied": "✓", "failed": "✗", "unknown": "?"}
+OUTCOME_ICON = {"met": "✅", "failed": "❌", "blocked": "❔", "barred": "⛔", "rebutted": "↩️", "not_applicable": "➖"}
+
+
+def cite(corpus: Any, provision_id: str) -> str:
+    """A provision id as a Chinese citation (the id itself when the corpus cannot render it)."""
+    if corpus is None:
+        return provision_id
+    try:
+        return f"{corpus.cite(provision_id)}（{provision_id}）"
+    except Exception:
+        return provision_id
+
+
+def summary_line(verdict: Any) -> str:
+    """Form, imputation, burden and recourse in one line (labels only)."""
+    return t(
+        "verdict_line",
+        form=label("liability_form", verdict.liability_form),
+        imputation=label("imputation", verdict.imputation),
+        burden=label("burden_of_proof", verdict.burden_of_proof),
+        basis=label("burden_basis", verdict.burden_basis),
+        recourse=label("recourse", verdict.recourse),
+    )
+
+
+def _element_value(value: Any) -> str:
+    if value is None:
+        return t("unknown")
+    if isinstance(value, bool):
+        return t("yes") if value else t("no")
+    return str(value)
+
+
+def _trace(verdict: Any, corpus: Any) -> None:
+    st.markdown(f"**{t('trace')}**")
+    for i, entry in enumerate(verdict.trace):
+        icon = OUTCOME_ICON.get(entry.outcome, "•")
+        with st.expander(f"{icon} {entry.rule} · {entry.title} — {label('outcome', entry.outcome)}"):
+            for el in entry.elements:
+                name = field_label(el.name) if el.name else el.name
+                st.markdown(f"{STATUS_ICON.get(el.status, '?')} {name} = {_element_value(el.value)}")
+            if entry.detail:
+                st.caption(entry.detail)
+            if entry.citations:
+                st.markdown(f"{t('citations')}：" + "；".join(cite(corpus, c) for c in entry.citations))
+
+
+def _alternatives(verdict: Any) -> None:
+    st.markdown(f"**{t('alternatives')}**")
+    profiles = [(verdict.doctrine.profile, verdict.liability_form, True)]
+    profiles += [(p, form, False) for p, form in verdict.doctrine.alternatives.items()]
+    for col, (profile, form, current) in zip(st.columns(len(profiles)), profiles):
+        col.metric(label("doctrine", profile) + (t("current_profile") if current else ""),
+                   label("liability_form", form))
+
+
+def _missing(verdict: Any) -> None:
+    st.markdown(f"**{t('missing')}**")
+    if not verdict.missing_facts:
+        st.caption(t("no_missing"))
+    for mf in verdict.missing_facts:
+        st.checkbox(f"{mf.question}（{field_label(mf.fact)}）", key=f"missing_{mf.fact}")
+
+
+def render(verdict: Any, corpus: Any) -> None:
+    """Draw the whole verdict panel for ``verdict``."""
+    st.subheader(t("verdict"))
+    st.markdown(summary_line(verdict))
+    st.caption(f"{t('nature')}：{label('liability_nature', verdict.liability_nature)}"
+               + (f" · {t('regimes')}：{'、'.join(verdict.regimes)}" if verdict.regimes else "")
+               + (f" · {t('as_of', date=verdict.as_of.date)}" if verdict.as_of and verdict.as_of.date else ""))
+    if verdict.expanded_damage:
+        st.warning(t("expanded_damage"))
+    if verdict.notes:
+        st.info("\n".join(f"- {n}" for n in verdict.notes))
+    if verdict.citations:
+        st.markdown(f"{t('citations')}：" + "；".join(cite(corpus, c) for c in verdict.citations))
+    _alternatives(verdict)
+    _missing(verdict)
+    _trace(verdict, corpus)
