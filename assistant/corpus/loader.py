@@ -100,9 +100,11 @@ class Corpus:
     def closest(self, id: str, n: int = 5) -> list[str]:
         """The known ids nearest to ``id`` (same instrument and nearby article first), for error messages."""
         s = id.strip()
+        if not self.resolve(s) and self.resolve(s.upper()):
+            return [s.upper()]  # only the case was wrong (ecl-38-2)
         codes = list(self.instruments)
         try:
-            pid = parse_id(s, codes)
+            pid = parse_id(s.upper(), codes)
         except ValueError:
             pid = None
         if pid is not None and pid.code not in self.instruments:
@@ -111,7 +113,11 @@ class Corpus:
         if pid is None:
             pool = list(self._provisions) + list(self._cases)
             return difflib.get_close_matches(s, pool, n=n, cutoff=0.3)
-        same = [p for p in self._provisions.values() if p.code == pid.code]
+        # canonical ids only: the "-1" alias of a single-paragraph article is not suggested
+        same = [
+            p for p in self._provisions.values()
+            if p.code == pid.code and not (p.kind == "paragraph" and p.paragraphs == 1)
+        ]
         if pid.section is not None or not same or same[0].kind == "section":
             return difflib.get_close_matches(s if pid.section is None else f"{pid.code}-{pid.section}", [p.id for p in same], n=n, cutoff=0.0)
         want = (pid.article or 0, pid.paragraph or 0, pid.item or 0)

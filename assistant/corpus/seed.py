@@ -13,6 +13,8 @@ from .ids import SEED_CODE, format_id
 from .records import CorpusError, Provision
 
 SECTION_HEAD = re.compile(r"^#{1,6}\s*(?:\*\*)?\s*(\d+(?:\.\d+)*)\.?\s+(.+?)\s*(?:\*\*)?\s*$")
+# A heading written only in bold (no #): taken as a section heading only when its number fits the sequence.
+BOLD_HEAD = re.compile(r"^\*\*\s*(\d+(?:\.\d+)*)\.?\s+(.+?)\s*\*\*$")
 END_HEADINGS = ("参考文献", "References")
 
 
@@ -41,6 +43,13 @@ def parse_seed_text(text: str, file: str, code: str = SEED_CODE) -> list[Provisi
                     raise CorpusError(f"section numbering: {number} cannot follow {'.'.join(map(str, prev)) or 'the start'}", file, lineno)
                 seen[number], prev = lineno, parts
                 sections.append((number, m.group(2).strip("*").strip(), lineno, []))
+                continue
+        bold = BOLD_HEAD.match(line.strip()) if not ended else None
+        if bold and bold.group(1) not in seen:
+            parts = tuple(int(x) for x in bold.group(1).split("."))
+            if _follows(prev, parts):
+                seen[bold.group(1)], prev = lineno, parts
+                sections.append((bold.group(1), bold.group(2).strip(), lineno, []))
                 continue
         if sections and not ended:
             sections[-1][3].append(line)

@@ -205,3 +205,21 @@ def test_seed_section_numbering_is_checked(tmp_path: Path) -> None:
 def test_missing_manifest(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="manifest not found"):
         load_corpus(tmp_path, use_cache=False)
+
+
+def test_seed_bold_only_heading_is_a_section_when_it_fits(tmp_path: Path) -> None:
+    root = make_corpus(
+        tmp_path, GOOD_BODY,
+        extra="seed: {code: QIN, file: seed/s.md, title: 文章, short_title: 文章, instrument_type: article,\n"
+        "       effective: '2025-01-01', version: v, author: 某, year: 2025}\n",
+    )
+    (root / "seed").mkdir()
+    (root / "seed" / "s.md").write_text(
+        "# 题目\n\n## 1. 引言\n正文一\n**1.1. 加粗小节**\n正文二\n**7. 不是小节的加粗行**\n### 2. 结语\n正文三\n\n### 参考文献\n- [1] 某\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(root, use_cache=False)
+    assert [p.id for p in corpus.provisions("QIN")] == ["QIN-1", "QIN-1.1", "QIN-2"]
+    assert corpus.get("QIN-1.1").title == "加粗小节"
+    assert corpus.get("QIN-1.1").text == "正文二\n**7. 不是小节的加粗行**"
+    assert corpus.get("QIN-2").text == "正文三"
