@@ -134,3 +134,17 @@ def test_article_text_is_its_paragraphs_without_the_printed_number(corpus: Corpu
 def test_tort_liability_law_is_loaded_for_pre_2021_facts(corpus: Corpus) -> None:
     assert corpus.get("TLL-37-2").text == "因第三人的行为造成他人损害的，由第三人承担侵权责任；管理人或者组织者未尽到安全保障义务的，承担相应的补充责任。"
     assert corpus.instruments["TLL"].title == "中华人民共和国侵权责任法"
+
+
+def test_every_provision_points_at_its_source_line(corpus: Corpus) -> None:
+    files: dict[str, list[str]] = {}
+    for p in corpus.provisions():
+        if p.kind == "section":
+            continue
+        lines = files.setdefault(p.file, (DEFAULT_CORPUS_DIR / p.file).read_text(encoding="utf-8").split("\n"))
+        source_line = lines[p.line - 1]
+        first = p.text.split("\n")[0]
+        if p.kind == "article" or (p.kind == "paragraph" and p.paragraph == 1):
+            assert source_line == f"{p.article_label} {first}", p.id
+        else:
+            assert source_line == first, p.id
