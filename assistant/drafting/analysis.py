@@ -1,0 +1,233 @@
+"""The template drafter's 法律分析: norms, the ECL-38-2 elements, the form and its doctrinal dispute, imputation
+and burden of proof, recourse, similar cases, and the verdict's notes. Deterministic Chinese prose.
+
+Every authority goes through ``Citer``, which refuses ids outside the allowed set or not in force on the event
+date; where a provision may not be cited the prose names the rule in words instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.drafting.citer import Citer, court_zh
+from assistant.drafting.context import OUTCOME_LABELS, PROFILE_LABELS, DraftContext
+from assistant.drafting.facts_zh import chinese_date, element_value, field_label, humanise
+from assistant.guard.terms import form_label
+
+ELEMENT_STATUS = {"satisfied": "满足", "failed": "不满足", "unknown": "尚不明确"}
+CASE_OUTCOMES = {
+    "joint_and_several": "判令平台承担连带责任", "supplementary": "判令平台承担补充责任",
+    "proportional": "判令平台按其过错和原因力承担相应份额的责任", "no_liability": "认定平台不承担责任",
+    "advance_compensation_then_recourse": "判令平台先行赔付后向经营者追偿", "other": "作出其他处理",
+}
+QUOTE_LIMIT = 160
+_INNER_REFERENCE = re.compile(r"第[零〇一二两三四五六七八九十百千\d]+条")
+
+
+def _quote(text: str) -> str:
+    """A provision's text for quotation, shortened."""
+    flat = "".join(text.split())
+    return flat if len(flat) <= QUOTE_LIMIT else flat[:QUOTE_LIMIT] + "……"
+
+
+def route_38_2(verdict: Any) -> Any | None:
+    """The trace entry of the ECL-38-2 route (rule 8), or None when the engine did not evaluate it."""
+    for entry in verdict.trace:
+        if "ECL-38-2" in entry.citations or "38_2" in entry.rule or "38-2" in entry.rule:
+            return entry
+    return None
+
+
+def norms(ctx: DraftContext, cite: Citer) -> str:
+    """（一）适用的法律: the law as of the event date and the text of each statute the verdict relies on."""
+    v = ctx.verdict
+    if ctx.event_date:
+        lines = [f"本案事发于{chinese_date(ctx.event_date)}，应适用该日有效的法律、司法解释。"]
+    else:
+        lines = ["事发日期尚不明确，本备忘录暂按现行有效的法律分析；事发日期查明后，应核对届时有效的规范。"]
+    lines += [f"{note}" for note in v.as_of.version_notes]
+    statutes = [pid for pid in v.citations if cite.can(pid) and pid.split("-")[0] != "QIN"
+                and getattr(ctx.corpus.get(pid), "kind", "") != "case"]
+    if statutes:
+        lines.append("\n本备忘录依据的主要规范如下：\n")
+        for pid in statutes:
+            text = ctx.corpus.get(pid).text
+            # a provision that itself refers to other articles is cited, not quoted: the quoted reference
+            # would read as a citation of an article outside this memo's authorities
+            quote = "" if _INNER_REFERENCE.search(text) else f"：“{_quote(text)}”"
+            lines.append(f"- {cite(pid)}{quote}")
+    return "\n".join(lines)
+
+
+def elements(ctx: DraftContext, cite: Citer) -> str:
+    """（二）请求路径与构成要件: the ECL-38-2 elements one by one with their values, then every other route."""
+    v = ctx.verdict
+    entry = route_38_2(v)
+    out = []
+    name_38_2 = cite("ECL-38-2") if cite.can("ECL-38-2") else "平台未尽资质审核或安全保障义务的“相应的责任”规则"
+    if entry is None or entry.outcome == "not_applicable":
+        why = f"：{humanise(entry.detail)}" if entry is not None and entry.detail else "。"
+        out.append(f"{name_38_2}在本案中不适用{why}")
+    else:
+        out.append(f"关于{name_38_2}规定的“相应的责任”，逐项检验其构成要件如下：\n")
+        for number, element in enumerate(entry.elements, 1):
+            status = ELEMENT_STATUS.get(element.status, element.status)
+            out.append(f"{number}. {field_label(element.name)}：{element_value(element.name, element.value)}"
+                       f"（要件{status}）")
+        detail = f"：{humanise(entry.detail)}" if entry.detail else "。"
+        out.append(f"\n检验结论：该请求路径{OUTCOME_LABELS.get(entry.outcome, entry.outcome)}{detail}")
+    others = [e for e in v.trace if e is not entry and e.outcome != "not_applicable"]
+    if others:
+        out.append("\n其他规则的检验结果：\n")
+        for e in others:
+            basis = cite.paren(e.citations)
+            detail = f"：{humanise(e.detail)}" if e.detail else ""
+            out.append(f"- {e.title}{basis}：{OUTCOME_LABELS.get(e.outcome, e.outcome)}{detail}。")
+    return "\n".join(out)
+
+
+def _position(ctx: DraftContext, cite: Citer) -> str:
+    """Why the verdict's form follows from the facts under the adopted profile (spec rules 2–8, section 5)."""
+    v, f = ctx.verdict, ctx.facts
+    form = v.liability_form
+    if form == "proportional" and f.qualification_review_done is False:
+        return ("平台在事前准入阶段未尽资质审核义务，其不作为本身构成独立的直接侵权"
+                f"{cite.paren(['QIN-5.2.1'])}，与平台内经营者的侵权行为并存；对其一概课以连带责任有失比例"
+                f"{cite.paren(['QIN-4.1.1'])}，应依其过错程度和原因力大小承担按份责任"
+                f"{cite.paren(['CC-1172', 'QIN-3.2.3'])}。")
+    if form == "proportional":
+        return ("平台已审核资质，仅未尽事中的安全保障义务，但其违反义务对损害的原因力较大，"
+                f"应按原因力承担按份责任{cite.paren(['CC-1172', 'QIN-3.2.3'])}。")
+    if form == "supplementary":
+        return ("平台已审核资质，仅未尽事中的监控、警示等安全保障义务，属于间接侵权"
+                f"{cite.paren(['QIN-5.2.2'])}，且其原因力较小，宜类推安全保障义务人的补充责任规则"
+                f"{cite.paren(['CC-1198-2', 'TLL-37-2', 'QIN-3.2.2', 'QIN-4.1.2'])}，"
+                "由平台在平台内经营者不能赔偿的范围内承担补充赔偿责任。")
+    if form == "proportional_joint":
+        return f"依比例连带责任说，平台在其自身责任份额范围内与平台内经营者承担连带责任{cite.paren(['CC-178-2'])}。"
+    if form == "joint_and_several" and any(c.startswith("FSL-131-1") for c in v.citations):
+        return (f"网络食品交易平台未对入网食品经营者进行实名登记、审查许可证的，{cite.paren(['FSL-131-1'])}"
+                "已明确规定平台与经营者承担连带责任；电子商务法的“相应的责任”与其他连带责任条款竞合时，"
+                f"应适用该特别规定{cite.paren(['QIN-4.1.1', 'QIN-4.1.2'])}。")
+    if form == "joint_and_several" and any(c in v.citations for c in ("ECL-38-1", "CPL-44-2")):
+        return ("平台知道或者应当知道平台内经营者的商品或服务不符合安全要求或者侵害消费者权益，却未采取必要措施，"
+                f"依{cite.some(['ECL-38-1', 'CPL-44-2'])}与该经营者承担连带责任。")
+    if form == "joint_and_several":
+        return f"依所采学说，平台与平台内经营者承担连带责任{cite.paren(['CC-1168', 'CC-178-2'])}。"
+    if form == "seller_liability":
+        return ("平台以自营方式销售，或其标识足以使消费者误认为自营，应以销售者（服务者）身份直接承担责任"
+                f"{cite.paren(['CPL-40', 'SPC-OC-4', 'SPC-OC-4-2', 'SPC-FS1-2'])}；平台内经营者责任条款不是本案的请求权基础。")
+    if form == "advance_compensation":
+        return ("平台不能提供平台内经营者的真实名称、地址和有效联系方式，或曾作出更有利于消费者的承诺，"
+                f"消费者可以先向平台求偿{cite.paren(['CPL-44-1', 'SPC-FD-9', 'FSL-131-2'])}；平台赔偿后有权向经营者追偿。")
+    if form == "none":
+        return "现有事实下，各请求路径均不成立或被排除，平台不承担赔偿责任；具体理由见上文各路径的检验结果。"
+    return ("现有事实尚不足以确定平台的责任形态：可能导致更重责任形态的请求路径因关键事实不明而无法判断，"
+            "相关事实见“事实与假设”及“建议”部分。")
+
+
+def form(ctx: DraftContext, cite: Citer) -> str:
+    """（三）责任形态: the doctrinal dispute (QIN-3.2, QIN-4.1), the position adopted, the alternatives."""
+    v = ctx.verdict
+    out = []
+    if all(cite.can(q) for q in ("QIN-3.2.1", "QIN-3.2.2", "QIN-3.2.3")):
+        name = cite("ECL-38-2") if cite.can("ECL-38-2") else "平台“相应的责任”条款"
+        out.append(
+            f"{name}仅规定平台“依法承担相应的责任”，未明确责任形态，理论与实务分歧明显。主要观点有三："
+            "其一，连带责任说，以共同侵权理论为基础，认为平台未尽审核义务的不作为与经营者的侵权行为客观上关联共同，"
+            f"应承担连带责任{cite.paren(['QIN-3.2.1'])}；其二，补充责任说，以过错推定和安全保障义务理论为基础，"
+            f"认为平台仅在直接侵权人不能赔偿时承担补充赔偿责任，并可向直接侵权人追偿{cite.paren(['QIN-3.2.2'])}；"
+            f"其三，按份责任说，依平台违反义务对损害的原因力大小确定其责任份额{cite.paren(['QIN-3.2.3'])}。")
+        if cite.can("QIN-4.1.1"):
+            out.append(
+                "\n覃玉娟文认为，草案三审稿曾使用的“连带责任”表述在审议中被删除，立法者有意避免一律课以连带责任，"
+                f"连带责任说不符合立法原意；但该款与其他连带责任条款竞合时，应适用后者{cite.paren(['QIN-4.1.1'])}。"
+                "在不构成竞合的情形下，可类推民法典关于安全保障义务的规定成立补充责任，其内部又有"
+                f"“按经营者主观状态区分”与“单纯补充责任”两种见解{cite.paren(['QIN-4.1.2'])}。")
+    profile = PROFILE_LABELS.get(v.doctrine.profile, v.doctrine.profile)
+    out.append(f"\n本备忘录采{profile}。据此，本案的结论为：平台承担{form_label(v.liability_form)}。"
+               if v.liability_form not in ("none", "undetermined") else
+               f"\n本备忘录采{profile}。据此，本案的结论为：{form_label(v.liability_form)}。")
+    out.append(_position(ctx, cite))
+    if v.doctrine.alternatives:
+        out.append("\n如采其他学说，结论分别为：\n")
+        for name, alt in v.doctrine.alternatives.items():
+            out.append(f"- {PROFILE_LABELS.get(name, name)}：{form_label(alt)}")
+    return "\n".join(out)
+
+
+def burden(ctx: DraftContext, cite: Citer) -> str:
+    """（四）归责原则与举证责任, saying plainly when the reversal is QIN's proposal and not current law."""
+    v = ctx.verdict
+    if v.imputation == "not_applicable":
+        return ("本案的责任形态不以平台过错为要件（或平台不承担责任），过错归责与举证责任倒置的讨论不影响结论；"
+                "消费者仍应就其主张的损害事实、交易事实承担举证责任。")
+    if cite.can("QIN-5.3"):
+        out = [f"平台违反安全保障义务的“相应的责任”性质上属于侵权责任{cite.paren(['QIN-5.1'])}，适用过错责任原则，"
+               f"而不应适用无过错责任{cite.paren(['QIN-5.3'])}。"]
+    else:
+        out = ["平台在本案中承担的是侵权责任，以其过错为要件，适用过错责任原则。"]
+    if v.burden_of_proof == "platform" and v.burden_basis == "proposal":
+        presume = cite.some(["CC-1165-2", "TLL-6-2"])
+        law = f"依{presume}，" if presume else "依现行侵权法，"
+        out.append(
+            "\n关于举证责任，本备忘录采举证责任倒置（过错推定），即由平台证明其已尽到资质审核和安全保障义务。"
+            f"但必须明确：这是覃玉娟文提出的学说建议{cite.paren(['QIN-5.4.1', 'QIN-5.4.2'])}，并非现行法的规定。"
+            f"{law}过错推定须以法律明文规定为前提，而现行法并未就电商平台的“相应的责任”规定过错推定；"
+            "法院仍可能按“谁主张谁举证”的一般规则，要求消费者证明平台的过错。"
+            "该建议的启动条件是消费者已初步举证（购买记录、损害后果、与平台的沟通记录等），且倒置仅限于平台自身的审核与安全保障义务。")
+    elif v.burden_of_proof == "platform":
+        out.append("\n关于举证责任，依现行法由平台证明其已尽到相关义务（举证责任倒置）。")
+    else:
+        out.append("\n关于举证责任，按“谁主张谁举证”的一般规则，由消费者证明平台未尽审核或安全保障义务及其过错。")
+        if v.doctrine.profile == "qin2025" and cite.can("QIN-5.4.2"):
+            out.append(f"覃玉娟文建议在消费者初步举证后由平台证明其无过错{cite.paren(['QIN-5.4.2'])}，"
+                       "但该建议并非现行法；本案消费者尚未完成初步举证（或其事实不明），故不适用该建议。")
+    return "\n".join(out)
+
+
+def recourse(ctx: DraftContext, cite: Citer) -> str:
+    """（五）追偿与损害扩大: whether the platform may claim against the merchant, and expanded damage."""
+    v = ctx.verdict
+    if v.recourse:
+        basis = cite.paren(["CC-1198-2", "CC-178-2", "CPL-44-1", "SPC-FD-9", "FSL-131-2", "CC-1203-2"])
+        out = [f"平台承担责任后，有权向平台内经营者（或生产者）追偿{basis}。"]
+    elif v.liability_form == "supplementary":
+        out = [f"事发时适用的{cite.some(['TLL-37-2']) or '侵权责任法安全保障义务条款'}未规定补充责任人的追偿权，"
+               "追偿规定系2021年1月1日起施行的民法典所增设；因此，平台承担补充责任后，不能依该条向平台内经营者追偿。"]
+    elif v.liability_form in ("none", "undetermined"):
+        out = ["平台不承担责任（或责任尚未确定）时，不发生追偿问题。"]
+    else:
+        out = ["按份责任下平台只承担自己的份额，不发生向平台内经营者追偿的问题。"]
+    if v.expanded_damage:
+        out.append(f"此外，平台未及时处理消费者投诉，导致损害扩大，应就扩大的损害承担责任{cite.paren(['QIN-5.2.3'])}。")
+    return "\n".join(out)
+
+
+def similar_cases(ctx: DraftContext, cite: Citer) -> str:
+    """（六）类案参考: the corpus cases among the passages, with their outcome and tier."""
+    lines = []
+    for passage in ctx.passages:
+        if passage.kind != "case" or not cite.can(passage.id):
+            continue
+        case = ctx.corpus.get(passage.id)
+        outcome = CASE_OUTCOMES.get(case.outcome, "作出其他处理")
+        lines.append(f"- {cite(passage.id)}：{court_zh(case.court)}{outcome}（案例层级：{case.tier}）。")
+    if not lines:
+        return "语料库中未检索到与本案事实足够相近的裁判案例。"
+    return "\n".join(["以下案例可供参考（均为公开报道的摘要，引用前应核对裁判文书原文）：\n", *lines])
+
+
+def notes(ctx: DraftContext) -> str:
+    """（七）特别说明: every note the verdict says the memo must carry."""
+    return "\n".join(f"- {note}" for note in ctx.verdict.notes) or "无。"
+
+
+def legal_analysis(ctx: DraftContext, cite: Citer) -> str:
+    """The whole 法律分析 section."""
+    parts = [("（一）适用的法律", norms), ("（二）请求路径与构成要件", elements), ("（三）责任形态", form),
+             ("（四）归责原则与举证责任", burden), ("（五）追偿与损害扩大", recourse), ("（六）类案参考", similar_cases)]
+    out = [f"### {heading}\n\n{render(ctx, cite)}" for heading, render in parts]
+    out.append(f"### （七）特别说明\n\n{notes(ctx)}")
+    return "\n\n".join(out)

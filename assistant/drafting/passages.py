@@ -1,0 +1,153 @@
+"""The passages a memo may cite, each with a short citation key ([S1], [S2] …) and the key table.
+
+The allowed set is: the verdict's citations (in the verdict's order), the doctrinal passages the analysis
+needs (the seed article's sections on the form dispute and on the burden of proof, and CC-1165-2 when the
+burden reversal is only a proposal), similar cases from the corpus, and the passages retrieved or given for
+the narrative. Every id must resolve in the corpus; duplicates keep their first key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable
+
+# The seed article's sections on the three views of 相应的责任 (QIN-3.2) and the concurrence / analogy (QIN-4.1).
+FORM_DISPUTE_IDS = ("QIN-3.2.1", "QIN-3.2.2", "QIN-3.2.3", "QIN-4.1.1", "QIN-4.1.2", "QIN-5.1", "QIN-5.2.1",
+                    "QIN-5.2.2", "QIN-5.3")
+# QIN-5.4: the reversal of the burden and its conditions; CC-1165-2 (TLL-6-2 before 2021): presumed fault
+# needs a statute, which is why the reversal is a proposal (spec rule 9).
+BURDEN_IDS = ("QIN-5.4.1", "QIN-5.4.2")
+ROUTE_38_2 = "ECL-38-2"
+PROMPT_TEXT_LIMIT = 600
+CASE_OUTCOME_FOR_FORM = {
+    "joint_and_several": "joint_and_several",
+    "supplementary": "supplementary",
+    "proportional": "proportional",
+    "advance_compensation": "advance_compensation_then_recourse",
+    "none": "no_liability",
+}
+KIND_LABELS = {"statute": "法律规定", "seed": "学术文章", "case": "裁判案例"}
+
+
+@dataclass(frozen=True)
+class KeyedPassage:
+    """One citable passage: its key (``S1``), corpus id, rendered citation, title, text, kind and source."""
+
+    key: str
+    id: str
+    cite: str
+    title: str
+    text: str
+    kind: str
+    source: str  # "verdict" | "doctrine" | "case" | "retrieval" | "given"
+
+    def prompt_view(self) -> dict[str, str]:
+        """The variables a prompt template sees for this passage (text shortened for the prompt)."""
+        text = " ".join(self.text.split())
+        if len(text) > PROMPT_TEXT_LIMIT:
+            text = text[:PROMPT_TEXT_LIMIT] + "……"
+        return {"key": self.key, "id": self.id, "cite": self.cite, "title": self.title, "text": text,
+                "kind": self.kind, "kind_label": KIND_LABELS.get(self.kind, self.kind)}
+
+
+def kind_of(record: Any) -> str:
+    """``statute``, ``seed`` or ``case`` for a corpus record."""
+    if getattr(record, "kind", None) == "case":
+        return "case"
+    return "seed" if getattr(record, "code", "") == "QIN" else "statute"
+
+
+def _text_of(record: Any) -> str:
+    """The readable text of a provision or a case summary."""
+    if kind_of(record) == "case":
+        parts = [record.case_name, record.court, record.outcome_detail]
+        return "；".join(p for p in parts if p)
+    return record.text
+
+
+def _title_of(record: Any, corpus: Any) -> str:
+    """A short title: the instrument's short title and label, the seed section heading, or the case name."""
+    if kind_of(record) == "case":
+        return record.case_name
+    if record.code == "QIN":
+        return record.title or record.label
+    return f"{corpus.instruments[record.code].short_title}{record.label}"
+
+
+def doctrine_ids(verdict: Any, event_date: date | None, corpus: Any) -> list[str]:
+    """The seed-article sections (and CC-1165-2) the analysis of this verdict discusses, if they resolve."""
+    ids: list[str] = []
+    route_38_2 = ROUTE_38_2 in verdict.citations or ROUTE_38_2 in verdict.regimes or any(
+        ROUTE_38_2 in entry.citations for entry in verdict.trace if entry.outcome in ("met", "blocked", "rebutted"))
+    if route_38_2:
+        ids += FORM_DISPUTE_IDS
+    if verdict.expanded_damage:
+        ids.append("QIN-5.2.3")  # the platform's after-sale complaint duty (spec rule 10)
+    if verdict.burden_basis == "proposal" or (route_38_2 and verdict.burden_of_proof != "not_applicable"):
+        ids += BURDEN_IDS
+        when = event_date or date.today()
+        presumption = "CC-1165-2"
+        ids.append(presumption if corpus.resolve(presumption) and corpus.in_force(presumption, when) else "TLL-6-2")
+    return [i for i in ids if corpus.resolve(i) and (event_date is None or corpus.in_force(i, event_date))]
+
+
+def _article_prefixes(ids: Iterable[str]) -> set[str]:
+    """``FSL-131-1`` → {"FSL-131"}: the article a provision id belongs to."""
+    out = set()
+    for pid in ids:
+        parts = str(pid).split("-")
+        head = [p for p in parts if not p.isdigit()]
+        nums = [p for p in parts if p.isdigit()]
+        if nums:
+            out.add("-".join(head + nums[:1]))
+    return out
+
+
+def similar_case_ids(verdict: Any, life_health: bool | None, corpus: Any, limit: int = 3) -> list[str]:
+    """Up to ``limit`` corpus cases most like this verdict: same outcome, same articles, same life/health flag."""
+    wanted = CASE_OUTCOME_FOR_FORM.get(verdict.liability_form)
+    articles = _article_prefixes(verdict.citations)
+    scored = []
+    for order, passage in enumerate(corpus.passages()):
+        if passage.kind != "case":
+            continue
+        case = corpus.get(passage.id)
+        if case is None or case.outcome == "unclear":
+            continue
+        record = getattr(case, "record", {}) or {}
+        cited = _article_prefixes(str(p).split()[0] for p in record.get("provisions_cited") or [])
+        score = (3 if cited & articles else 0) + (2 if wanted and case.outcome == wanted else 0)
+        score += 1 if life_health is not None and record.get("life_health") == life_health else 0
+        if score >= 3:
+            scored.append((-score, order, case.id))
+    return [cid for _, _, cid in sorted(scored)[:limit]]
+
+
+def keyed_passages(corpus: Any, groups: Iterable[tuple[str, Iterable[Any]]]) -> list[KeyedPassage]:
+    """Number the passages of each ``(source, ids or passages)`` group S1, S2 … in order, skipping repeats.
+
+    An item is an id string or an object with an ``id``; ids that do not resolve in the corpus are skipped
+    (a retrieval hit or a caller's passage can only be cited if the guard can resolve it).
+    """
+    out: list[KeyedPassage] = []
+    seen: set[str] = set()
+    for source, items in groups:
+        for item in items:
+            pid = item if isinstance(item, str) else getattr(item, "id", None)
+            record = corpus.get(pid) if pid else None
+            if record is None:
+                continue
+            canonical = getattr(record, "id", pid)
+            if canonical in seen or pid in seen:
+                continue
+            seen.update({canonical, pid})
+            out.append(KeyedPassage(
+                key=f"S{len(out) + 1}", id=pid, cite=corpus.cite(pid), title=_title_of(record, corpus),
+                text=_text_of(record), kind=kind_of(record), source=source))
+    return out
+
+
+def key_table(passages: Iterable[KeyedPassage]) -> dict[str, str]:
+    """``{"S1": "ECL-38-2", …}``: the map the guard uses to resolve citation keys."""
+    return {p.key: p.id for p in passages}

@@ -1,0 +1,135 @@
+"""The template drafter: the eight memo sections rendered from the verdict, its trace and the passages.
+
+Offline and deterministic: the same facts, corpus and rules give the same bytes (no clock, no randomness;
+the as-of date in 声明 is the event date). Only allowed authorities in force on the event date are cited.
+"""
+
+from __future__ import annotations
+
+from assistant.drafting.analysis import legal_analysis, route_38_2
+from assistant.drafting.citer import Citer
+from assistant.drafting.context import PROFILE_LABELS, DraftContext
+from assistant.drafting.facts_zh import chinese_date, field_label, known_facts
+from assistant.drafting.provenance import rules_version
+from assistant.guard.terms import basis_label, form_label
+from assistant.memo.sections import join_sections
+
+DRAFTER_NAME = "template"
+
+
+def question(ctx: DraftContext) -> str:
+    """问题: the question presented."""
+    f = ctx.facts
+    rows = {row["field"]: row["value"] for row in known_facts(f)}
+    when = f"于{chinese_date(f.event_date)}" if f.event_date else "（事发日期不明）"
+    goods = rows.get("category", "商品或服务")
+    harm = rows.get("harm", "损害")
+    role = rows.get("platform_role", "角色尚不明确")
+    return (f"消费者{when}通过电子商务平台购买{goods}，遭受{harm}；平台为{role}。"
+            "本备忘录需回答：平台是否应对消费者的损害承担民事责任；如应承担，其责任形态、归责原则和举证责任如何确定，"
+            "平台承担责任后能否向平台内经营者追偿，以及仍需查明哪些事实。")
+
+
+def short_answer(ctx: DraftContext, cite: Citer) -> str:
+    """简要结论: the three labelled lines, then burden basis, recourse, main authority and open facts."""
+    v = ctx.verdict
+    lines = list(ctx.conclusion_lines()) + [""]
+    if v.burden_of_proof == "platform":
+        lines.append(f"举证责任的性质：{basis_label(v.burden_basis)}。")
+    if v.liability_form not in ("none", "undetermined"):
+        lines.append("追偿：平台承担责任后可以向平台内经营者（或生产者）追偿。" if v.recourse
+                     else "追偿：平台承担责任后不能向平台内经营者追偿（理由见法律分析）。")
+    main = [pid for pid in v.citations if cite.can(pid)][:2]
+    if main:
+        lines.append(f"主要依据：{cite.some(main)}。")
+    lines.append(f"所采学说：{PROFILE_LABELS.get(v.doctrine.profile, v.doctrine.profile)}。")
+    if v.missing_facts:
+        lines.append(f"尚有{len(v.missing_facts)}项事实有待核实，查明后结论可能变化（见“建议”）。")
+    return "\n".join(lines)
+
+
+def facts_section(ctx: DraftContext) -> str:
+    """事实与假设: facts relied on, the client's narrative, unknown facts stated as assumptions."""
+    f, v = ctx.facts, ctx.verdict
+    out = ["### （一）据以分析的事实\n"]
+    rows = known_facts(f)
+    out += [f"- {row['label']}：{row['value']}" for row in rows] or ["- 委托人尚未提供可确认的事实。"]
+    if f.narrative:
+        out += ["\n### （二）当事人陈述\n", "\n".join(f"> {line}" for line in f.narrative.splitlines() if line.strip())]
+    out.append(f"\n### （{'三' if f.narrative else '二'}）未明事实与假设\n")
+    if not f.event_date:
+        out.append("- 事发日期不明：本备忘录暂按现行法分析。")
+    if v.missing_facts:
+        out.append("下列事实尚不明确，本备忘录对其不作任何推定，结论以其现状为前提：\n")
+        out += [f"- {field_label(m.fact)}：{m.question}" for m in v.missing_facts]
+    elif f.event_date:
+        out.append("- 对结论有影响的事实均已明确；如上述事实与证据不符，结论应重新评估。")
+    return "\n".join(out)
+
+
+def risks(ctx: DraftContext, cite: Citer) -> str:
+    """风险提示: contrary doctrinal positions, the burden-of-proof risk, evidence gaps."""
+    v = ctx.verdict
+    out = []
+    contrary = [(name, alt) for name, alt in v.doctrine.alternatives.items() if alt != v.liability_form]
+    if contrary:
+        dispute = cite.paren(["QIN-4.1.1"]) if route_38_2(v) is not None else ""
+        out.append(f"1. 学说与裁判分歧：法院对“相应的责任”享有较大裁量空间，同案不同判的风险较高{dispute}。"
+                   "若法院采其他学说，结论可能为：" + "；".join(
+                       f"{PROFILE_LABELS.get(name, name)}——{form_label(alt)}" for name, alt in contrary) + "。")
+    if v.burden_of_proof == "platform" and v.burden_basis == "proposal":
+        out.append(f"{len(out) + 1}. 举证责任风险：举证责任倒置系学说建议而非现行法，法院不予采纳时，"
+                   "消费者须自行证明平台未尽审核或安全保障义务，应提前准备相应证据并申请法院责令平台提交其掌握的审核、监控记录。")
+    if v.missing_facts:
+        names = "、".join(field_label(m.fact) for m in v.missing_facts)
+        out.append(f"{len(out) + 1}. 证据缺口：{names}尚不明确，查明后责任形态或举证责任可能改变。")
+    if ctx.facts.consumer_prima_facie_evidence is not True and v.burden_of_proof != "not_applicable":
+        out.append(f"{len(out) + 1}. 初步证据：消费者的购买记录、损害后果证明及与平台的沟通记录应完整保存，"
+                   "否则难以证明损害与平台的关联。")
+    if not ctx.facts.event_date:
+        out.append(f"{len(out) + 1}. 法律适用：事发日期不明，若事发于相关法律施行之前，适用的规范及结论可能不同。")
+    if any(p.kind == "case" for p in ctx.passages):
+        out.append(f"{len(out) + 1}. 类案局限：所引案例为公开报道的摘要，事实与本案不尽相同，其裁判规则不具有当然的拘束力。")
+    return "\n".join(out) or "暂未发现结论之外的重大风险；如事实与证据有变化，应重新评估。"
+
+
+def next_steps(ctx: DraftContext) -> str:
+    """建议: the missing-fact questions, then evidence and procedure steps."""
+    v = ctx.verdict
+    steps = [f"向委托人核实：{m.question}" for m in v.missing_facts]
+    steps.append("固定交易与损害证据：订单与支付记录、商品或服务页面截图、就医记录与费用票据、与平台客服的沟通记录。")
+    if route_38_2(v) is not None:
+        steps.append("申请法院责令平台提交其对平台内经营者的资质审核记录、商品信息监控记录和投诉处理记录。")
+    if v.recourse:
+        steps.append("如代理平台：保存向平台内经营者（或生产者）追偿所需的证据，并在赔付后及时主张追偿。")
+    steps.append("起诉或发函前，核对所引条文的现行文本与最新司法解释；引用案例前调取裁判文书原文。")
+    return "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1))
+
+
+def basis(cite: Citer) -> str:
+    """依据: every authority the memo cites, numbered, with version / effective date; cases with 案号 and tier."""
+    return "\n".join(f"{n}. {cite.basis_entry(pid)}" for n, pid in enumerate(cite.used, 1)) or "（无）"
+
+
+def disclaimer(ctx: DraftContext) -> str:
+    """声明: as-of date (event-date law), how the memo was made, scope. No clock: the same inputs, the same text."""
+    when = (f"本备忘录以事发日{chinese_date(ctx.event_date)}有效的法律、司法解释为准"
+            if ctx.event_date else "事发日期不明，本备忘录以语料库所载现行有效的法律、司法解释为准")
+    return "\n".join([
+        f"1. 法律截至日：{when}（语料版本 {ctx.corpus.hash[:12]}，规则版本 {rules_version()}）。",
+        "2. 生成方式：本备忘录由 lexmemo 模板起草器根据确定性规则引擎的结论自动生成（人工智能辅助），"
+        "所有引证均已经自动核查可在语料库中找到且于事发日有效；学说观点主要取自覃玉娟文。",
+        "3. 适用范围：仅分析电子商务平台对消费者的民事责任，不涉及行政责任、刑事责任、惩罚性赔偿及赔偿数额的计算，"
+        "亦不对证据真实性作出判断。",
+        "4. 本备忘录不构成正式法律意见，须经执业律师审阅、修改后方可使用。",
+    ])
+
+
+def draft_template(ctx: DraftContext) -> str:
+    """Render the whole memo as Markdown (``# title`` and the eight ``##`` sections)."""
+    cite = Citer(ctx.corpus, ctx.allowed_ids, ctx.event_date)
+    sections = {"问题": question(ctx), "简要结论": short_answer(ctx, cite), "事实与假设": facts_section(ctx),
+                "法律分析": legal_analysis(ctx, cite), "风险提示": risks(ctx, cite), "建议": next_steps(ctx)}
+    sections["依据"] = basis(cite)
+    sections["声明"] = disclaimer(ctx)
+    return join_sections(ctx.title, sections)
