@@ -67,7 +67,8 @@ def _bar_routes(routes: list[RuleResult], bar: Optional[RuleResult]) -> None:
     if bar is None:
         return
     for r in routes:
-        if r.outcome in ("met", "blocked", "rebutted"):
+        if r.outcome in ("met", "blocked", "rebutted", "failed"):
+            # a route failing only on ``harm = none`` is barred by CC-1165-1, not failed on its own elements
             own_failure = any(e.ok is False and e.name != "harm" for e in r.elements)
             if not own_failure:
                 r.outcome, r.form = "barred", None
@@ -188,7 +189,9 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025") -> V
             other_route = _profile_route(ctx, other, bar)[0]
             alternatives[other] = _decide(base + [other_route], bar)[0]
 
-    regimes = _dedupe([r.regime for r in ordered if r.outcome == "met" and r.regime])
+    # the winning route first (as the spec's example ["ECL-38-2", "CPL-44-1"]), then the rest in rule order
+    met = [r for r in ordered if r.outcome == "met" and r.regime]
+    regimes = _dedupe([r.regime for r in sorted(met, key=lambda r: r is not winner)])
     imputation, burden_of_proof, basis = _imputation(form, winner, shifted)
     expanded = expanded_damage(ctx)
     if bar is not None and expanded.outcome == "met":
