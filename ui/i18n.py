@@ -154,8 +154,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "triage_progress": ("已处理 {done}/{total} 行", "{done}/{total} rows done"),
     "triage_done": ("完成：{total} 行，其中 {failed} 行有错误（见 error 列）。", "Done: {total} rows, {failed} with errors (see the error column)."),
     "triage_bad_file": ("无法读取文件：{error}", "Cannot read the file: {error}"),
-    "triage_download": ("下载结果 CSV", "Download results as CSV"),
-    "triage_download_jsonl": ("下载结果 JSONL", "Download results as JSONL"),
+    "triage_download": ("下载结果 {fmt}", "Download as {fmt}"),
 }
 
 # Value labels: (zh, en). Chinese labels follow assistant.guard.terms' canonical wording.

@@ -195,15 +195,23 @@ def docx_bytes(markdown: str) -> bytes:
 
 # --- triage ---------------------------------------------------------------------------------------------------
 def read_claims(data: bytes, filename: str) -> tuple[list[Any], str]:
-    """Parse an uploaded claims file (CSV/JSONL/XLSX, UTF-8/BOM/GB18030) into input rows."""
-    return _module("assistant.triage.rows").read_claims(data, Path(filename).suffix)
+    """Parse an uploaded claims file (CSV/JSONL/XLSX; UTF-8, BOM or GB18030) into input rows (bad rows marked)."""
+    return _module("assistant.triage").read_claims(data, Path(filename).suffix)
 
 
-def triage_row(row: Any, doctrine: str) -> dict[str, Any]:
-    """Triage one row (never raises; a bad row carries its ``error``)."""
-    return _module("assistant.triage.batch").triage_row(row, doctrine=doctrine)
+def triage_rows(rows: list[Any], doctrine: str, on_row: Any) -> list[dict[str, Any]]:
+    """Triage every row (a bad row carries its ``error``), calling ``on_row(done, record)``; sorted by priority."""
+    return _module("assistant.triage").triage_rows(rows, doctrine, on_row=on_row)
 
 
-def triage_columns() -> tuple[str, ...]:
-    """The triage output's columns, in the batch module's order."""
-    return tuple(_module("assistant.triage.batch").OUTPUT_COLUMNS)
+def triage_table(records: list[dict[str, Any]]) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """The triage output's columns and cells for display: lists flattened as the CLI writes them, unknowns empty."""
+    mod = _module("assistant.triage.io")
+    columns = tuple(_module("assistant.triage").OUTPUT_COLUMNS)
+    # None stays None (a numeric column with gaps still sorts as numbers in the table).
+    return columns, [[None if r.get(c) is None else mod.cell(c, r.get(c)) for c in columns] for r in records]
+
+
+def triage_bytes(records: list[dict[str, Any]], fmt: str) -> bytes:
+    """The triage table as csv / xlsx / jsonl bytes (the CLI's own writers)."""
+    return _module("assistant.triage").table_bytes(records, fmt)

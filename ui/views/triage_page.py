@@ -1,13 +1,11 @@
-"""The triage page: upload a CSV/JSONL (or XLSX) of claims, run the batch row by row with a progress bar, show a
-sortable table (priority first), download it as CSV (UTF-8 with BOM, opens in Excel) or JSONL.
+"""The triage page: upload a CSV/JSONL/XLSX of claims, run the batch with a progress bar (rate and ETA), show a
+sortable table (already sorted by priority), download it as CSV (UTF-8 with BOM, opens in Excel), XLSX or JSONL.
 
-Parsing, extraction, classification and priority all come from ``assistant.triage``; this page only loops.
+Parsing, extraction, classification, priority and the output format all come from ``assistant.triage``.
 """
 
 from __future__ import annotations
 
-import io
-import json
 import time
 from typing import Any
 
@@ -19,19 +17,8 @@ from i18n import label, t
 from services import Unavailable
 from views.facts_form import DOCTRINES
 
-
-def _cell(value: Any) -> Any:
-    """Lists as '；'-joined text so the table and the CSV stay readable."""
-    if isinstance(value, (list, tuple)):
-        return "；".join(str(v) for v in value)
-    return value
-
-
-def to_frame(records: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-    """The triage records as a table sorted by priority (most urgent first), then input row."""
-    frame = pd.DataFrame([{c: _cell(r.get(c)) for c in columns} for r in records], columns=list(columns))
-    sort = [c for c in ("priority", "row") if c in frame.columns]
-    return frame.sort_values(sort, kind="stable", na_position="last").reset_index(drop=True) if sort else frame
+FORMATS = (("csv", "text/csv"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+           ("jsonl", "application/jsonl"))
 
 
 def _run(data: bytes, filename: str, doctrine: str) -> None:
@@ -40,20 +27,24 @@ def _run(data: bytes, filename: str, doctrine: str) -> None:
     except Unavailable as exc:
         st.warning(t("triage_unavailable", error=exc))
         return
-    except Exception as exc:  # an unreadable file: say why, keep the page
+    except Exception as exc:  # an unreadable file (wrong type, not claims): say why, keep the page
         st.error(t("triage_bad_file", error=f"{type(exc).__name__}: {exc}"))
         return
-    total = len(rows)
-    bar = st.progress(0.0, text=t("triage_progress", done=0, total=total))
-    records: list[dict[str, Any]] = []
+    total = max(len(rows), 1)
+    bar = st.progress(0.0, text=t("triage_progress", done=0, total=len(rows)))
     start = time.perf_counter()
-    for i, row in enumerate(rows, 1):
-        records.append(services.triage_row(row, doctrine))
-        if i == total or i % 10 == 0:
-            rate = i / max(time.perf_counter() - start, 1e-9)
-            bar.progress(i / total, text=t("triage_progress", done=i, total=total) + f" · {rate:.0f}/s")
+
+    def on_row(done: int, _record: dict[str, Any]) -> None:
+        if done == len(rows) or done % 10 == 0:
+            elapsed = max(time.perf_counter() - start, 1e-9)
+            rate = done / elapsed
+            eta = (len(rows) - done) / rate if rate else 0.0
+            bar.progress(done / total, text=t("triage_progress", done=done, total=len(rows))
+                         + f" · {rate:.0f}/s · ETA {eta:.0f}s")
+
+    records = services.triage_rows(rows, doctrine, on_row)
     st.session_state["triage_result"] = {
-        "records": records, "columns": services.triage_columns(), "encoding": encoding, "file": filename,
+        "records": records, "encoding": encoding, "file": filename,
         "failed": sum(1 for r in records if r.get("error")),
     }
 
@@ -71,14 +62,14 @@ def render() -> None:
         return
     records = result["records"]
     st.success(t("triage_done", total=len(records), failed=result["failed"]) + f"（{result['file']}, {result['encoding']}）")
-    frame = to_frame(records, result["columns"])
-    st.dataframe(frame, key="triage_table", hide_index=True, use_container_width=True)
+    columns, cells = services.triage_table(records)
+    st.dataframe(pd.DataFrame(cells, columns=list(columns)), key="triage_table", hide_index=True, width="stretch")
     stem = result["file"].rsplit(".", 1)[0]
-    buf = io.StringIO()
-    frame.to_csv(buf, index=False)
-    c1, c2 = st.columns(2)
-    c1.download_button(t("triage_download"), data=buf.getvalue().encode("utf-8-sig"), file_name=f"{stem}.triage.csv",
-                       mime="text/csv", key="triage_dl_csv")
-    jsonl = "\n".join(json.dumps(r, ensure_ascii=False, default=str) for r in records) + "\n"
-    c2.download_button(t("triage_download_jsonl"), data=jsonl.encode("utf-8"), file_name=f"{stem}.triage.jsonl",
-                       mime="application/jsonl", key="triage_dl_jsonl")
+    for col, (fmt, mime) in zip(st.columns(len(FORMATS)), FORMATS):
+        try:
+            data = services.triage_bytes(records, fmt)
+        except Exception as exc:  # e.g. openpyxl missing: the other formats still download
+            col.caption(f"{fmt}: {exc}")
+            continue
+        col.download_button(t("triage_download", fmt=fmt.upper()), data=data, file_name=f"{stem}.triage.{fmt}",
+                            mime=mime, key=f"triage_dl_{fmt}")
