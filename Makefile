@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run test index bench clean
+.PHONY: install run test index eval bench clean
 
 $(BIN)/lexmemo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +20,22 @@ install: $(BIN)/lexmemo
 index: install
 	$(BIN)/lexmemo index
 
+# The main job: the lawyers' Streamlit workspace on http://127.0.0.1:$(PORT) (a sample verdict is printed first).
+PORT ?= 8501
 run: index
 	$(BIN)/lexmemo classify examples/claims/drug_minor_contribution.json
+	$(BIN)/lexmemo ui --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest -q
+
+eval: index
+	$(BIN)/lexmemo eval --suite all --report evals/reports/latest
+
+bench: index
+	$(BIN)/python -m bench.retrieval
+	$(BIN)/python -m bench.classify
+	$(BIN)/python -m bench.triage
 
 clean:
 	rm -rf $(VENV) var
