@@ -137,10 +137,12 @@ def _case_allowed(citation: Citation, corpus, allowed: set[str]) -> bool:
 
 
 def _allowed_from_verdict(verdict: Verdict) -> set[str]:
-    """The verdict's citations, regimes and the citations of every rule in its trace."""
+    """The verdict's citations and regimes, plus the provisions of routes blocked only by unknown facts (an
+    undetermined memo must be able to name what may apply); a failed or barred route's provisions are not."""
     allowed = set(verdict.citations) | set(verdict.regimes)
     for entry in verdict.trace:
-        allowed.update(entry.citations)
+        if entry.outcome == "blocked":
+            allowed.update(entry.citations)
     return allowed
 
 
@@ -283,8 +285,8 @@ def check_memo(
 ) -> GuardReport:
     """Check every citation and the 简要结论 of a Markdown memo against the corpus and the verdict; report only.
 
-    ``event_date`` None → current law (today) is assumed; ``allowed_ids`` None → the verdict's citations, regimes
-    and trace citations (cases are then only checked against the corpus).
+    ``event_date`` None → current law (today) is assumed; ``allowed_ids`` None → the verdict's citations and
+    regimes plus those of routes blocked by unknown facts (cases are then only checked against the corpus).
     """
     if corpus is None:
         from assistant.corpus import load_corpus

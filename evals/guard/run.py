@@ -1,9 +1,10 @@
 """Run the guard's defect set (defects.yaml): catch rate on defective memos, false alarms on clean ones.
 
-    python evals/guard/run.py [--json] [--classify]
+    python evals/guard/run.py [--json] [--spec-verdicts]
 
-Each case's memo is built from its example's base memo (see the header of defects.yaml). The verdict is the
-example's spec verdict, or with ``--classify`` the one ``assistant.core.classify`` gives for the example's facts.
+Each case's memo is built from its example's base memo (see the header of defects.yaml). The verdict is the one
+``assistant.core.classify`` gives for the example's facts, or with ``--spec-verdicts`` the verdict written in the
+file (the spec's expected fields, for running the guard without the core).
 Exit status 1 when a defect is missed or a clean memo is flagged.
 """
 
@@ -30,7 +31,7 @@ def load_set(path: Path = DEFECTS_FILE) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def example_verdict(example: dict, use_classify: bool = False) -> Verdict:
+def example_verdict(example: dict, use_classify: bool = True) -> Verdict:
     """The example's verdict: the spec's expected fields, or ``classify(facts)`` when asked."""
     if use_classify:
         from assistant.core import classify
@@ -72,7 +73,7 @@ class Outcome:
     memo: str = field(default="", repr=False)
 
 
-def run_case(data: dict, case: dict, clean: bool, use_classify: bool = False, corpus=None) -> Outcome:
+def run_case(data: dict, case: dict, clean: bool, use_classify: bool = True, corpus=None) -> Outcome:
     """Build one memo, guard it, and judge the result (clean: ok; defect: the expected category, and id if named)."""
     example = data["examples"][case["example"]]
     verdict = example_verdict(example, use_classify)
@@ -94,7 +95,7 @@ def run_case(data: dict, case: dict, clean: bool, use_classify: bool = False, co
     return Outcome(case["name"], case["kind"], expect, report, passed, detail, memo)
 
 
-def run_all(data: dict | None = None, use_classify: bool = False, corpus=None) -> dict:
+def run_all(data: dict | None = None, use_classify: bool = True, corpus=None) -> dict:
     """Run every case; return the catch rate, the false alarms and the outcomes."""
     data = data or load_set()
     defects = [run_case(data, c, False, use_classify, corpus) for c in data["defects"]]
@@ -119,9 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     """Print the catch rate and false alarms; exit 1 on any miss or false alarm."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
-    parser.add_argument("--classify", action="store_true", help="verdicts from assistant.core.classify")
+    parser.add_argument("--spec-verdicts", action="store_true", help="use the verdicts written in defects.yaml")
     args = parser.parse_args(argv)
-    result = run_all(use_classify=args.classify)
+    result = run_all(use_classify=not args.spec_verdicts)
     summary = {k: v for k, v in result.items() if k != "outcomes"}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))

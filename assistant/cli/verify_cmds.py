@@ -1,0 +1,81 @@
+"""CLI verb ``lexmemo verify MEMO.md --facts FACTS.json``: classify the facts, run the guard on the memo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from assistant.cli import app
+
+
+def _fail(message: str) -> None:
+    """Print a bad-input message to stderr and exit with status 2."""
+    typer.echo(message, err=True)
+    raise typer.Exit(2)
+
+
+def _read_json(path: Path, what: str):
+    """Parse a JSON file, exiting 2 with a clear message when it is missing or malformed."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        _fail(f"{what} file not found: {path}")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read {what} file {path}: {exc}")
+    except json.JSONDecodeError as exc:
+        _fail(f"{what} file {path} is not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}")
+
+
+@app.command()
+def verify(
+    memo: Path = typer.Argument(..., help="The memo in Markdown (MEMO.md)."),
+    facts: Path = typer.Option(..., "--facts", help="The claim's facts as JSON (spec section 2 field names)."),
+    doctrine: str = typer.Option("qin2025", "--doctrine", help="Doctrine profile for the verdict (spec section 5)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the guard result as JSON."),
+    keys: Optional[Path] = typer.Option(None, "--keys", help="JSON object mapping citation keys ([S1]) to passage ids."),
+    allow: Optional[str] = typer.Option(
+        None, "--allow", help="Comma-separated ids the memo may cite (default: the verdict's citations)."
+    ),
+    show_memo: bool = typer.Option(False, "--highlight", help="Also print the memo with failing spans marked 需复核."),
+) -> None:
+    """Check every citation and the 简要结论 of a memo against the corpus and the verdict; exit 1 when not ok."""
+    from pydantic import ValidationError
+
+    from assistant.core import DOCTRINES, ClaimFacts, classify, facts_error_messages
+    from assistant.guard import check_memo, highlight
+
+    try:
+        markdown = memo.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        _fail(f"memo file not found: {memo}")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read memo file {memo}: {exc}")
+    if doctrine not in DOCTRINES:
+        _fail(f"unknown doctrine {doctrine!r}; accepted: {', '.join(DOCTRINES)}")
+    raw = _read_json(facts, "facts")
+    try:
+        claim = ClaimFacts.model_validate(raw)
+    except ValidationError as exc:
+        _fail("invalid facts in " + str(facts) + ":\n" + "\n".join(f"  {line}" for line in facts_error_messages(exc)))
+    key_table = None
+    if keys is not None:
+        key_table = _read_json(keys, "keys")
+        if not isinstance(key_table, dict) or not all(isinstance(v, str) for v in key_table.values()):
+            _fail(f"keys file {keys} must be a JSON object mapping each key to a passage id")
+    allowed = {part.strip() for part in allow.split(",") if part.strip()} if allow else None
+
+    verdict = classify(claim, doctrine=doctrine)
+    report = check_memo(markdown, verdict, event_date=claim.event_date, allowed_ids=allowed, key_table=key_table)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        date_note = claim.event_date.isoformat() if claim.event_date else "不明（按现行法核对）"
+        typer.echo(f"核验：{memo}（事件日期：{date_note}；学说：{doctrine}）")
+        typer.echo(report.to_text())
+        if show_memo and not report.ok:
+            typer.echo("\n" + highlight(markdown, report))
+    if not report.ok:
+        raise typer.Exit(1)

@@ -1,0 +1,88 @@
+"""``lexmemo verify``: JSON and Chinese reports, exit 1 when not ok, exit 2 on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import assistant.cli.corpus_cmds  # noqa: F401  (a second verb module: with one command Typer drops the verb name)
+import assistant.cli.verify_cmds  # noqa: F401  (registers the verb on the app)
+from assistant.cli import app
+from tests.guard.test_check import CLEAN
+
+CLAIMS = Path(__file__).resolve().parents[2] / "examples" / "claims"
+FACTS = CLAIMS / "drug_minor_contribution.json"
+runner = CliRunner()
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_clean_memo_exits_0_with_json(tmp_path):
+    memo = write(tmp_path, "memo.md", CLEAN)
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"ok": True, "unresolved": [], "out_of_force": [],
+                                         "conclusion_mismatches": [], "unlisted": []}
+
+
+def test_defective_memo_exits_1_and_reports_in_chinese(tmp_path):
+    memo = write(tmp_path, "memo.md", CLEAN.replace("责任形态：补充责任", "责任形态：连带责任")
+                 + "\n另见《中华人民共和国合同法》第一百零七条。\n")
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--highlight"])
+    assert result.exit_code == 1
+    assert "需复核" in result.stdout and "《中华人民共和国合同法》第一百零七条" in result.stdout
+    assert "责任形态写为“连带责任”" in result.stdout
+    assert "**⚠需复核：" in result.stdout
+
+
+def test_json_lists_each_category(tmp_path):
+    memo = write(tmp_path, "memo.md", CLEAN + "\n参照民法典第一千四百三十八条及《侵权责任法》第三十七条。\n")
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [f["id"] for f in data["unresolved"]] == ["CC-1438"]
+    assert [f["id"] for f in data["out_of_force"]] == ["TLL-37"]
+
+
+def test_keys_and_allow_options(tmp_path):
+    memo = write(tmp_path, "memo.md", CLEAN + "\n平台承担补充责任[S1]。\n")
+    keys = write(tmp_path, "keys.json", json.dumps({"S1": "ECL-38-2"}))
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--keys", str(keys), "--json"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--keys", str(keys), "--json",
+                                 "--allow", "ECL-38-2"])
+    assert result.exit_code == 1
+    assert "CC-1198-2" in {f["id"] for f in json.loads(result.stdout)["unlisted"]}
+
+
+def test_bad_input_exits_2(tmp_path):
+    memo = write(tmp_path, "memo.md", CLEAN)
+    bad_json = write(tmp_path, "bad.json", "{not json")
+    bad_field = write(tmp_path, "field.json", json.dumps({"harm": "maybe"}))
+    cases = [
+        ["verify", str(tmp_path / "missing.md"), "--facts", str(FACTS)],
+        ["verify", str(memo), "--facts", str(tmp_path / "missing.json")],
+        ["verify", str(memo), "--facts", str(bad_json)],
+        ["verify", str(memo), "--facts", str(bad_field)],
+        ["verify", str(memo), "--facts", str(FACTS), "--doctrine", "nonsense"],
+        ["verify", str(memo), "--facts", str(FACTS), "--keys", str(bad_json)],
+    ]
+    for args in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(bad_field)])
+    assert "harm" in result.stderr
+
+
+def test_doctrine_changes_the_expected_form(tmp_path):
+    memo = write(tmp_path, "memo.md", CLEAN)
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--doctrine", "joint", "--json"])
+    assert result.exit_code == 1
+    mismatch = json.loads(result.stdout)["conclusion_mismatches"][0]
+    assert mismatch["field"] == "liability_form" and mismatch["expected"] == "连带责任"
