@@ -184,13 +184,14 @@ def highlight(markdown: str, report: Any) -> str:
 
 
 def docx_bytes(markdown: str) -> bytes:
-    """The memo as a Word document."""
+    """The memo as a Word document (``assistant.drafting.docx_export.memo_to_docx`` into a temporary file)."""
+    import tempfile
+
     mod = _module("assistant.drafting.docx_export")
-    for name in ("to_bytes", "docx_bytes", "memo_docx_bytes", "markdown_to_docx_bytes", "memo_to_docx_bytes"):
-        fn = getattr(mod, name, None)
-        if fn is not None:
-            return fn(markdown)
-    raise Unavailable("assistant.drafting.docx_export has no bytes export yet")
+    if not hasattr(mod, "memo_to_docx"):
+        raise Unavailable("assistant.drafting.docx_export.memo_to_docx is not there yet")
+    with tempfile.TemporaryDirectory(prefix="lexmemo-docx-") as tmp:
+        return mod.memo_to_docx(markdown, Path(tmp) / "memo.docx").read_bytes()
 
 
 # --- triage ---------------------------------------------------------------------------------------------------

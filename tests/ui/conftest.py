@@ -16,3 +16,20 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                 "LEXMEMO_CORPUS_DIR", "LEXMEMO_DOCTRINE"):
         monkeypatch.delenv(var, raising=False)
     return d
+
+
+@pytest.fixture()
+def served_files(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The bytes each download button served, by its file name (recorded from Streamlit's media storage)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    served: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def recording(self, path_or_data, mimetype, kind, filename=None):
+        if filename and isinstance(path_or_data, (bytes, bytearray)):
+            served[filename] = bytes(path_or_data)
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+    return served

@@ -167,7 +167,9 @@ def render(store: MatterStore, matter_id: str, matter_name: str, facts: Any, ver
         cols[0].download_button(t("download_md"), data=text.encode("utf-8"), file_name=f"{matter_name}.md",
                                 mime="text/markdown", key="dl_md")
         try:
-            data = services.docx_bytes(text)
+            cached = st.session_state.get("docx_cache")
+            data = cached[1] if cached and cached[0] == text else services.docx_bytes(text)
+            st.session_state["docx_cache"] = (text, data)
         except Unavailable as exc:
             cols[1].caption(t("docx_unavailable", error=exc))
         except Exception as exc:  # an export bug must not hide the memo
