@@ -19,7 +19,9 @@ from assistant.triage.extract.cues import COMPILED, DROP, KEEP
 from assistant.triage.extract.dates import event_date_hit
 from assistant.triage.extract.enums import harm_hit, platform_role_hit
 from assistant.triage.extract.lexicon import category_hit
-from assistant.triage.extract.text import Hit, demanded, negation_start, normalise
+import re
+
+from assistant.triage.extract.text import Hit, demanded, negation_start, normalise, sentence_start
 
 Span = tuple[int, int, str]
 
@@ -54,6 +56,8 @@ def _cue_hits(text: str) -> dict[str, list[Hit]]:
         for m in rx.finditer(text):
             anchor = m.start("v") if "v" in rx.groupindex and m.group("v") is not None else m.start()
             if cue.neg is not KEEP and demanded(text, anchor):
+                continue
+            if cue.unless and re.search(cue.unless, text[sentence_start(text, m.start()):m.start()]):
                 continue
             value, start = cue.value, m.start()
             neg_at = negation_start(text, anchor) if cue.neg is not KEEP else None
