@@ -11,6 +11,7 @@ from typing import Any
 
 from evals import metrics
 from evals.goldens import COURT_OUTCOME_FORM, CaseGolden, load_case_goldens
+from evals.suites.verdicts import FORM_ORDER
 
 #: Records of cases.jsonl that are not consumer claims (their outcome_detail says so); left out of the suite.
 NON_CONSUMER = frozenset({"jiujiang-lianxi-meituan-crowdsource-rider", "bj-chaoyang-caocao-driver-fine"})
@@ -50,7 +51,8 @@ def run(settings=None, goldens: list[CaseGolden] | None = None, **_: Any) -> dic
     decided = {p: [it for it in items if it["forms"][p] != "undetermined"] for p in profiles}
     per_profile_decided = {p: metrics.rate(it["agree"][p] for it in decided[p]) for p in profiles}
     undetermined = {p: metrics.rate(it["forms"][p] == "undetermined" for it in items) for p in profiles}
-    confusion = {p: metrics.confusion_matrix((it["expected_form"], it["forms"][p]) for it in items) for p in profiles}
+    confusion = {p: metrics.confusion_matrix(((it["expected_form"], it["forms"][p]) for it in items), FORM_ORDER)
+                 for p in profiles}
     return {
         "suite": "cases",
         "headline": {"cases": len(items), **{f"agreement_{p}": v for p, v in per_profile.items()}},

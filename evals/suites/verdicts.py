@@ -8,6 +8,10 @@ from typing import Any
 from evals import metrics
 from evals.goldens import VerdictGolden, load_verdict_goldens
 
+#: Liability forms in the spec's precedence order, then undetermined (row/column order of the confusion matrix).
+FORM_ORDER = ("seller_liability", "joint_and_several", "proportional_joint", "proportional", "supplementary",
+              "advance_compensation", "none", "undetermined")
+
 #: Fields compared for exact equality (scalars).
 SCALAR_FIELDS = ("liability_form", "liability_nature", "imputation", "burden_of_proof", "burden_basis",
                  "recourse", "expanded_damage")
@@ -69,6 +73,13 @@ def score_golden(golden: VerdictGolden) -> dict[str, Any]:
     }
 
 
+def resolving_share(items: list[dict[str, Any]], corpus) -> tuple[float | None, list[str]]:
+    """Share of every verdict citation that resolves in the corpus, and the ids that do not."""
+    cited = [c for it in items for c in (it.get("actual") or {}).get("citations") or []]
+    bad = sorted({c for c in cited if not corpus.resolve(c)})
+    return (metrics.rate(c not in bad for c in cited) if cited else None), bad
+
+
 def summarise(items: list[dict[str, Any]]) -> dict[str, Any]:
     """Suite-level figures: agreement overall and per field, citation P/R/F1, form confusion matrix."""
     field_names = sorted({f for it in items for f in it["fields"]})
@@ -83,7 +94,7 @@ def summarise(items: list[dict[str, Any]]) -> dict[str, Any]:
         "citation_precision": metrics.mean(it["citations"]["precision"] for it in with_cites),
         "citation_recall": metrics.mean(it["citations"]["recall"] for it in with_cites),
         "citation_f1": metrics.mean(it["citations"]["f1"] for it in with_cites),
-        "form_confusion": metrics.confusion_matrix(pairs),
+        "form_confusion": metrics.confusion_matrix(pairs, FORM_ORDER),
         "form_per_label": metrics.per_label_prf(pairs),
         "by_origin": {o: metrics.rate(it["ok"] for it in items if it.get("origin") == o)
                       for o in sorted({it.get("origin", "") for it in items})},
@@ -98,11 +109,16 @@ def run(settings=None, goldens: list[VerdictGolden] | None = None, **_: Any) -> 
     goldens = goldens if goldens is not None else load_verdict_goldens()
     items = [score_golden(g) for g in goldens]
     summary = summarise(items)
+    from assistant.corpus import load_corpus
+
+    corpus = load_corpus(settings.corpus_dir) if settings is not None and settings.corpus_dir else load_corpus()
+    summary["citations_resolving"], summary["unresolved_citations"] = resolving_share(items, corpus)
     return {
         "suite": "verdicts",
         "headline": {"goldens": summary["count"], "agreement": summary["agreement"],
                      "form_accuracy": summary["per_field"].get("liability_form"),
-                     "citation_recall": summary["citation_recall"], "citation_precision": summary["citation_precision"]},
+                     "citation_recall": summary["citation_recall"], "citation_precision": summary["citation_precision"],
+                     "citations_resolving": summary["citations_resolving"]},
         "metrics": summary,
         "items": items,
         "seconds": round(time.perf_counter() - start, 3),

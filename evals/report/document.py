@@ -1,0 +1,163 @@
+"""The report as a list of neutral blocks (headings, paragraphs, tables, images, anchored details), built once
+from a run's results and rendered to Markdown and HTML by the sibling modules."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+WORST = 15  # worst items listed per suite
+
+
+def fmt(value: Any) -> str:
+    """A figure for a table: rates as percentages, floats to 3 significant digits, None as n/a."""
+    if value is None:
+        return "n/a"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def pct(value: float | None) -> str:
+    """A share as a percentage with one decimal (None as n/a)."""
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
+def anchor(suite: str, item_id: str) -> str:
+    """A stable HTML/Markdown anchor for an item's details."""
+    return f"{suite}-" + re.sub(r"[^a-z0-9]+", "-", str(item_id).lower()).strip("-")
+
+
+def _headline_table(results: dict[str, Any]) -> list[tuple]:
+    rows = []
+    for name, suite in results["suites"].items():
+        if suite.get("skipped"):
+            rows.append((name, "skipped", suite["skipped"]))
+            continue
+        for key, value in suite["headline"].items():
+            shown = pct(value) if isinstance(value, float) and 0 <= value <= 1 and "seconds" not in key else fmt(value)
+            rows.append((name, key, shown))
+        rows.append((name, "run time (s)", fmt(suite.get("seconds"))))
+    return [("table", ["suite", "figure", "value"], rows)]
+
+
+def _worst(name: str, suite: dict[str, Any]) -> list[dict[str, Any]]:
+    items = suite.get("items") or []
+    if name == "retrieval":
+        return sorted(items, key=lambda it: it["score"])[:WORST]
+    if name == "cases":
+        return [it for it in items if not it["ok"] and it["actual_form"] != "undetermined"][:WORST] or \
+            [it for it in items if not it["ok"]][:WORST]
+    return [it for it in items if not it.get("ok")][:WORST]
+
+
+def _worst_row(name: str, it: dict[str, Any]) -> tuple:
+    link = f"[{it['id']}](#{anchor(name, it['id'])})"
+    if name == "verdicts":
+        why = it.get("error") or ", ".join(sorted(it.get("diffs", {})))
+        return (link, it.get("expected_form"), it.get("actual_form"), why + (" (known discrepancy)" if it.get("known_discrepancy") else ""))
+    if name == "retrieval":
+        best = max(it["modes"], key=lambda m: it["modes"][m]["ndcg@10"])
+        return (link, it.get("type"), fmt(it["score"]), f"best mode {best}: {fmt(it['modes'][best]['ndcg@10'])}")
+    if name == "memos":
+        problems = it.get("error") or "; ".join(filter(None, [
+            "unresolved: " + ", ".join(it["unresolved"]) if it.get("unresolved") else "",
+            "guard not ok" if not it.get("guard_ok") else "",
+            "conclusion differs" if not all(it.get("conclusion_vs_verdict", {}).values()) else "",
+            "missing sections: " + ", ".join(it["missing_sections"]) if it.get("missing_sections") else ""]))
+        return (link, it.get("expected_form"), it.get("actual_form"), problems)
+    if name == "guard":
+        return (link, it.get("kind"), it.get("expect") or "clean", "missed" if it.get("expect") else "false alarm")
+    if name == "cases":
+        return (link, it["expected_form"], it["actual_form"], ", ".join(it.get("missing_facts", [])[:6]))
+    return (link, "", "", "")
+
+
+_WORST_HEADERS = {
+    "verdicts": ["golden", "expected form", "engine form", "fields that differ"],
+    "retrieval": ["query", "type", "hybrid nDCG@10", "note"],
+    "memos": ["golden", "verdict form", "memo states", "problems"],
+    "guard": ["memo", "kind", "expected category", "failure"],
+    "cases": ["case", "court (as form)", "engine qin2025", "missing facts (first 6)"],
+}
+
+
+def _details(name: str, it: dict[str, Any]) -> dict[str, Any]:
+    keep = {k: v for k, v in it.items() if k not in ("ok", "id")}
+    return keep
+
+
+def _suite_tables(name: str, suite: dict[str, Any]) -> list[tuple]:
+    m = suite["metrics"]
+    blocks: list[tuple] = []
+    if name == "verdicts":
+        blocks.append(("table", ["field", "agreement"], [(f, pct(v)) for f, v in m["per_field"].items()]))
+        blocks.append(("p", f"Citations against the goldens' required sets: recall {pct(m['citation_recall'])}, "
+                            f"precision {pct(m['citation_precision'])} (the engine may cite more than the spec's minimum); "
+                            f"every verdict citation resolving in the corpus: {pct(m.get('citations_resolving'))}. "
+                            f"Agreement by origin: " + ", ".join(f"{k} {pct(v)}" for k, v in m["by_origin"].items()) + "."))
+        blocks.append(("table", ["form", "precision", "recall", "support"],
+                       [(f, pct(v["precision"]), pct(v["recall"]), v["support"]) for f, v in m["form_per_label"].items()]))
+    elif name == "retrieval":
+        rows = []
+        for mode, groups in m["by_mode"].items():
+            for group, vals in groups.items():
+                rows.append((mode, group, *(fmt(v) for v in vals.values())))
+        first = next(iter(m["by_mode"].values()))["all"]
+        blocks.append(("table", ["mode", "queries", *first.keys()], rows))
+        blocks.append(("p", "Milliseconds per query: " + ", ".join(f"{k} {v}" for k, v in m["ms_per_query"].items())))
+    elif name == "memos":
+        blocks.append(("table", ["figure", "value"], [(k, pct(v) if isinstance(v, float) and v <= 1 and "seconds" not in k else fmt(v))
+                                                      for k, v in m.items() if k != "form_confusion"]))
+    elif name == "guard":
+        for label, key in (("spec verdicts", "spec_verdicts"), ("engine verdicts", "engine_verdicts")):
+            s = m[key]
+            blocks.append(("p", f"Under the {label}: caught {s['caught']}/{s['defective']} ({pct(s['catch_rate'])}), "
+                                f"false alarms {s['false_alarms']}/{s['clean']} ({pct(s['false_alarm_rate'])})."))
+        blocks.append(("table", ["kind", "caught"], sorted(m["spec_verdicts"]["by_kind"].items())))
+    elif name == "cases":
+        blocks.append(("table", ["profile", "agreement", "agreement when decided", "decided", "undetermined"],
+                       [(p, pct(m["agreement"][p]), pct(m["agreement_when_decided"][p]), m["decided_count"][p],
+                         pct(m["undetermined_share"][p])) for p in m["agreement"]]))
+        blocks.append(("p", "Court outcomes: " + ", ".join(f"{k} {v}" for k, v in m["court_outcomes"].items())
+                            + ". A figure to report, not a target: the spec decides the rules, and unknown facts stay unknown."))
+    return blocks
+
+
+def build(results: dict[str, Any], charts: dict[str, list[str]], comparison: list[dict[str, Any]] | None) -> list[tuple]:
+    """The report's blocks; ``charts`` maps a suite to its chart names (rendered images are looked up by name)."""
+    meta = results["meta"]
+    blocks: list[tuple] = [("h1", "lexmemo evaluation report"),
+                           ("p", f"Run {meta['started_at']} · {meta['seconds']} s · commit {meta.get('git_commit') or 'n/a'} · "
+                                 f"corpus {str(meta.get('corpus_hash'))[:12]} · drafter {meta.get('llm')} · "
+                                 f"suites {', '.join(results['suites'])}"),
+                           ("h2", "Headline figures")]
+    blocks += _headline_table(results)
+    if comparison is not None:
+        regress = [r for r in comparison if r["regression"]]
+        blocks.append(("h2", "Comparison with the baseline"))
+        blocks.append(("p", f"{len(regress)} regression(s) flagged." if regress else "No regression against the baseline."))
+        blocks.append(("table", ["figure", "baseline", "current", "delta", "flag"],
+                       [(r["figure"], fmt(r["baseline"]), fmt(r["current"]), fmt(r["delta"]),
+                         "REGRESSION" if r["regression"] else r["note"]) for r in comparison]))
+    for name, suite in results["suites"].items():
+        blocks.append(("h2", f"Suite: {name}"))
+        if suite.get("skipped"):
+            blocks.append(("p", f"Skipped: {suite['skipped']}"))
+            continue
+        blocks += _suite_tables(name, suite)
+        blocks += [("img", chart) for chart in charts.get(name, [])]
+        worst = _worst(name, suite)
+        blocks.append(("h3", f"Worst cases ({len(worst)})"))
+        if worst:
+            blocks.append(("table", _WORST_HEADERS[name], [_worst_row(name, it) for it in worst]))
+            blocks.append(("h3", "Details"))
+            blocks += [("details", anchor(name, it["id"]), it["id"], _details(name, it)) for it in worst]
+        else:
+            blocks.append(("p", "None: every item passed."))
+    return blocks
