@@ -9,6 +9,9 @@ Public API::
 
 from __future__ import annotations
 
+#: Version of the rule set (spec ../shared/spec/liability.md as implemented); memos record it for provenance.
+RULES_VERSION = "liability-spec-1.0"
+
 from assistant.core.engine import classify
 from assistant.core.models import (
     DOCTRINES,
@@ -24,6 +27,6 @@ from assistant.core.models import (
 )
 
 __all__ = [
-    "AsOf", "ClaimFacts", "DOCTRINES", "DoctrineInfo", "Element", "FORM_PRECEDENCE", "MissingFact",
+    "RULES_VERSION", "AsOf", "ClaimFacts", "DOCTRINES", "DoctrineInfo", "Element", "FORM_PRECEDENCE", "MissingFact",
     "TraceEntry", "Verdict", "classify", "facts_error_messages",
 ]

@@ -6,8 +6,10 @@ from assistant.core.law_as_of import law_id
 from assistant.core.registry import Context, RuleResult, el, rule, start
 
 
-@rule(id="burden", title="举证责任分配（覃玉娟2025建议的举证责任倒置）",
-      provisions=["QIN-5.4", "QIN-5.4.1", "QIN-5.4.2", "CC-1165-2", "TLL-6-2"])
+BURDEN_PROVISIONS = ("QIN-5.4.1", "QIN-5.4.2", "CC-1165-2", "TLL-6-2")
+
+
+@rule(id="burden", title="举证责任分配（覃玉娟2025建议的举证责任倒置）", provisions=["QIN-5.4", *BURDEN_PROVISIONS])
 def burden(ctx: Context, profile: str, route_met: bool) -> RuleResult:
     """QIN-5.4.1/5.4.2: under ``qin2025`` the burden shifts to the platform when the consumer gave prima facie
     evidence and a ground holds; inside 38(2) life and health always holds, so the evidence alone decides.

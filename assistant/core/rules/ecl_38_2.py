@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.core.doctrine import PROFILE_PROVISIONS, PROFILES
+from assistant.core.rules.burden import BURDEN_PROVISIONS
 from assistant.core.registry import Context, RuleResult, el, fact_is, harm_element, rule, start
 
 
@@ -28,7 +29,8 @@ def _tri(value: object) -> str:
 
 
 @rule(id="ecl_38_2", title="关系消费者生命健康的商品或服务：未尽资质审核或安全保障义务的相应责任",
-      provisions=["ECL-38-2", "QIN-5.1", "QIN-5.3", *PROFILE_PROVISIONS], effective=date(2019, 1, 1))
+      provisions=["ECL-38-2", "QIN-5.1", "QIN-5.3", *PROFILE_PROVISIONS, *BURDEN_PROVISIONS],
+      effective=date(2019, 1, 1))
 def ecl_38_2(ctx: Context, profile: str) -> RuleResult:
     """ECL-38-2: tort (QIN-5.1), fault imputation (QIN-5.3); the form comes from the doctrine profile.
 
