@@ -39,6 +39,9 @@ def verify(
     allow: Optional[str] = typer.Option(
         None, "--allow", help="Comma-separated ids the memo may cite (default: the verdict's citations)."
     ),
+    receipt: Optional[Path] = typer.Option(
+        None, "--receipt", help="The draft's receipt: its allowed_ids and key_table are used (--allow/--keys override)."
+    ),
     show_memo: bool = typer.Option(False, "--highlight", help="Also print the memo with failing spans marked 需复核."),
 ) -> None:
     """Check every citation and the 简要结论 of a memo against the corpus and the verdict; exit 1 when not ok."""
@@ -61,11 +64,24 @@ def verify(
     except ValidationError as exc:
         _fail("invalid facts in " + str(facts) + ":\n" + "\n".join(f"  {line}" for line in facts_error_messages(exc)))
     key_table = None
+    allowed = None
+    if receipt is not None:
+        record = _read_json(receipt, "receipt")
+        if not isinstance(record, dict):
+            _fail(f"receipt file {receipt} must be a JSON object (the receipt written by lexmemo draft)")
+        ids, table = record.get("allowed_ids"), record.get("key_table")
+        if ids is not None and not (isinstance(ids, list) and all(isinstance(i, str) for i in ids)):
+            _fail(f"receipt file {receipt}: allowed_ids must be a list of ids")
+        if table is not None and not (isinstance(table, dict) and all(isinstance(v, str) for v in table.values())):
+            _fail(f"receipt file {receipt}: key_table must map each key to a passage id")
+        allowed = set(ids) if ids is not None else None
+        key_table = table
     if keys is not None:
         key_table = _read_json(keys, "keys")
         if not isinstance(key_table, dict) or not all(isinstance(v, str) for v in key_table.values()):
             _fail(f"keys file {keys} must be a JSON object mapping each key to a passage id")
-    allowed = {part.strip() for part in allow.split(",") if part.strip()} if allow else None
+    if allow:
+        allowed = {part.strip() for part in allow.split(",") if part.strip()}
 
     verdict = classify(claim, doctrine=doctrine)
     report = check_memo(markdown, verdict, event_date=claim.event_date, allowed_ids=allowed, key_table=key_table)

@@ -174,8 +174,8 @@ def check_citations(
                 reason = f"{cit.id} 在语料库中不存在{hint}"
             _add(lists, Finding(category="unresolved", reason=reason, **base))
             continue
-        if cit.kind == "instrument" or cit.historical:
-            continue  # a law named without an article, or 原《…》 marked as repealed: not an authority relied on
+        if cit.kind == "instrument" or cit.not_applied:
+            continue  # a law named without an article, or one named only as not applying: not an authority relied on
         if cit.kind in ("statute", "key", "id") and cit.id != "QIN":
             if not corpus.in_force(cit.id, on):
                 inst = corpus.instrument_of(cit.id)
@@ -274,6 +274,15 @@ def _contradicting_forms(body: str, offset: int, found: dict, verdict: Verdict) 
     return out
 
 
+_MARK_RE = re.compile(r"\*\*⚠需复核：.*?\*\*", re.DOTALL)
+
+
+def mask_marks(markdown: str) -> str:
+    """Blank out the guard's own ``**⚠需复核：…**`` notes (same length, so spans stay valid): re-checking a
+    highlighted memo must not read the ids quoted in the notes as citations of the memo."""
+    return _MARK_RE.sub(lambda m: " " * len(m.group(0)), markdown)
+
+
 def check_memo(
     markdown: str,
     verdict: Verdict,
@@ -293,7 +302,7 @@ def check_memo(
 
         corpus = load_corpus()
     on = event_date or date.today()
-    citations = extract_citations(markdown, names_from_corpus(corpus), key_table)
+    citations = extract_citations(mask_marks(markdown), names_from_corpus(corpus), key_table)
     allowed = set(allowed_ids) if allowed_ids is not None else _allowed_from_verdict(verdict)
     lists, infos = check_citations(citations, corpus=corpus, on=on, allowed=allowed,
                                    check_cases_allowed=allowed_ids is not None, assumed_date=event_date is None)

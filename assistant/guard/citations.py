@@ -97,6 +97,13 @@ CASE_RE = re.compile(
     r"[（(]\s*(?:19|20)\d{2}\s*[)）]\s*(?:[\u4e00-\u9fff\d]|[（(][\u4e00-\u9fff]{1,3}[)）]){1,24}?(?:第\s*)?\d+\s*号"
 )
 _MAX_RANGE = 30
+# After a citation: （已废止） marks a repealed text; 始增设/才增设 a later text named only to contrast (a note of
+# the core: "TLL-37-2 has no recourse sentence (CC-1198-2 added it)"). Either way the text is not applied.
+# Before a citation: 不适用（其/该法）第三十八条 — named to say it does not apply (e.g. ECL before 2019).
+_NOT_APPLIED_BEFORE_RE = re.compile(r"(?:不适用|不能适用|无从适用|不再适用|不予适用)\s*(?:其|该法|本法|该条|《[^》]{1,30}》)?\s*$")
+_HISTORICAL_AFTER_RE = re.compile(
+    rf"(?:{_PROV})?(?:[、和及与]\s*(?:第\s*{_NUM}\s*[条款]\s*)+)*\s*(?:[（(]\s*已(?:被)?废止|始增设|才增设|方增设|始新增|才新增)"
+)
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,7 @@ class Citation:
     article: int | None = None
     paragraph: int | None = None
     item: int | None = None
-    historical: bool = False  # marked 原《…》 or （已废止）: a reference to a repealed text, not its application
+    not_applied: bool = False  # 原《…》, （已废止）, 始增设, 不适用…: named only to say it does not apply here
     extra: dict = field(default_factory=dict, compare=False)
 
 
@@ -202,10 +209,11 @@ class _Extractor:
         self.found.append(citation)
         self._take(citation.start, citation.end)
 
-    def _historical(self, start: int, end: int) -> bool:
+    def _not_applied(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 1):start]
-        after = self.text[end:end + 8]
-        return before == "原" or bool(re.match(r"\s*[（(]\s*已(?:被)?废止", after))
+        after = self.text[end:end + 40]
+        return (before == "原" or bool(_HISTORICAL_AFTER_RE.match(after))
+                or bool(_NOT_APPLIED_BEFORE_RE.search(self.text[max(0, start - 12):start])))
 
     # -- laws and their provisions ---------------------------------------------------------------------------
     def laws(self) -> list[tuple[int, int, str, str | None]]:
@@ -258,29 +266,29 @@ class _Extractor:
             m = re.compile(r"\s*").match(self.text, pos)
             pos = m.end()
             prov = PROVISION_RE.match(self.text, pos)
-            historical = self._historical(start, end)
+            not_applied = self._not_applied(start, end)
             if not prov:
-                self._law_mention(start, end, name, code, historical)
+                self._law_mention(start, end, name, code, not_applied)
                 continue
-            self._provisions(start, prov, name, code, historical)
+            self._provisions(start, prov, name, code, not_applied)
         self._anaphora(laws)
 
-    def _law_mention(self, start: int, end: int, name: str, code: str | None, historical: bool) -> None:
+    def _law_mention(self, start: int, end: int, name: str, code: str | None, not_applied: bool) -> None:
         if code is None:
             reason = f"《{name}》不在语料库中，无法核对"
             self._add(Citation("instrument", start, end, self.text[start:end], None, reason, law=name,
-                               historical=historical))
+                               not_applied=not_applied))
         else:
             reason = f"提及《{name}》（{code}），未引具体条文"
             self._add(Citation("instrument", start, end, self.text[start:end], code, reason, code=code, law=name,
-                               historical=historical))
+                               not_applied=not_applied))
 
-    def _provisions(self, start: int, prov: re.Match, name: str, code: str | None, historical: bool,
+    def _provisions(self, start: int, prov: re.Match, name: str, code: str | None, not_applied: bool,
                     how: str = "") -> int:
         """Record the provision after a law name and every continuation of its list; return the end offset."""
         art, para, item = _num(prov.group("art")), _num(prov.group("para")), _num(prov.group("item"))
         note = f"（{how}）" if how else ""
-        self._provision(start, prov.end(), name, code, art, para, item, historical, note=note)
+        self._provision(start, prov.end(), name, code, art, para, item, not_applied, note=note)
         pos = prov.end()
         while True:
             cont = _CONT_RE.match(self.text, pos)
@@ -293,7 +301,7 @@ class _Extractor:
                 if re.search(r"至|到|－|-|—|～|~", sep) and art and new_art and 0 < new_art - art <= _MAX_RANGE \
                         and para is None and new_para is None:
                     for between in range(art + 1, new_art):
-                        self._provision(cont.start(), cont.start(), name, code, between, None, None, historical,
+                        self._provision(cont.start(), cont.start(), name, code, between, None, None, not_applied,
                                         note=f"（{self.text[prov.start():cont.end()]} 范围内）{note}")
                 art, para, item = new_art, new_para, new_item
             elif cont.group("para2"):
@@ -301,22 +309,22 @@ class _Extractor:
             else:
                 item = _num(cont.group("item3"))
             span_start = cont.start() + len(cont.group(0)) - len(cont.group(0).lstrip("、，,和及以与或者至到－-—～~ "))
-            self._provision(span_start, cont.end(), name, code, art, para, item, historical, note=note)
+            self._provision(span_start, cont.end(), name, code, art, para, item, not_applied, note=note)
             pos = cont.end()
 
-    def _provision(self, start, end, name, code, art, para, item, historical, note: str = "") -> None:
+    def _provision(self, start, end, name, code, art, para, item, not_applied, note: str = "") -> None:
         raw = self.text[start:end]
         if code is None:
             self._add(Citation("statute", start, end, raw, None, f"《{name}》不在语料库中，无法核对{note}",
-                               law=name, article=art, paragraph=para, item=item, historical=historical))
+                               law=name, article=art, paragraph=para, item=item, not_applied=not_applied))
             return
         if art is None:
             self._add(Citation("statute", start, end, raw, None, f"条号无法解析：{raw}", code=code, law=name,
-                               historical=historical))
+                               not_applied=not_applied))
             return
         pid = _format(code, art, para, item)
         self._add(Citation("statute", start, end, raw, pid, f"《{name}》→ {pid}{note}", code=code, law=name,
-                           article=art, paragraph=para, item=item, historical=historical))
+                           article=art, paragraph=para, item=item, not_applied=not_applied))
 
     def _anaphora(self, laws) -> None:
         """本法/该法 第X条 → the last law named before it; 该条第Y款 → the last article; a bare 第X条 → the law
@@ -353,7 +361,7 @@ class _Extractor:
                                    article=_num(prov.group("art")), paragraph=_num(prov.group("para"))))
                 continue
             _, _, name, code = law
-            self._provisions(prov.start(), prov, name, code, historical=False, how=how)
+            self._provisions(prov.start(), prov, name, code, self._not_applied(prov.start(), prov.end()), how=how)
 
     def _last_law_before(self, laws, pos: int, boundary: re.Pattern | None):
         """The last named law before ``pos`` (not crossing ``boundary`` when given)."""

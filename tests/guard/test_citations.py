@@ -152,10 +152,25 @@ def test_spans_point_at_the_raw_text():
     assert ids(text) == ["ECL-38-2", "CC-1438"]
 
 
-def test_historical_reference_is_marked():
-    found = extract_citations("承继了原《侵权责任法》第三十七条第二款")
-    assert found[0].id == "TLL-37-2" and found[0].historical
-    assert not extract_citations("依《侵权责任法》第三十七条第二款")[0].historical
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("承继了原《侵权责任法》第三十七条第二款", "TLL-37-2"),
+        ("《侵权责任法》第三十七条第二款（已废止）", "TLL-37-2"),
+        ("该款没有追偿规定（《民法典》第一千一百九十八条第二款始增设）", "CC-1198-2"),
+        ("《电子商务法》尚未施行，不适用第三十八条", "ECL-38"),
+        ("事件时不适用《电子商务法》第三十八条第二款", "ECL-38-2"),
+    ],
+)
+def test_references_named_only_as_not_applying_are_marked(text, expected):
+    found = [c for c in extract_citations(text) if c.kind == "statute"]
+    assert [(c.id, c.not_applied) for c in found] == [(expected, True)]
+
+
+@pytest.mark.parametrize("text", ["依《侵权责任法》第三十七条第二款", "依《民法典》第一千一百九十八条第二款，平台可追偿",
+                                  "适用《电子商务法》第三十八条第二款"])
+def test_applied_references_are_not_marked(text):
+    assert [c.not_applied for c in extract_citations(text)] == [False]
 
 
 def test_citations_inside_quotation_marks_are_found():

@@ -86,3 +86,33 @@ def test_doctrine_changes_the_expected_form(tmp_path):
     assert result.exit_code == 1
     mismatch = json.loads(result.stdout)["conclusion_mismatches"][0]
     assert mismatch["field"] == "liability_form" and mismatch["expected"] == "连带责任"
+
+
+def test_receipt_supplies_allowed_set_and_key_table(tmp_path):
+    memo = write(tmp_path, "memo.md", CLEAN + "\n另参见覃玉娟文第3.2.1部分[S2]。\n")
+    receipt = {"allowed_ids": ["ECL-38-2", "CC-1198-2", "CC-1165-2", "QIN-5.2.2", "QIN-5.4.2", "QIN-3.2.1"],
+               "key_table": {"S2": "QIN-3.2.1"}}
+    path = write(tmp_path, "receipt.json", json.dumps(receipt, ensure_ascii=False))
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--receipt", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    # without the receipt QIN-3.2.1 lies outside the verdict's citations and S2 is an unknown key
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--json"])
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert "QIN-3.2.1" in {f["id"] for f in data["unlisted"]} and [f["text"] for f in data["unresolved"]] == ["S2"]
+    bad = write(tmp_path, "bad_receipt.json", json.dumps({"allowed_ids": "ECL-38-2"}))
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--receipt", str(bad)])
+    assert result.exit_code == 2
+
+
+def test_template_memos_of_the_worked_examples_verify_with_their_receipts(tmp_path):
+    from assistant.drafting.chain import draft_memo
+    from assistant.settings import get_settings
+
+    settings = get_settings(data_dir=tmp_path / "data")
+    for facts_path in sorted(CLAIMS.glob("*.json")):
+        draft = draft_memo(json.loads(facts_path.read_text(encoding="utf-8")), settings=settings, passages=[])
+        memo = write(tmp_path, f"{facts_path.stem}.md", draft.markdown)
+        receipt = write(tmp_path, f"{facts_path.stem}.receipt.json", json.dumps(draft.receipt, ensure_ascii=False))
+        result = runner.invoke(app, ["verify", str(memo), "--facts", str(facts_path), "--receipt", str(receipt)])
+        assert result.exit_code == 0, (facts_path.name, result.output)
