@@ -1,0 +1,114 @@
+"""The drafter adapter (``settings.llm``) and the replay file formats. Nothing here reaches a network."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from assistant.drafting.llm import OLLAMA_DEFAULT_URL, DrafterConfigError, choose_model
+from assistant.drafting.replay import ReplayChatModel, ReplayExhausted, load_replies
+
+
+def _with(settings, **update):
+    return settings.model_copy(update=update)
+
+
+def test_template_needs_no_model(settings):
+    """The default drafter is the template: no chat model at all."""
+    choice = choose_model(settings)
+    assert choice.drafter == "template" and choice.chat_model is None
+
+
+def test_openai_uses_settings_endpoint_and_timeout(settings, monkeypatch):
+    """openai:MODEL → ChatOpenAI on the configured base URL with the settings' timeout (no call made)."""
+    from pydantic import SecretStr
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    s = _with(settings, llm="openai:qwen2.5-7b-instruct", openai_base_url="http://127.0.0.1:8001/v1",
+              openai_api_key=SecretStr("sk-test"), llm_timeout_s=7.0)
+    choice = choose_model(s)
+    assert choice.drafter == "openai" and choice.model == "qwen2.5-7b-instruct"
+    assert str(choice.chat_model.openai_api_base) == "http://127.0.0.1:8001/v1"
+    assert choice.chat_model.request_timeout == 7.0 and choice.chat_model.temperature == 0
+
+
+def test_openai_reads_environment_when_settings_are_empty(settings, monkeypatch):
+    """OPENAI_BASE_URL / OPENAI_API_KEY from the environment are used when settings leave them unset."""
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9999/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-env")
+    choice = choose_model(_with(settings, llm="openai:deepseek-chat"))
+    assert str(choice.chat_model.openai_api_base) == "http://127.0.0.1:9999/v1"
+    assert choice.chat_model.openai_api_key.get_secret_value() == "sk-env"
+
+
+def test_openai_without_key_or_endpoint_is_a_clear_error(settings, monkeypatch):
+    """No key and no endpoint: say which setting to set."""
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    with pytest.raises(DrafterConfigError, match="LEXMEMO_OPENAI_API_KEY"):
+        choose_model(_with(settings, llm="openai:gpt-4o-mini"))
+
+
+def test_ollama_goes_through_its_openai_endpoint(settings, monkeypatch):
+    """ollama:MODEL → ChatOpenAI on Ollama's local OpenAI-compatible endpoint (no extra package)."""
+    monkeypatch.delenv("LEXMEMO_OLLAMA_URL", raising=False)
+    choice = choose_model(_with(settings, llm="ollama:qwen2.5:7b"))
+    assert choice.drafter == "ollama" and choice.model == "qwen2.5:7b"
+    assert str(choice.chat_model.openai_api_base) == OLLAMA_DEFAULT_URL
+
+
+def test_llamacpp_missing_file_is_a_clear_error(settings, tmp_path):
+    """llamacpp:PATH with no such file names the path."""
+    with pytest.raises(DrafterConfigError, match="not found"):
+        choose_model(_with(settings, llm=f"llamacpp:{tmp_path / 'none.gguf'}"))
+
+
+@pytest.mark.skipif(importlib.util.find_spec("llama_cpp") is not None, reason="llama-cpp-python is installed here")
+def test_llamacpp_without_the_package_says_how_to_install(settings, tmp_path):
+    """llamacpp:PATH without llama-cpp-python: tell the user to install the optional package."""
+    gguf = tmp_path / "model.gguf"
+    gguf.write_bytes(b"GGUF")
+    with pytest.raises(DrafterConfigError, match="pip install llama-cpp-python"):
+        choose_model(_with(settings, llm=f"llamacpp:{gguf}"))
+
+
+@pytest.mark.parametrize("spec", ["gpt-4", "openai", "openai:", "template:x", "hf:some/model"])
+def test_unknown_drafter_specs_are_rejected(settings, spec):
+    """Anything but the five forms is an error listing them."""
+    with pytest.raises(DrafterConfigError, match="template, openai:MODEL"):
+        choose_model(_with(settings, llm=spec))
+
+
+def test_replay_formats(tmp_path):
+    """JSONL of strings/objects, a JSON list, {"replies": [...]}, or any text file (one reply)."""
+    (tmp_path / "a.jsonl").write_text('"一"\n\n{"content": "二"}\n', encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps(["一", {"reply": "二"}], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "c.json").write_text(json.dumps({"replies": ["一"]}, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "d.md").write_text("# 备忘录\n", encoding="utf-8")
+    assert load_replies(tmp_path / "a.jsonl") == ["一", "二"]
+    assert load_replies(tmp_path / "b.json") == ["一", "二"]
+    assert load_replies(tmp_path / "c.json") == ["一"]
+    assert load_replies(tmp_path / "d.md") == ["# 备忘录\n"]
+
+
+def test_replay_errors_name_the_file_and_line(tmp_path, settings):
+    """Malformed replay files: the error names file and line; a missing file is a config error."""
+    (tmp_path / "bad.jsonl").write_text('"ok"\n{broken\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.jsonl:2"):
+        load_replies(tmp_path / "bad.jsonl")
+    (tmp_path / "bad.json").write_text('{"replies": 3}', encoding="utf-8")
+    with pytest.raises(ValueError, match="replies"):
+        load_replies(tmp_path / "bad.json")
+    with pytest.raises(DrafterConfigError, match="not found"):
+        choose_model(_with(settings, llm=f"replay:{tmp_path / 'none.jsonl'}"))
+
+
+def test_replay_model_serves_in_order_then_stops():
+    """Replies come in order; one call too many raises ReplayExhausted."""
+    model = ReplayChatModel(replies=["甲", "乙"])
+    assert model.invoke("q").content == "甲" and model.invoke("q").content == "乙"
+    with pytest.raises(ReplayExhausted):
+        model.invoke("q")
+    assert model.calls == 2 and model.received == [["q"], ["q"], ["q"]]  # the third was asked, not served
