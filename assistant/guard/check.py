@@ -33,7 +33,7 @@ class Finding(BaseModel):
     """One failure: its category, the span in the memo (None for a missing statement), the id and the reason."""
 
     category: Category
-    text: str = ""
+    text: Optional[str] = None
     start: Optional[int] = None
     end: Optional[int] = None
     id: Optional[str] = None

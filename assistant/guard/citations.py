@@ -94,8 +94,11 @@ _QIN_ID_RE = re.compile(r"QIN\s*(?:-|§|第)?\s*(?P<sec>\d+(?:\.\d+)*)(?![\d.]*\
 _QIN_AUTHOR_RE = re.compile(rf"{QIN_AUTHOR}(?P<tail>[^。；;\n]{{0,40}})")
 _QIN_SECTION_RE = re.compile(r"(?:§|第)?\s*(?P<sec>\d+(?:\.\d+)+)\s*(?:节|部分|段)?")
 CASE_RE = re.compile(
-    r"[（(]\s*(?:19|20)\d{2}\s*[)）]\s*(?:[\u4e00-\u9fff\d]|[（(][\u4e00-\u9fff]{1,3}[)）]){1,24}?(?:第\s*)?\d+\s*号"
+    r"[（(〔［\[]\s*(?:19|20)\d{2}\s*[)）〕］\]]\s*(?:[\u4e00-\u9fff\d]|[（(][\u4e00-\u9fff]{1,3}[)）]){1,24}?"
+    r"(?:第\s*)?\d+\s*号"
 )
+# 法释〔2022〕8号, 国办发〔2019〕12号 …: document numbers of normative texts, not case numbers.
+_DOC_NUMBER_PREFIX = re.compile(r"(?:法释|法发|法办|法函|法|发|函|令|字|规)\s*$")
 _MAX_RANGE = 30
 # After a citation: （已废止） marks a repealed text; 始增设/才增设 a later text named only to contrast (a note of
 # the core: "TLL-37-2 has no recourse sentence (CC-1198-2 added it)"). Either way the text is not applied.
@@ -169,8 +172,10 @@ def normalise_name(name: str) -> str:
 
 
 def normalise_case_number(text: str) -> str:
-    """A 案号 without spaces and with full-width brackets: （2020）京0105民初12345号."""
-    return re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+    """A 案号 without spaces and with full-width round brackets: (2020)京0105民初12345号 → （2020）京0105民初12345号."""
+    text = re.sub(r"\s+", "", text)
+    return text.translate(str.maketrans({"(": "（", ")": "）", "〔": "（", "〕": "）", "［": "（", "］": "）",
+                                         "[": "（", "]": "）"}))
 
 
 def _bracketed_names(text: str) -> Iterable[tuple[int, int, str]]:
@@ -379,6 +384,8 @@ class _Extractor:
     # -- the rest ------------------------------------------------------------------------------------------
     def cases(self) -> None:
         for m in CASE_RE.finditer(self.text):
+            if _DOC_NUMBER_PREFIX.search(self.text[max(0, m.start() - 3):m.start()]):
+                continue
             number = normalise_case_number(m.group(0))
             self._add(Citation("case", m.start(), m.end(), m.group(0), number, f"案号 {number}"))
 

@@ -41,9 +41,16 @@ def _ordinal(n: int) -> str:
 
 
 def heading_name(line: str) -> str | None:
-    """The section name of a ``##`` heading line with any Chinese or Arabic ordinal removed, or None."""
+    """The section name of a ``##`` heading line with any ordinal removed, or None; a known name followed by a
+    gloss (``简要结论（Short Answer）``, ``依据：``) is read as that known name."""
     match = _HEADING_RE.match(line.rstrip("\r\n"))
-    return match.group("name").strip() if match else None
+    if not match:
+        return None
+    name = match.group("name").strip().strip("*").strip()
+    for known in SECTIONS:
+        if name.startswith(known) and (len(name) == len(known) or name[len(known)] in "（(：: /|-—"):
+            return known
+    return name
 
 
 def memo_title(markdown: str) -> str | None:
@@ -128,8 +135,11 @@ def join_sections(title: str, sections: dict[str, str]) -> str:
 
 
 _LABEL_LINE_RE = {
-    field: re.compile(rf"^[ \t>*\-·•]*(?:\*\*)?{label}(?:\*\*)?[ \t]*[：:][ \t]*(?:\*\*)?(?P<value>.*?)(?:\*\*)?[ \t]*$",
-                      re.MULTILINE)
+    field: re.compile(
+        rf"^[ \t>*\-·•]*(?:(?:\d+|[一二三])[.、．)）][ \t]*|[（(][一二三\d][)）][ \t]*)?(?:\*\*)?{label}(?:\*\*)?"
+        rf"[ \t]*[：:][ \t]*(?:\*\*)?(?P<value>.*?)(?:\*\*)?[ \t]*$",
+        re.MULTILINE,
+    )
     for field, label in CONCLUSION_LABELS.items()
 }
 

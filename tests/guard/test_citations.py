@@ -134,6 +134,7 @@ def test_seed_article_section_lists():
         ("参见(2020)京0105民初12345号判决", "（2020）京0105民初12345号"),
         ("(2015)三中民(商)终字第05302号", "（2015）三中民（商）终字第05302号"),
         ("（2021）最高法民申5678号", "（2021）最高法民申5678号"),
+        ("〔2020〕京0105民初12345号", "（2020）京0105民初12345号"),
     ],
 )
 def test_case_numbers_in_either_bracket_width(text, number):
@@ -179,3 +180,12 @@ def test_citations_inside_quotation_marks_are_found():
 
 def test_normalise_case_number():
     assert normalise_case_number(" (2020)京0105民初12345号 ") == "（2020）京0105民初12345号"
+
+
+def test_document_numbers_of_interpretations_are_not_case_numbers():
+    found = extract_citations("《网络消费纠纷规定（一）》（法释〔2022〕8号）第四条；另见法释〔2022〕18号")
+    assert [(c.kind, c.id) for c in found] == [("instrument", "SPC-OC"), ("statute", "SPC-OC-4")]
+
+
+def test_full_width_digits():
+    assert ids("《民法典》第１１９８条第２款") == ["CC-1198-2"]

@@ -55,6 +55,16 @@ def test_conclusion_lines_full_and_half_width_colons():
     assert lines == {"liability_form": "补充责任", "imputation": "过错推定", "burden_of_proof": "平台（举证责任倒置）"}
 
 
+def test_numbered_and_bulleted_label_lines():
+    lines = conclusion_lines("1. 责任形态：补充责任\n（二）**归责原则**：过错推定\n- 举证责任: 平台")
+    assert lines == {"liability_form": "补充责任", "imputation": "过错推定", "burden_of_proof": "平台"}
+
+
+def test_known_heading_with_a_gloss_is_read_as_the_known_section():
+    sections = split_sections("# T\n\n## 二、简要结论（Short Answer）\n\nx\n\n## 简要结论与建议\n\ny\n")
+    assert sections == {"简要结论": "x", "简要结论与建议": "y"}
+
+
 def test_sections_constant():
     assert SECTIONS == ("问题", "简要结论", "事实与假设", "法律分析", "风险提示", "建议", "依据", "声明")
 
