@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from assistant.cli import app
+
+
+def _ensure_evals_importable() -> None:
+    """Make the repo's ``evals`` package importable from the console script (pyproject packages only
+    ``assistant*``, and a console script's sys.path does not hold the working directory)."""
+    try:
+        import evals  # noqa: F401
+    except ModuleNotFoundError:
+        root = Path(__file__).resolve().parents[2]
+        if (root / "evals" / "__init__.py").is_file():
+            sys.path.insert(0, str(root))
 
 
 def _fail(message: str) -> None:
@@ -25,6 +37,7 @@ def eval_cmd(
     memo_limit: Optional[int] = typer.Option(None, "--memo-limit", min=1, help="Draft only the first N verdict goldens."),
 ) -> None:
     """Score the product: verdict goldens, retrieval, memos, guard and court cases; exit 1 on a regression."""
+    _ensure_evals_importable()
     from assistant.settings import get_settings
     from evals.report import load_results, write_report
     from evals.report.compare import compare, regressions
