@@ -84,9 +84,11 @@ class RuleResult:
 
     def to_trace(self) -> TraceEntry:
         """The public trace entry of this result."""
-        return TraceEntry(
+        # model_construct (speed): built from known-valid pieces; tests re-validate every dumped verdict
+        return TraceEntry.model_construct(
             rule=self.rule, title=self.title,
-            elements=[Element(name=e.name, value=_plain(e.value), status=ELEMENT_STATUS[e.ok]) for e in self.elements],
+            elements=[Element.model_construct(name=e.name, value=_plain(e.value), status=ELEMENT_STATUS[e.ok])
+                      for e in self.elements],
             outcome=self.outcome, detail=self.detail, citations=list(self.citations),
         )
 

@@ -1,0 +1,93 @@
+"""Liability-core benchmark: ``classify`` throughput (claims/s), single process, over a fixed varied set of facts.
+
+    python -m bench.classify            # 3000 claims, 3 rounds
+    python -m bench.classify --n 500    # a quicker run
+
+The facts are drawn with a fixed seed from every field's spec domain (unknown included) and every date
+boundary of spec rule 1, so the set is the same on every run. Prints claims/s (wall and per CPU-second: the machine is shared) and writes
+``bench/results/classify.json``. Each claim includes the four alternative profiles (``doctrine.alternatives``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import time
+from collections import Counter
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import get_args
+
+RESULTS = Path(__file__).resolve().parent / "results"
+DATES = [None, date(2014, 3, 15), date(2016, 5, 1), date(2018, 12, 31), date(2019, 1, 1), date(2020, 12, 31),
+         date(2021, 1, 1), date(2022, 3, 14), date(2022, 3, 15), date(2023, 5, 1), date(2024, 9, 27)]
+
+
+def fixed_facts(n: int, seed: int = 20250101) -> list:
+    """``n`` ClaimFacts drawn with a fixed seed: each field a spec value or unknown."""
+    from assistant.core.models import ClaimFacts, Category, Harm, MerchantFault, PlatformContribution, PlatformRole
+
+    rng = random.Random(seed)
+    enums = {"platform_role": get_args(PlatformRole), "category": get_args(Category), "harm": get_args(Harm),
+             "merchant_fault": get_args(MerchantFault), "platform_contribution": get_args(PlatformContribution)}
+    bools = [name for name, field in ClaimFacts.model_fields.items()
+             if name not in enums and name not in ("event_date", "narrative")]
+    out = []
+    for _ in range(n):
+        data = {"event_date": rng.choice(DATES)}
+        data.update({name: rng.choice((None,) + tuple(values)) for name, values in enums.items()})
+        data.update({name: rng.choice((None, True, False)) for name in bools})
+        out.append(ClaimFacts(**data))
+    return out
+
+
+def run(n: int, rounds: int) -> dict:
+    """Classify the fixed set ``rounds`` times; claims/s per round and the form distribution."""
+    from assistant.core import classify
+
+    facts = fixed_facts(n)
+    classify(facts[0])  # warm imports
+    rates, cpu_rates = [], []
+    forms: Counter = Counter()
+    for _ in range(rounds):
+        start, cpu = time.perf_counter(), time.process_time()
+        verdicts = [classify(f) for f in facts]
+        rates.append(n / (time.perf_counter() - start))
+        cpu_rates.append(n / (time.process_time() - cpu))
+    forms.update(v.liability_form for v in verdicts)
+    start = time.perf_counter()
+    for f in facts:
+        classify(f.model_dump())
+    dict_rate = n / (time.perf_counter() - start)
+    return {
+        "benchmark": "classify", "claims": n, "rounds": rounds,
+        "claims_per_s_median": round(statistics.median(rates), 1), "claims_per_s_best": round(max(rates), 1),
+        "claims_per_cpu_s_median": round(statistics.median(cpu_rates), 1),
+        "claims_per_s_from_dict": round(dict_rate, 1), "load_average": list(os.getloadavg()), "forms": dict(sorted(forms.items())),
+        "python": platform.python_version(), "machine": platform.machine(),
+        "measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def main() -> None:
+    """Run the benchmark, print the figures, write bench/results/classify.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=3000, help="number of claims in the fixed set")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    result = run(args.n, args.rounds)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "classify.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"classify: {result['claims_per_s_median']} claims/s wall, {result['claims_per_cpu_s_median']} per CPU-second "
+          f"(median of {args.rounds}; best wall {result['claims_per_s_best']}; from dicts "
+          f"{result['claims_per_s_from_dict']}) over {args.n} fixed claims; load average {result['load_average'][0]:.1f}")
+    print("forms:", result["forms"])
+    print(f"wrote {RESULTS / 'classify.json'}")
+
+
+if __name__ == "__main__":
+    main()
