@@ -63,7 +63,7 @@ def merge_facts(row: InputRow) -> tuple[ClaimFacts, dict[str, str], str]:
         try:
             anchor = coerce_cell("event_date", row.received)  # same date forms as event_date
         except ValueError as exc:
-            errors.append(str(exc).replace("event_date", "received_date"))
+            errors.append(str(exc).replace("event_date:", "received_date:", 1))
     if errors:
         raise ValueError("; ".join(errors))
     ex = extract_facts(row.narrative, anchor=anchor if isinstance(anchor, date) else None)

@@ -57,7 +57,10 @@ def coerce_cell(field: str, value: Any) -> Any:
             return raw.date()
         if isinstance(raw, date):
             return raw
-        return parse_date_cell(str(raw))
+        try:
+            return parse_date_cell(str(raw))
+        except ValueError as exc:
+            raise ValueError(f"{field}: {exc}") from None
     if field in BOOL_FIELDS:
         if isinstance(raw, bool):
             return raw

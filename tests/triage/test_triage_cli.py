@@ -1,0 +1,72 @@
+"""The CLI verbs: lexmemo extract and lexmemo triage (exit status, outputs, bad input)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import assistant.cli.triage_cmds  # noqa: F401  (registers the verbs)
+from assistant.cli import app
+
+runner = CliRunner()
+TEXT = "2023年5月3日在外卖平台点的麻辣烫，平台没有审核许可证，我吃完食物中毒住院。"
+
+
+def test_extract_file_prints_claimfacts_json(tmp_path: Path) -> None:
+    p = tmp_path / "n.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(p)])
+    assert res.exit_code == 0, res.output
+    facts = json.loads(res.stdout)
+    assert facts["category"] == "catering" and facts["qualification_review_done"] is False
+    assert facts["event_date"] == "2023-05-03" and facts["causation"] is None
+    assert facts["narrative"] == TEXT
+
+
+def test_extract_stdin_gb18030_with_spans() -> None:
+    res = runner.invoke(app, ["extract", "-", "--spans"], input=TEXT.encode("gb18030"))
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["spans"]["qualification_review_done"]["text"] == "没有审核许可证"
+    assert out["facts"]["harm"] == "personal_injury"
+
+
+def test_extract_anchor_date() -> None:
+    res = runner.invoke(app, ["extract", "-", "--anchor-date", "2024-02-01"], input="去年5月3日买的药".encode())
+    assert json.loads(res.stdout)["event_date"] == "2023-05-03"
+
+
+def test_extract_bad_input_exits_2(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["extract", str(tmp_path / "missing.txt")]).exit_code == 2
+    assert runner.invoke(app, ["extract", "-"], input=b"   ").exit_code == 2
+
+
+def test_triage_exit_status_counts_failed_rows(tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    rows = [{"id": "a", "narrative": TEXT}, {"id": "b", "narrative": ""}, {"id": "c", "narrative": TEXT, "category": "x"}]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    res = runner.invoke(app, ["triage", str(src), "-o", str(out), "--no-progress", "--doctrine", "joint"])
+    assert res.exit_code == 2, res.output        # two failed rows
+    assert out.exists() and "2 failed" in res.stderr
+
+
+def test_triage_progress_bar_on_stderr(tmp_path: Path, good_csv: Path) -> None:
+    out = tmp_path / "o.csv"
+    res = runner.invoke(app, ["triage", str(good_csv), "-o", str(out), "--progress"])
+    assert res.exit_code == 0, res.output
+    assert "claim/s" in res.stderr and "5/5" in res.stderr
+    assert res.stdout == ""
+
+
+def test_triage_bad_file_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "c.csv"
+    bad.write_text("name,text\n1,x\n", encoding="utf-8")
+    res = runner.invoke(app, ["triage", str(bad), "-o", str(tmp_path / "o.csv"), "--no-progress"])
+    assert res.exit_code == 2 and "narrative" in res.stderr
+    res = runner.invoke(app, ["triage", str(bad), "-o", str(tmp_path / "o.txt"), "--no-progress"])
+    assert res.exit_code == 2 and "output type" in res.stderr
+    res = runner.invoke(app, ["triage", str(tmp_path / "none.csv"), "-o", str(tmp_path / "o.csv")])
+    assert res.exit_code == 2
