@@ -21,53 +21,18 @@ from typing import Iterable, Literal
 
 from assistant.corpus.ids import ID_PATTERN
 from assistant.corpus.numerals import from_chinese
-
-Kind = Literal["statute", "instrument", "key", "qin", "case", "id"]
-
-#: The spec's instruments (section 1), used when no corpus is given; ``names_from_corpus`` adds the corpus titles.
-DEFAULT_NAMES: dict[str, str] = {
-    "中华人民共和国电子商务法": "ECL", "电子商务法": "ECL",
-    "中华人民共和国民法典": "CC", "民法典": "CC",
-    "中华人民共和国侵权责任法": "TLL", "侵权责任法": "TLL",
-    "中华人民共和国消费者权益保护法": "CPL", "消费者权益保护法": "CPL",
-    "中华人民共和国食品安全法": "FSL", "食品安全法": "FSL",
-    "中华人民共和国产品质量法": "PQL", "产品质量法": "PQL",
-    "中华人民共和国药品管理法": "DAL", "药品管理法": "DAL",
-    "最高人民法院关于审理网络消费纠纷案件适用法律若干问题的规定（一）": "SPC-OC", "网络消费纠纷规定（一）": "SPC-OC",
-    "最高人民法院关于审理食品药品纠纷案件适用法律若干问题的规定": "SPC-FD", "食品药品纠纷规定": "SPC-FD",
-    "最高人民法院关于适用〈中华人民共和国民法典〉侵权责任编的解释（一）": "SPC-TI1",
-    "民法典侵权责任编解释（一）": "SPC-TI1",
-    "最高人民法院关于民事诉讼证据的若干规定": "SPC-EV", "民事诉讼证据规定": "SPC-EV",
-    "最高人民法院关于审理食品安全民事纠纷案件适用法律若干问题的解释（一）": "SPC-FS1",
-    "食品安全民事纠纷解释（一）": "SPC-FS1",
-    "最高人民法院关于审理食品药品惩罚性赔偿纠纷案件适用法律若干问题的解释": "SPC-FDP",
-    "食品药品惩罚性赔偿解释": "SPC-FDP",
-    "最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释": "SPC-CPI", "民诉法解释": "SPC-CPI",
-    "中华人民共和国民事诉讼法": "CPROC", "民事诉讼法": "CPROC",
-    "中华人民共和国消费者权益保护法实施条例": "CPLR", "消费者权益保护法实施条例": "CPLR",
-    "中华人民共和国食品安全法实施条例": "FSLR", "食品安全法实施条例": "FSLR",
-}
-
-#: Common abbreviations lawyers write, always added to the name map.
-ABBREVIATIONS: dict[str, str] = {
-    "电商法": "ECL", "消法": "CPL", "消保法": "CPL", "消费者权益保护法": "CPL", "食安法": "FSL",
-    "侵权责任法": "TLL", "民法典": "CC", "产品质量法": "PQL", "产品质量法律": "PQL", "药品管理法": "DAL",
-    "民诉法": "CPROC", "消保条例": "CPLR", "网络消费纠纷司法解释": "SPC-OC", "网络消费司法解释": "SPC-OC",
-    "食品药品纠纷司法解释": "SPC-FD", "民事证据规定": "SPC-EV", "侵权责任编解释（一）": "SPC-TI1",
-}
-
-#: Laws a memo may name that the corpus does not hold (all unresolved). Written without 书名号 they are only
-#: recognised from this list; inside 书名号 any name that looks like a law is checked.
-EXTERNAL_LAWS: tuple[str, ...] = (
-    "合同法", "劳动合同法", "广告法", "物权法", "担保法", "民法通则", "民法总则", "婚姻法", "继承法", "收养法",
-    "网络安全法", "个人信息保护法", "数据安全法", "反不正当竞争法", "反垄断法", "商标法", "专利法", "著作权法",
-    "刑法", "行政处罚法", "价格法", "旅游法", "道路交通安全法", "邮政法", "网络交易监督管理办法",
-    "网络食品安全违法行为查处办法", "网络餐饮服务食品安全监督管理办法", "医疗器械监督管理条例", "化妆品监督管理条例",
+from assistant.guard.names import (  # noqa: F401  (names_from_corpus, normalise_* are part of this module's API)
+    ABBREVIATIONS,
+    DEFAULT_NAMES,
+    EXTERNAL_LAWS,
+    QIN_AUTHOR,
+    QIN_TITLE,
+    names_from_corpus,
+    normalise_case_number,
+    normalise_name,
 )
 
-#: The seed article (spec: QIN), by author or title.
-QIN_TITLE = "电商平台安全保障义务“相应责任”规制研究"
-QIN_AUTHOR = "覃玉娟"
+Kind = Literal["statute", "instrument", "key", "qin", "case", "id"]
 
 _NUM = r"(?:\d{1,4}|[零〇一二两三四五六七八九十百千]{1,8})"
 _ITEM = rf"第\s*[（(]?\s*{_NUM}\s*[)）]?\s*项"
@@ -149,35 +114,6 @@ def _format(code: str, article: int, paragraph: int | None, item: int | None) ->
     return "-".join(parts)
 
 
-def names_from_corpus(corpus) -> dict[str, str]:
-    """Name → code from the corpus instruments' titles and short titles, plus the spec names and abbreviations."""
-    names = dict(DEFAULT_NAMES)
-    for code, inst in getattr(corpus, "instruments", {}).items():
-        if code in ("QIN", "CASE") or getattr(inst, "duplicate_of", None):
-            continue
-        for name in (getattr(inst, "title", None), getattr(inst, "short_title", None)):
-            if name and "节选" not in name:
-                names[normalise_name(name)] = code
-                if name.startswith("中华人民共和国"):
-                    names[normalise_name(name[len("中华人民共和国"):])] = code
-    names.update(ABBREVIATIONS)
-    return names
-
-
-def normalise_name(name: str) -> str:
-    """A law name for lookup: no spaces, nested 《》 as 〈〉, half-width brackets as full-width."""
-    name = re.sub(r"\s+", "", name)
-    name = name.replace("《", "〈").replace("》", "〉").replace("(", "（").replace(")", "）")
-    return name
-
-
-def normalise_case_number(text: str) -> str:
-    """A 案号 without spaces and with full-width round brackets: (2020)京0105民初12345号 → （2020）京0105民初12345号."""
-    text = re.sub(r"\s+", "", text)
-    return text.translate(str.maketrans({"(": "（", ")": "）", "〔": "（", "〕": "）", "［": "（", "］": "）",
-                                         "[": "（", "]": "）"}))
-
-
 def _bracketed_names(text: str) -> Iterable[tuple[int, int, str]]:
     """(start, end, inner) of each outermost 《…》, allowing nested 《》 or 〈〉 inside."""
     depth, start = 0, -1
@@ -215,6 +151,7 @@ class _Extractor:
         self._take(citation.start, citation.end)
 
     def _not_applied(self, start: int, end: int) -> bool:
+        """True when the citation at start..end is named only as not applying (原…, （已废止）, 始增设, 不适用…)."""
         before = self.text[max(0, start - 1):start]
         after = self.text[end:end + 40]
         return (before == "原" or bool(_HISTORICAL_AFTER_RE.match(after))
@@ -279,6 +216,7 @@ class _Extractor:
         self._anaphora(laws)
 
     def _law_mention(self, start: int, end: int, name: str, code: str | None, not_applied: bool) -> None:
+        """Record a law named without an article (an unknown law is still reported: id None)."""
         if code is None:
             reason = f"《{name}》不在语料库中，无法核对"
             self._add(Citation("instrument", start, end, self.text[start:end], None, reason, law=name,
@@ -306,7 +244,7 @@ class _Extractor:
                 if re.search(r"至|到|－|-|—|～|~", sep) and art and new_art and 0 < new_art - art <= _MAX_RANGE \
                         and para is None and new_para is None:
                     for between in range(art + 1, new_art):
-                        self._provision(cont.start(), cont.start(), name, code, between, None, None, not_applied,
+                        self._provision(cont.start(), cont.end(), name, code, between, None, None, not_applied,
                                         note=f"（{self.text[prov.start():cont.end()]} 范围内）{note}")
                 art, para, item = new_art, new_para, new_item
             elif cont.group("para2"):
@@ -318,6 +256,7 @@ class _Extractor:
             pos = cont.end()
 
     def _provision(self, start, end, name, code, art, para, item, not_applied, note: str = "") -> None:
+        """Record one numbered provision of a named law (id None when the law is not in the corpus)."""
         raw = self.text[start:end]
         if code is None:
             self._add(Citation("statute", start, end, raw, None, f"《{name}》不在语料库中，无法核对{note}",
@@ -334,17 +273,6 @@ class _Extractor:
     def _anaphora(self, laws) -> None:
         """本法/该法 第X条 → the last law named before it; 该条第Y款 → the last article; a bare 第X条 → the law
         named earlier in the same sentence, else in the same paragraph; otherwise unresolved."""
-        for m in _SAME_ART_PARA_RE.finditer(self.text):
-            if not self._free(m.start(), m.end()):
-                continue
-            last = self._last_statute_before(m.start())
-            para, item = _num(m.group("para")), _num(m.group("item"))
-            if last is None or last.code is None:
-                self._add(Citation("statute", m.start(), m.end(), m.group(0), None, "“该条”所指条文不明"))
-                continue
-            pid = _format(last.code, last.article, para, item)
-            self._add(Citation("statute", m.start(), m.end(), m.group(0), pid, f"该条 = {last.text} → {pid}",
-                               code=last.code, law=last.law, article=last.article, paragraph=para, item=item))
         for prov in PROVISION_RE.finditer(self.text):
             if not self._free(prov.start(), prov.end()):
                 continue
@@ -367,6 +295,17 @@ class _Extractor:
                 continue
             _, _, name, code = law
             self._provisions(prov.start(), prov, name, code, self._not_applied(prov.start(), prov.end()), how=how)
+        for m in _SAME_ART_PARA_RE.finditer(self.text):
+            if not self._free(m.start(), m.end()):
+                continue
+            last = self._last_statute_before(m.start())
+            para, item = _num(m.group("para")), _num(m.group("item"))
+            if last is None or last.code is None:
+                self._add(Citation("statute", m.start(), m.end(), m.group(0), None, "“该条”所指条文不明"))
+                continue
+            pid = _format(last.code, last.article, para, item)
+            self._add(Citation("statute", m.start(), m.end(), m.group(0), pid, f"该条 = {last.text} → {pid}",
+                               code=last.code, law=last.law, article=last.article, paragraph=para, item=item))
 
     def _last_law_before(self, laws, pos: int, boundary: re.Pattern | None):
         """The last named law before ``pos`` (not crossing ``boundary`` when given)."""
@@ -378,11 +317,13 @@ class _Extractor:
         return candidates[-1] if candidates else None
 
     def _last_statute_before(self, pos: int) -> Citation | None:
+        """The statute citation that ends last before ``pos`` (for 该条第Y款)."""
         prior = [c for c in self.found if c.kind == "statute" and c.end <= pos and c.article is not None]
         return max(prior, key=lambda c: c.end) if prior else None
 
     # -- the rest ------------------------------------------------------------------------------------------
     def cases(self) -> None:
+        """Case numbers (案号), normalised to full-width brackets; 法释〔…〕 document numbers are skipped."""
         for m in CASE_RE.finditer(self.text):
             if _DOC_NUMBER_PREFIX.search(self.text[max(0, m.start() - 3):m.start()]):
                 continue
@@ -390,6 +331,7 @@ class _Extractor:
             self._add(Citation("case", m.start(), m.end(), m.group(0), number, f"案号 {number}"))
 
     def keys(self) -> None:
+        """Citation keys [S1], [S1, S2], 【S1】 through the key table; unknown keys get id None."""
         for m in _KEY_RE.finditer(self.text):
             if not self._free(m.start(), m.end()):
                 continue
@@ -405,6 +347,7 @@ class _Extractor:
             self._take(m.start(), m.end())
 
     def ids(self) -> None:
+        """Provision ids written out (ECL-38-2, QIN-5.4.2, QIN §5.4.2)."""
         for m in ID_PATTERN.finditer(self.text):
             if not self._free(m.start(), m.end()):
                 continue
@@ -417,6 +360,7 @@ class _Extractor:
                 self._add(Citation("qin", m.start(), m.end(), m.group(0), pid, f"覃玉娟文 → {pid}"))
 
     def qin(self) -> None:
+        """The seed article by author (覃玉娟 … 第5.4.2部分, lists of sections) or by title in 书名号."""
         # author first: 覃玉娟《电商平台…研究》第5.4.2部分 is one citation of QIN-5.4.2, not two
         for m in _QIN_AUTHOR_RE.finditer(self.text):
             if not self._free(m.start(), m.start() + len(QIN_AUTHOR)):
