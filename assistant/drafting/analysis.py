@@ -8,6 +8,7 @@ date; where a provision may not be cited the prose names the rule in words inste
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from assistant.drafting.citer import Citer, court_zh
@@ -19,9 +20,11 @@ ELEMENT_STATUS = {"satisfied": "满足", "failed": "不满足", "unknown": "尚�
 CASE_OUTCOMES = {
     "joint_and_several": "判令平台承担连带责任", "supplementary": "判令平台承担补充责任",
     "proportional": "判令平台按其过错和原因力承担相应份额的责任", "no_liability": "认定平台不承担责任",
-    "advance_compensation_then_recourse": "判令平台先行赔付后向经营者追偿", "other": "作出其他处理",
+    "advance_compensation_then_recourse": "判令平台先行赔付，其后可向经营者追偿",
+    "other": "作出其他处理（详见案例摘要）",
 }
-QUOTE_LIMIT = 160
+QUOTE_LIMIT = 300
+ECL_EFFECTIVE = date(2019, 1, 1)
 _INNER_REFERENCE = re.compile(r"第[零〇一二两三四五六七八九十百千\d]+条")
 
 
@@ -60,6 +63,15 @@ def norms(ctx: DraftContext, cite: Citer) -> str:
     return "\n".join(lines)
 
 
+def _why_not_38_2(ctx: DraftContext) -> str:
+    """Why the ECL-38-2 route is not examined (our words, so no inapplicable article is named)."""
+    if ctx.event_date is not None and ctx.event_date < ECL_EFFECTIVE:
+        return "事发时《电子商务法》尚未施行（自2019年1月1日起施行），应依事发时有效的其他法律确定平台责任。"
+    if ctx.verdict.liability_form == "seller_liability":
+        return "平台以销售者（服务者）身份直接承担责任，平台内经营者责任规则不是本案的请求权基础。"
+    return "规则引擎未就该规则作出检验。"
+
+
 def elements(ctx: DraftContext, cite: Citer) -> str:
     """（二）请求路径与构成要件: the ECL-38-2 elements one by one with their values, then every other route."""
     v = ctx.verdict
@@ -67,8 +79,7 @@ def elements(ctx: DraftContext, cite: Citer) -> str:
     out = []
     name_38_2 = cite("ECL-38-2") if cite.can("ECL-38-2") else "平台未尽资质审核或安全保障义务的“相应的责任”规则"
     if entry is None or entry.outcome == "not_applicable":
-        why = f"：{humanise(entry.detail)}" if entry is not None and entry.detail else "。"
-        out.append(f"{name_38_2}在本案中不适用{why}")
+        out.append(f"{name_38_2}在本案中不适用：{_why_not_38_2(ctx)}")
     else:
         out.append(f"关于{name_38_2}规定的“相应的责任”，逐项检验其构成要件如下：\n")
         for number, element in enumerate(entry.elements, 1):
@@ -107,7 +118,7 @@ def _position(ctx: DraftContext, cite: Citer) -> str:
     if form == "proportional_joint":
         return f"依比例连带责任说，平台在其自身责任份额范围内与平台内经营者承担连带责任{cite.paren(['CC-178-2'])}。"
     if form == "joint_and_several" and any(c.startswith("FSL-131-1") for c in v.citations):
-        return (f"网络食品交易平台未对入网食品经营者进行实名登记、审查许可证的，{cite.paren(['FSL-131-1'])}"
+        return (f"网络食品交易平台未对入网食品经营者进行实名登记、审查许可证的，{cite.some(['FSL-131-1'])}"
                 "已明确规定平台与经营者承担连带责任；电子商务法的“相应的责任”与其他连带责任条款竞合时，"
                 f"应适用该特别规定{cite.paren(['QIN-4.1.1', 'QIN-4.1.2'])}。")
     if form == "joint_and_several" and any(c in v.citations for c in ("ECL-38-1", "CPL-44-2")):
@@ -150,7 +161,9 @@ def form(ctx: DraftContext, cite: Citer) -> str:
                if v.liability_form not in ("none", "undetermined") else
                f"\n本备忘录采{profile}。据此，本案的结论为：{form_label(v.liability_form)}。")
     out.append(_position(ctx, cite))
-    if v.doctrine.alternatives:
+    if v.doctrine.alternatives and all(alt == v.liability_form for alt in v.doctrine.alternatives.values()):
+        out.append("\n各学说在本案中结论一致，学说分歧不影响本案结论：\n")
+    elif v.doctrine.alternatives:
         out.append("\n如采其他学说，结论分别为：\n")
         for name, alt in v.doctrine.alternatives.items():
             out.append(f"- {PROFILE_LABELS.get(name, name)}：{form_label(alt)}")
@@ -213,7 +226,7 @@ def similar_cases(ctx: DraftContext, cite: Citer) -> str:
             continue
         case = ctx.corpus.get(passage.id)
         outcome = CASE_OUTCOMES.get(case.outcome, "作出其他处理")
-        lines.append(f"- {cite(passage.id)}：{court_zh(case.court)}{outcome}（案例层级：{case.tier}）。")
+        lines.append(f"- {cite(passage.id)}（{court_zh(case.court)}；案例层级：{case.tier}）：法院{outcome}。")
     if not lines:
         return "语料库中未检索到与本案事实足够相近的裁判案例。"
     return "\n".join(["以下案例可供参考（均为公开报道的摘要，引用前应核对裁判文书原文）：\n", *lines])

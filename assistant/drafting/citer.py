@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import Any, Iterable
 
+_PLAIN_QUOTES = str.maketrans({"《": "“", "》": "”", "〈": "‘", "〉": "’"})
 _ASCII_TAIL = re.compile(r"\s*[(（]?[A-Za-z].*$")
 
 
@@ -60,6 +61,9 @@ class Citer:
             number = "；".join(record.case_numbers) or "案号未载明"
             return f"{record.case_name}，{number}，{court_zh(record.court)}（案例层级：{record.tier}）"
         instrument = self.corpus.instruments[record.code]
+        # the version text may name an amending act in 书名号; quote marks keep it from reading as a citation
+        version = instrument.version.translate(_PLAIN_QUOTES)
         if record.code == "QIN":
-            return f"{self.corpus.cite(pid, first=True)}（学术观点，非法律渊源；{instrument.version}）"
-        return f"《{instrument.title}》{record.label}（{instrument.version}）"
+            year = f"{instrument.year}年" if getattr(instrument, "year", None) else version
+            return f"{self.corpus.cite(pid, first=True)}（学术观点，非法律渊源；{year}发表）"
+        return f"《{instrument.title}》{record.label}（{version}）"

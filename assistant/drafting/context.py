@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from assistant.drafting.facts_zh import VALUE_LABELS, chinese_date, known_facts
+from assistant.drafting.facts_zh import VALUE_LABELS, chinese_date, field_label, known_facts
 from assistant.drafting.passages import KeyedPassage, key_table
 from assistant.drafting.prompts import PROMPT_VERSION
 from assistant.guard.terms import basis_label, burden_label, form_label, imputation_label
@@ -115,7 +115,8 @@ class DraftContext:
                 for name, form in v.doctrine.alternatives.items()
             ],
             "notes": list(v.notes),
-            "missing_facts": [{"fact": m.fact, "question": m.question} for m in v.missing_facts],
+            "missing_facts": [{"fact": m.fact, "label": field_label(m.fact), "question": m.question}
+                              for m in v.missing_facts],
             "trace": trace_lines(v),
         }
 

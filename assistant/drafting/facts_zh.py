@@ -31,6 +31,7 @@ FIELD_LABELS: dict[str, str] = {
     "review_or_safety_failed": "平台未尽资质审核义务或安全保障义务",
     "review_or_safety": "平台未尽资质审核义务或安全保障义务",
     "doctrine": "学说所需事实",
+    "breach_stage": "义务违反所处阶段",
 }
 
 VALUE_LABELS: dict[str, dict[str, str]] = {
@@ -47,6 +48,8 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
     "harm": {"personal_injury": "人身损害", "property_loss": "财产损失", "none": "无损害"},
     "merchant_fault": {"intentional": "故意", "negligent": "过失"},
     "platform_contribution": {"major": "较大（主要原因）", "minor": "较小（次要原因）"},
+    "breach_stage": {"pre_entry_review": "事前准入审核阶段", "in_process": "事中监控阶段",
+                     "in_process_safety": "事中监控阶段", "post_event": "事后投诉处理阶段"},
 }
 
 #: Fields in the order a memo states them.

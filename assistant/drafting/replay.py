@@ -65,6 +65,7 @@ class ReplayChatModel(BaseChatModel):
     replies: list[str]
     source: str = ""
     _calls: int = PrivateAttr(default=0)
+    _received: list = PrivateAttr(default_factory=list)
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ReplayChatModel":
@@ -80,8 +81,14 @@ class ReplayChatModel(BaseChatModel):
         """How many replies have been served."""
         return self._calls
 
+    @property
+    def received(self) -> list[list[str]]:
+        """The message texts of every call, in order (what the drafter asked)."""
+        return list(self._received)
+
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: Any = None, **kwargs: Any) -> ChatResult:
+        self._received.append([str(m.content) for m in messages])
         if self._calls >= len(self.replies):
             raise ReplayExhausted(
                 f"replay file {self.source or '(inline)'} holds {len(self.replies)} replies; call {self._calls + 1} has none")
