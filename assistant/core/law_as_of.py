@@ -92,7 +92,7 @@ def version_notes(on: date, date_known: bool) -> list[str]:
         notes.append("事件早于2019年1月1日：《电子商务法》尚未施行，不适用第三十八条。")
     if on < CIVIL_CODE_START:
         notes.append("事件早于2021年1月1日：适用《侵权责任法》，民法典相应条文以其对应条文替代。")
-    for code in ("FSL", "SPC-FS1", "SPC-OC", "SPC-TI1"):
+    for code in ("FSL", "SPC-FS1", "SPC-OC"):  # the later instruments the rules would otherwise cite
         if not in_force(code, on):
             notes.append(f"{_NAMES_ZH[code]}自{EFFECTIVE[code].isoformat()}起施行，本案不适用。")
     return notes

@@ -65,7 +65,8 @@ def verdict_summary_zh(verdict: Verdict, cite: Optional[Callable[..., str]] = No
     if v.regimes:
         lines.append("成立的请求权基础：" + "；".join(citer(r) for r in v.regimes))
     lines.append(f"责任性质：{NATURE_ZH[v.liability_nature]}；归责原则：{IMPUTATION_ZH[v.imputation]}")
-    lines.append(f"举证责任：{BURDEN_ZH[v.burden_of_proof]}（依据：{BASIS_ZH[v.burden_basis]}）")
+    basis = f"（依据：{BASIS_ZH[v.burden_basis]}）" if v.burden_of_proof != "not_applicable" else ""
+    lines.append(f"举证责任：{BURDEN_ZH[v.burden_of_proof]}{basis}")
     lines.append("追偿：" + ("平台承担责任后可以追偿" if v.recourse else "无追偿权"))
     if v.expanded_damage:
         lines.append("扩大损失：平台对损害扩大部分承担责任（QIN-5.2.3）")
