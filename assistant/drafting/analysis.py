@@ -34,6 +34,12 @@ def _quote(text: str) -> str:
     return flat if len(flat) <= QUOTE_LIMIT else flat[:QUOTE_LIMIT] + "……"
 
 
+def relevant_38_2(verdict: Any) -> bool:
+    """True when the ECL-38-2 route is met, blocked by unknown facts or rebutted: its form dispute then matters."""
+    entry = route_38_2(verdict)
+    return entry is not None and entry.outcome in ("met", "blocked", "rebutted")
+
+
 def route_38_2(verdict: Any) -> Any | None:
     """The trace entry of the ECL-38-2 route (rule 8), or None when the engine did not evaluate it."""
     for entry in verdict.trace:
@@ -77,11 +83,11 @@ def elements(ctx: DraftContext, cite: Citer) -> str:
     v = ctx.verdict
     entry = route_38_2(v)
     out = []
-    name_38_2 = cite("ECL-38-2") if cite.can("ECL-38-2") else "平台未尽资质审核或安全保障义务的“相应的责任”规则"
+    name_38_2 = cite("ECL-38-2") if cite.can("ECL-38-2") else "平台未尽资质审核或安全保障义务的责任规则"
     if entry is None or entry.outcome == "not_applicable":
         out.append(f"{name_38_2}在本案中不适用：{_why_not_38_2(ctx)}")
     else:
-        out.append(f"关于{name_38_2}规定的“相应的责任”，逐项检验其构成要件如下：\n")
+        out.append(f"就{name_38_2}规定的平台“相应的责任”，逐项检验其构成要件如下：\n")
         for number, element in enumerate(entry.elements, 1):
             status = ELEMENT_STATUS.get(element.status, element.status)
             out.append(f"{number}. {field_label(element.name)}：{element_value(element.name, element.value)}"
@@ -130,8 +136,11 @@ def _position(ctx: DraftContext, cite: Citer) -> str:
         return ("平台以自营方式销售，或其标识足以使消费者误认为自营，应以销售者（服务者）身份直接承担责任"
                 f"{cite.paren(['CPL-40', 'SPC-OC-4', 'SPC-OC-4-2', 'SPC-FS1-2'])}；平台内经营者责任条款不是本案的请求权基础。")
     if form == "advance_compensation":
-        return ("平台不能提供平台内经营者的真实名称、地址和有效联系方式，或曾作出更有利于消费者的承诺，"
-                f"消费者可以先向平台求偿{cite.paren(['CPL-44-1', 'SPC-FD-9', 'FSL-131-2'])}；平台赔偿后有权向经营者追偿。")
+        why = [w for flag, w in ((f.merchant_identity_provided is False, "平台不能提供平台内经营者的真实名称、地址和有效联系方式"),
+                                 (f.advance_compensation_promised is True, "平台曾作出先行赔付等更有利于消费者的承诺"))
+               if flag]
+        return (f"{'，且'.join(why) or '平台负有先行赔付义务'}，消费者可以先向平台求偿"
+                f"{cite.paren(['CPL-44-1', 'SPC-FD-9', 'FSL-131-2'])}；平台赔偿后有权向经营者追偿。")
     if form == "none":
         return "现有事实下，各请求路径均不成立或被排除，平台不承担赔偿责任；具体理由见上文各路径的检验结果。"
     return ("现有事实尚不足以确定平台的责任形态：可能导致更重责任形态的请求路径因关键事实不明而无法判断，"
@@ -156,23 +165,30 @@ def form(ctx: DraftContext, cite: Citer) -> str:
                 f"连带责任说不符合立法原意；但该款与其他连带责任条款竞合时，应适用后者{cite.paren(['QIN-4.1.1'])}。"
                 "在不构成竞合的情形下，可类推民法典关于安全保障义务的规定成立补充责任，其内部又有"
                 f"“按经营者主观状态区分”与“单纯补充责任”两种见解{cite.paren(['QIN-4.1.2'])}。")
+    conclusion = (f"平台承担{form_label(v.liability_form)}" if v.liability_form not in ("none", "undetermined")
+                  else form_label(v.liability_form))
+    if not relevant_38_2(v):
+        out.append(f"本案的结论为：{conclusion}。")
+        out.append(_position(ctx, cite))
+        return "\n".join(out)
     profile = PROFILE_LABELS.get(v.doctrine.profile, v.doctrine.profile)
-    out.append(f"\n本备忘录采{profile}。据此，本案的结论为：平台承担{form_label(v.liability_form)}。"
-               if v.liability_form not in ("none", "undetermined") else
-               f"\n本备忘录采{profile}。据此，本案的结论为：{form_label(v.liability_form)}。")
+    out.append(f"\n本备忘录采{profile}。据此，本案的结论为：{conclusion}。")
     out.append(_position(ctx, cite))
-    if v.doctrine.alternatives and all(alt == v.liability_form for alt in v.doctrine.alternatives.values()):
-        out.append("\n各学说在本案中结论一致，学说分歧不影响本案结论：\n")
-    elif v.doctrine.alternatives:
-        out.append("\n如采其他学说，结论分别为：\n")
+    if v.doctrine.alternatives:
+        same = all(alt == v.liability_form for alt in v.doctrine.alternatives.values())
+        out.append("\n各学说在本案中结论一致，学说分歧不影响本案结论：\n" if same else "\n如采其他学说，结论分别为：\n")
         for name, alt in v.doctrine.alternatives.items():
             out.append(f"- {PROFILE_LABELS.get(name, name)}：{form_label(alt)}")
-    return "\n".join(out)
+    return "\n".join(out).lstrip("\n")
 
 
 def burden(ctx: DraftContext, cite: Citer) -> str:
     """（四）归责原则与举证责任, saying plainly when the reversal is QIN's proposal and not current law."""
     v = ctx.verdict
+    if v.liability_form == "undetermined":
+        return ("责任形态确定之前，归责原则与举证责任暂无从确定。如查明后平台未尽资质审核或安全保障义务的请求路径成立，"
+                f"应适用过错责任原则{cite.paren(['QIN-5.3'])}，原则上由消费者证明平台的过错；消费者完成初步举证的，"
+                f"覃玉娟文建议由平台证明其无过错{cite.paren(['QIN-5.4.2'])}，但该建议是学说建议，并非现行法。")
     if v.imputation == "not_applicable":
         return ("本案的责任形态不以平台过错为要件（或平台不承担责任），过错归责与举证责任倒置的讨论不影响结论；"
                 "消费者仍应就其主张的损害事实、交易事实承担举证责任。")

@@ -17,7 +17,7 @@ from assistant.core import ClaimFacts, classify
 from assistant.drafting.context import DraftContext
 from assistant.drafting.llm import choose_model
 from assistant.drafting.parse import ParsedMemo, parse_reply
-from assistant.drafting.passages import doctrine_ids, keyed_passages, similar_case_ids
+from assistant.drafting.passages import doctrine_ids, keyed_passages, live_route_ids, similar_case_ids
 from assistant.drafting.prompts import render_prompt
 from assistant.drafting.receipt import build_receipt
 from assistant.drafting.retrieve import narrative_passages
@@ -63,7 +63,8 @@ def build_context(facts: ClaimFacts, verdict: Any, corpus: Any, settings: Any,
     else:
         extra, source = narrative_passages(facts, verdict, corpus, settings)
     life_health = facts.life_health
-    groups = [("verdict", verdict.citations), ("doctrine", doctrine_ids(verdict, facts.event_date, corpus)),
+    groups = [("verdict", verdict.citations), ("trace", live_route_ids(verdict, facts.event_date, corpus)),
+              ("doctrine", doctrine_ids(verdict, facts.event_date, corpus)),
               ("case", similar_case_ids(verdict, life_health, corpus)),
               ("given" if passages is not None else "retrieval", extra)]
     return DraftContext(facts=facts, verdict=verdict, passages=keyed_passages(corpus, groups), corpus=corpus,

@@ -7,12 +7,14 @@ from datetime import date
 from typing import Any, Iterable
 
 _PLAIN_QUOTES = str.maketrans({"《": "“", "》": "”", "〈": "‘", "〉": "’"})
+_ASCII_PAREN = re.compile(r"\s*[(（][^)）]*[A-Za-z][^)）]*(?:[)）]|$)")
 _ASCII_TAIL = re.compile(r"\s*[(（]?[A-Za-z].*$")
 
 
 def court_zh(court: str) -> str:
     """The Chinese part of a case's court field (the corpus adds English notes), or 审理法院未载明."""
-    text = _ASCII_TAIL.sub("", court or "").strip(" ;；,，")
+    text = _ASCII_PAREN.sub("", court or "")
+    text = _ASCII_TAIL.sub("", text).strip(" ;；,，")
     return text or "审理法院未载明"
 
 

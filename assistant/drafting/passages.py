@@ -92,6 +92,17 @@ def doctrine_ids(verdict: Any, event_date: date | None, corpus: Any) -> list[str
     return [i for i in ids if corpus.resolve(i) and (event_date is None or corpus.in_force(i, event_date))]
 
 
+def live_route_ids(verdict: Any, event_date: date | None, corpus: Any) -> list[str]:
+    """Citations of the routes that are met, blocked by unknown facts or rebutted, in force on the event date.
+
+    A blocked route (e.g. ECL-38-2 while review and causation are unknown) is discussed in the memo, so its
+    provisions may be cited even though the verdict, being undetermined, cites none.
+    """
+    when = event_date or date.today()
+    ids = [c for entry in verdict.trace if entry.outcome in ("met", "blocked", "rebutted") for c in entry.citations]
+    return [c for c in dict.fromkeys(ids) if corpus.resolve(c) and corpus.in_force(c, when)]
+
+
 def _article_prefixes(ids: Iterable[str]) -> set[str]:
     """``FSL-131-1`` → {"FSL-131"}: the article a provision id belongs to."""
     out = set()

@@ -6,7 +6,7 @@ the as-of date in 声明 is the event date). Only allowed authorities in force o
 
 from __future__ import annotations
 
-from assistant.drafting.analysis import legal_analysis, route_38_2
+from assistant.drafting.analysis import legal_analysis, relevant_38_2, route_38_2
 from assistant.drafting.citer import Citer
 from assistant.drafting.context import PROFILE_LABELS, DraftContext
 from assistant.drafting.facts_zh import chinese_date, field_label, known_facts
@@ -42,7 +42,8 @@ def short_answer(ctx: DraftContext, cite: Citer) -> str:
     main = [pid for pid in v.citations if cite.can(pid)][:2]
     if main:
         lines.append(f"主要依据：{cite.some(main)}。")
-    lines.append(f"所采学说：{PROFILE_LABELS.get(v.doctrine.profile, v.doctrine.profile)}。")
+    if relevant_38_2(v):
+        lines.append(f"所采学说：{PROFILE_LABELS.get(v.doctrine.profile, v.doctrine.profile)}。")
     if v.missing_facts:
         lines.append(f"尚有{len(v.missing_facts)}项事实有待核实，查明后结论可能变化（见“建议”）。")
     return "\n".join(lines)
