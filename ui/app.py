@@ -28,7 +28,8 @@ from views import matter_page, sidebar, triage_page  # noqa: E402
 
 def main() -> None:
     """Draw one run of the app."""
-    st.set_page_config(page_title="LexMemo · 电商平台责任备忘录", page_icon="⚖️", layout="wide")
+    st.set_page_config(page_title="LexMemo · 电商平台责任备忘录", page_icon="⚖️", layout="wide",
+                       initial_sidebar_state="expanded")
     settings = services.settings()
     store = services.store(settings)
     page = sidebar.render(store, settings.doctrine)

@@ -46,7 +46,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "已提取 {n} 项事实（标记为「待确认」）；未覆盖您已填写的 {skipped} 项。",
         "Extracted {n} facts (marked “to confirm”); {skipped} you had already filled were kept.",
     ),
-    "extracted_mark": ("🔎 提取值，待确认", "🔎 extracted, to confirm"),
+    "extracted_mark": ("〔提取〕提取值，待确认", "〔提取〕 extracted, to confirm"),
     "extracted_from": ("依据原文：「{text}」", "From the text: “{text}”"),
     "confirm": ("确认", "Confirm"),
     "confirm_all": ("全部确认提取值", "Confirm all extracted values"),

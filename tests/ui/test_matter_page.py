@@ -52,9 +52,16 @@ def test_fill_worked_example_by_hand_and_classify(data_dir):
     page = texts(at)
     assert "**责任形态：补充责任** · 归责原则：过错推定 · 举证责任：平台（举证责任倒置）（学说建议，非现行法） · 追偿：可追偿" in page
     assert "（ECL-38-2）" in page and "（CC-1198-2）" in page
-    # Doctrine alternatives side by side, one metric per profile.
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["一律补充责任"] == "补充责任" and metrics["共同侵权连带责任说"] == "连带责任"
+    # Doctrine alternatives side by side, one column per profile: its name, then the form it gives.
+    alternatives = {}
+    for col in at.columns:
+        captions, marks = [c.value for c in col.caption], [m.value for m in col.markdown]
+        if len(captions) == 1 and len(marks) == 1:
+            alternatives[captions[0]] = marks[0]
+    assert alternatives["一律补充责任"] == "**补充责任**"
+    assert alternatives["共同侵权连带责任说"] == "**连带责任**"
+    assert alternatives["比例连带责任说"] == "**比例连带责任**"
+    assert alternatives["区分商家故意/过失"] == "**事实不足，暂无法确定**"
     # The trace: one expander per rule, elements with ✓/✗/?.
     trace = [e for e in at.expander if "ECL-38-2" in e.label or "38" in e.label]
     assert trace, [e.label for e in at.expander]
@@ -118,13 +125,13 @@ def test_extract_prefills_and_marks_until_confirmed(data_dir):
         "2023年5月1日在外卖平台点了一份麻辣烫，吃完食物中毒住院。平台从来没有审核这家店的食品经营许可证。")
     ok(at.button(key="extract").click().run())
     assert at.selectbox(key="fact_category").value == "catering"
-    assert "🔎" in at.selectbox(key="fact_category").label
+    assert "〔提取〕" in at.selectbox(key="fact_category").label
     assert any("外卖" in c.value for c in at.caption if "依据原文" in c.value)
     store = _store()
     (matter,) = store.list_matters()
     assert "category" in store.latest_facts(matter.id).extracted  # the mark is saved with the facts
     ok(at.checkbox(key="confirm_category").check().run())
-    assert "🔎" not in at.selectbox(key="fact_category").label
+    assert "〔提取〕" not in at.selectbox(key="fact_category").label
     assert "category" not in store.latest_facts(matter.id).extracted
     assert store.latest_facts(matter.id).facts["category"] == "catering"
 

@@ -1,6 +1,6 @@
 """The narrative box with 提取事实, and the facts form: every ClaimFacts field, 是/否/未知 for booleans.
 
-A value filled by the extractor stays marked (🔎, with the text it came from) until the lawyer confirms it or
+A value filled by the extractor stays marked (〔提取〕, with the text it came from) until the lawyer confirms it or
 changes it; the marks are saved with the facts version so a reopened matter still shows them.
 """
 
@@ -15,6 +15,7 @@ from i18n import field_label, label, t
 from services import Unavailable
 from views.state import BOOL_FIELDS, DOCTRINE_KEY, ENUM_FIELDS, UNKNOWN, from_widget, key, to_widget
 
+EXTRACTED_TAG = "〔提取〕"
 DOCTRINES = ("qin2025", "intent_split", "supplementary_only", "joint", "proportional_joint")
 
 # The form's layout: three groups a lawyer reads in this order.
@@ -77,7 +78,7 @@ def drop_changed_marks() -> None:
 
 def _widget(field: str) -> None:
     marked = field in st.session_state.get("extracted", {})
-    text = field_label(field) + ("  🔎" if marked else "")
+    text = field_label(field) + (f" {EXTRACTED_TAG}" if marked else "")
     k = key(field)
     if field == "event_date":
         st.date_input(text, key=k, min_value=date(2000, 1, 1), max_value=date.today(), format="YYYY-MM-DD")

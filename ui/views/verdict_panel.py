@@ -11,7 +11,8 @@ import streamlit as st
 from i18n import field_label, label, t
 
 STATUS_ICON = {"satisfied": "✓", "failed": "✗", "unknown": "?"}
-OUTCOME_ICON = {"met": "✅", "failed": "❌", "blocked": "❔", "barred": "⛔", "rebutted": "↩️", "not_applicable": "➖"}
+# Plain symbols (DejaVu/WenQuanYi have them) rather than emoji, which render as boxes without an emoji font.
+OUTCOME_ICON = {"met": "✓", "failed": "✗", "blocked": "?", "barred": "⛔", "rebutted": "↩", "not_applicable": "–"}
 
 
 def cite(corpus: Any, provision_id: str) -> str:
@@ -63,8 +64,9 @@ def _alternatives(verdict: Any) -> None:
     profiles = [(verdict.doctrine.profile, verdict.liability_form, True)]
     profiles += [(p, form, False) for p, form in verdict.doctrine.alternatives.items()]
     for col, (profile, form, current) in zip(st.columns(len(profiles)), profiles):
-        col.metric(label("doctrine", profile) + (t("current_profile") if current else ""),
-                   label("liability_form", form))
+        # Text, not st.metric: a metric truncates long Chinese labels in narrow columns.
+        col.caption(label("doctrine", profile) + (t("current_profile") if current else ""))
+        col.markdown(f"**{label('liability_form', form)}**")
 
 
 def _missing(verdict: Any) -> None:

@@ -1,0 +1,159 @@
+"""A tiny Chrome DevTools Protocol driver for the browser test: headless Chromium, one page, JS, text, screenshot.
+
+Uses only ``websockets`` (a Streamlit dependency) and the standard library; everything stays on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import os
+import shutil
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from websockets.sync.client import connect
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions", "--mute-audio",
+    "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--window-size=1440,2200",
+)
+
+
+def find_chromium() -> str | None:
+    """The path of an installed Chromium, or None."""
+    for path in CHROMIUM_CANDIDATES:
+        if Path(path).exists():
+            return path
+    return shutil.which("chromium")
+
+
+class Browser:
+    """Headless Chromium with one page driven over CDP; use as a context manager."""
+
+    def __init__(self, executable: str, profile_dir: Path, log_path: Path) -> None:
+        self.profile_dir = profile_dir
+        self._log = open(log_path, "wb")
+        self.proc = subprocess.Popen(
+            [executable, *FLAGS, f"--user-data-dir={profile_dir}", "about:blank"],
+            stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        self._ids = itertools.count(1)
+        self._connection = connect(self._page_ws_url(), max_size=None, open_timeout=30)
+        self.ws = self._connection.__enter__()
+
+    def _page_ws_url(self, timeout: float = 30) -> str:
+        port_file = self.profile_dir / "DevToolsActivePort"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"chromium exited with {self.proc.returncode}")
+            if port_file.exists() and port_file.read_text().strip():
+                port = port_file.read_text().split()[0]
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=5) as resp:
+                        targets = json.load(resp)
+                except OSError:
+                    time.sleep(0.2)
+                    continue
+                pages = [t for t in targets if t.get("type") == "page"]
+                if pages:
+                    return pages[0]["webSocketDebuggerUrl"]
+            time.sleep(0.2)
+        raise RuntimeError("chromium did not open its DevTools port")
+
+    def send(self, method: str, **params: Any) -> dict[str, Any]:
+        """Send one CDP command and return its result (events in between are skipped)."""
+        msg_id = next(self._ids)
+        self.ws.send(json.dumps({"id": msg_id, "method": method, "params": params}))
+        while True:
+            reply = json.loads(self.ws.recv(timeout=60))
+            if reply.get("id") == msg_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+
+    def js(self, expression: str) -> Any:
+        """Evaluate ``expression`` in the page and return its value."""
+        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"JS error: {result['exceptionDetails']}")
+        return result.get("result", {}).get("value")
+
+    def goto(self, url: str) -> None:
+        """Navigate the page to ``url``."""
+        self.send("Page.enable")
+        self.send("Page.navigate", url=url)
+
+    def text(self) -> str:
+        """The page's visible text."""
+        return self.js("document.body ? document.body.innerText : ''") or ""
+
+    def wait_for_text(self, needle: str, timeout: float = 60) -> str:
+        """Wait until ``needle`` is in the page's text; return the text."""
+        deadline = time.monotonic() + timeout
+        text = ""
+        while time.monotonic() < deadline:
+            text = self.text()
+            if needle in text:
+                return text
+            time.sleep(0.3)
+        raise AssertionError(f"{needle!r} did not appear within {timeout}s; page text:\n{text[:3000]}")
+
+    def click_button(self, label: str, timeout: float = 30) -> None:
+        """Click the first enabled button whose text is exactly ``label`` (waiting for it to be drawn)."""
+        script = (
+            "(() => { const b = [...document.querySelectorAll('button')]"
+            f".find(b => b.innerText.trim() === {json.dumps(label)} && !b.disabled);"
+            " if (!b) return false; b.scrollIntoView(); b.click(); return true; })()"
+        )
+        deadline = time.monotonic() + timeout
+        while not self.js(script):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no enabled button {label!r} within {timeout}s")
+            time.sleep(0.3)
+
+    def type_into(self, selector: str, text: str, timeout: float = 30) -> None:
+        """Focus the element at ``selector``, type ``text`` as keyboard input, then blur it to commit."""
+        script = (f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
+                  " if (!e) return false; e.scrollIntoView(); e.focus(); return true; })()")
+        deadline = time.monotonic() + timeout
+        while not self.js(script):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no element {selector!r} within {timeout}s")
+            time.sleep(0.3)
+        self.send("Input.insertText", text=text)
+        self.js(f"document.querySelector({json.dumps(selector)}).blur()")
+
+    def screenshot(self, path: Path) -> Path:
+        """A full-page PNG screenshot."""
+        data = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True)["data"]
+        path.write_bytes(base64.b64decode(data))
+        return path
+
+    def close(self) -> None:
+        """Close the connection and end the Chromium process group this object started."""
+        try:
+            self._connection.__exit__(None, None, None)
+        finally:
+            if self.proc.poll() is None:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+                try:
+                    self.proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                    self.proc.wait(timeout=10)
+            self._log.close()
+
+    def __enter__(self) -> "Browser":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
