@@ -139,3 +139,13 @@ def test_missing_facts_are_unknown_fields_asked_once(data):
         assert m.question.strip()
         if m.fact != "event_date" or data["event_date"] is None:
             assert data.get(m.fact) is None, m.fact
+
+
+@PROPERTY
+@given(facts_dicts)
+def test_every_verdict_citation_is_in_force_on_the_event_date(corpus, data):
+    """Spec rule 1: the verdict cites only provisions in force on the event date (today when unknown)."""
+    verdict = classify(data)
+    on = data["event_date"] or date.today()
+    for pid in verdict.citations:
+        assert corpus.in_force(pid, on), (pid, on)
