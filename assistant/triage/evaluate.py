@@ -82,6 +82,12 @@ def report(scores: dict[str, FieldScore], details: bool = False) -> str:
             lines += [f"    {cid}: expected {w!r}, got {g!r}" for cid, w, g in s.failures]
     total = sum(s.correct for s in scores.values()) / sum(s.n for s in scores.values())
     lines.append(f"{'overall (all fields)':34} {total:6.3f}")
+    labelled = sum(s.labelled for s in scores.values())
+    recovered = labelled - sum(s.missed for s in scores.values()) - sum(
+        1 for s in scores.values() for _, w, g in s.failures if w is not None and g is not None)
+    set_values = recovered + sum(s.wrong for s in scores.values())
+    lines.append(f"labelled facts recovered: {recovered}/{labelled} ({recovered / max(labelled, 1):.3f}); "
+                 f"values set: {set_values}, of which wrong: {set_values - recovered}")
     return "\n".join(lines)
 
 
