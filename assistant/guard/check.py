@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from assistant.core import Verdict
 from assistant.guard import terms
 from assistant.guard.citations import Citation, extract_citations, names_from_corpus, normalise_case_number
-from assistant.memo.sections import CONCLUSION_LABELS, find_conclusion_lines, section_spans
+from assistant.memo.sections import CONCLUSION_LABELS, find_conclusion_lines, iter_conclusion_lines, section_spans
 
 Category = Literal["unresolved", "out_of_force", "conclusion_mismatches", "unlisted"]
 CATEGORIES: tuple[str, ...] = ("unresolved", "out_of_force", "conclusion_mismatches", "unlisted")
@@ -204,7 +204,6 @@ def check_conclusion(markdown: str, verdict: Verdict) -> list[Finding]:
     detectors = {"liability_form": terms.detect_form, "imputation": terms.detect_imputation,
                  "burden_of_proof": terms.detect_burden}
     out: list[Finding] = []
-    line_spans: list[tuple[int, int]] = []
     for field, label in CONCLUSION_LABELS.items():
         want = getattr(verdict, field)
         expected = terms.label(field, want)
@@ -213,16 +212,58 @@ def check_conclusion(markdown: str, verdict: Verdict) -> list[Finding]:
                                reason=f"missing {_MISSING_EN[field]} statement：简要结论缺少“{label}：{expected}”一行"))
             continue
         start, end, value = found[field]
-        line_spans.append((offset + start, offset + end))
         got = detectors[field](value)
         if got != want:
             said = f"“{value}”" if value else "（空）"
             out.append(Finding(category="conclusion_mismatches", field=field, expected=expected, found=value,
                                text=value, start=offset + start, end=offset + end,
                                reason=f"{label}写为{said}，判断结论为“{expected}”"))
+    for field, start, end, value in iter_conclusion_lines(body):
+        if (start, end) in _first_line_spans(found) or detectors[field](value) == getattr(verdict, field):
+            continue
+        expected, label = terms.label(field, getattr(verdict, field)), CONCLUSION_LABELS[field]
+        out.append(Finding(category="conclusion_mismatches", field=field, expected=expected, found=value,
+                           text=value, start=offset + start, end=offset + end,
+                           reason=f"简要结论另有一行“{label}：{value}”，判断结论为“{expected}”"))
     out.extend(_check_basis(body, offset, found, verdict))
     out.extend(_contradicting_forms(body, offset, found, verdict))
+    out.extend(_recourse_statements(body, offset, found, verdict))
     return out
+
+
+_NO_RECOURSE = re.compile(r"(?:不能|不可以|不可|不得|无权|无法|不享有|不再享有)[^。；;，,\n]{0,24}?追偿|无追偿权|没有追偿权")
+_RECOURSE = re.compile(r"(?:可以|可|有权|得以|能够|能)[^。；;，,\n]{0,24}?追偿|享有追偿权")
+_CLAUSE = re.compile(r"[^。；;，,\n]+")
+
+
+def _recourse_statements(body: str, offset: int, found: dict, verdict: Verdict) -> list[Finding]:
+    """A statement in 简要结论 that the platform may (or may not) claim against the merchant must match
+    ``verdict.recourse`` (spec §3: e.g. no recourse for a supplementary liability before 2021-01-01)."""
+    skip = [(start, end) for _, start, end, _ in iter_conclusion_lines(body)]
+    out: list[Finding] = []
+    for sentence in _SENTENCE.finditer(body):
+        if any(marker in sentence.group(0) for marker in _ATTRIBUTION):
+            continue
+        for clause in _CLAUSE.finditer(sentence.group(0)):
+            text, start = clause.group(0), sentence.start() + clause.start()
+            if any(a <= start < b for a, b in skip) or any(q in text for q in ("能否", "是否", "可否")):
+                continue
+            denied, granted = _NO_RECOURSE.search(text), _RECOURSE.search(text)
+            said = False if denied else (True if granted else None)
+            if said is None or said == verdict.recourse:
+                continue
+            hit = denied or granted
+            expected = "可以追偿" if verdict.recourse else "不能追偿"
+            out.append(Finding(category="conclusion_mismatches", field="recourse", expected=expected,
+                               found=hit.group(0), text=hit.group(0), start=offset + start + hit.start(),
+                               end=offset + start + hit.end(),
+                               reason=f"简要结论称“{hit.group(0)}”，判断结论为平台{expected}"))
+    return out
+
+
+def _first_line_spans(found: dict) -> set[tuple[int, int]]:
+    """The (start, end) spans of the first labelled lines, relative to the 简要结论 body."""
+    return {(start, end) for start, end, _ in found.values()}
 
 
 def _check_basis(body: str, offset: int, found: dict, verdict: Verdict) -> list[Finding]:
@@ -245,10 +286,7 @@ def _check_basis(body: str, offset: int, found: dict, verdict: Verdict) -> list[
 def _contradicting_forms(body: str, offset: int, found: dict, verdict: Verdict) -> list[Finding]:
     """A liability-form term elsewhere in 简要结论 that differs from the verdict, unless negated or attributed."""
     out: list[Finding] = []
-    skip = set()
-    for field in ("liability_form", "imputation", "burden_of_proof"):
-        if field in found:
-            skip.add(found[field][:2])
+    skip = {(start, end) for _, start, end, _ in iter_conclusion_lines(body)}
     for sentence in _SENTENCE.finditer(body):
         text = sentence.group(0)
         if any(marker in text for marker in _ATTRIBUTION):

@@ -8,6 +8,7 @@ from assistant.memo.sections import (
     conclusion_lines,
     find_conclusion_lines,
     heading_name,
+    iter_conclusion_lines,
     join_sections,
     memo_title,
     section_spans,
@@ -16,6 +17,6 @@ from assistant.memo.sections import (
 )
 
 __all__ = [
-    "CONCLUSION_LABELS", "SECTIONS", "conclusion_lines", "find_conclusion_lines", "heading_name",
+    "CONCLUSION_LABELS", "SECTIONS", "conclusion_lines", "find_conclusion_lines", "heading_name", "iter_conclusion_lines",
     "join_sections", "memo_title", "section_spans", "split_memo", "split_sections",
 ]

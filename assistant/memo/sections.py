@@ -154,6 +154,13 @@ def find_conclusion_lines(conclusion: str) -> dict[str, tuple[int, int, str]]:
     return found
 
 
+def iter_conclusion_lines(conclusion: str) -> list[tuple[str, int, int, str]]:
+    """Every labelled line of a 简要结论 body, repeated ones included: ``(field, start, end, value)`` in text order."""
+    lines = [(field, m.start("value"), m.end("value"), m.group("value").strip())
+             for field, pattern in _LABEL_LINE_RE.items() for m in pattern.finditer(conclusion)]
+    return sorted(lines, key=lambda line: line[1])
+
+
 def conclusion_lines(conclusion: str) -> dict[str, str]:
     """The labelled lines of a 简要结论 body: ``{"liability_form": "补充责任", ...}``; absent lines are absent."""
     return {field: value for field, (_, _, value) in find_conclusion_lines(conclusion).items()}

@@ -179,3 +179,16 @@ def test_to_json_shape_and_text_report(verdict):
     assert data["ok"] is False and data["unresolved"][0]["text"] == "《合同法》第一百零七条"
     json.dumps(data, ensure_ascii=False)
     assert report.to_text().startswith("需复核")
+
+
+def test_recourse_statement_must_match_the_verdict(verdict):
+    assert verdict.recourse is True
+    memo = CLEAN.replace("承担后可向药店追偿", "承担后不能向药店追偿")
+    report = check_memo(memo, verdict, event_date=EVENT)
+    assert [(f.field, f.found) for f in report.conclusion_mismatches] == [("recourse", "不能向药店追偿")]
+
+
+def test_a_second_contradicting_label_line_is_caught_once(verdict):
+    memo = CLEAN.replace("平台承担相应的补充责任而非连带责任", "责任形态：连带责任\n\n平台承担相应的补充责任")
+    report = check_memo(memo, verdict, event_date=EVENT)
+    assert [(f.field, f.found) for f in report.conclusion_mismatches] == [("liability_form", "连带责任")]
