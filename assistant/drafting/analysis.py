@@ -34,6 +34,14 @@ def _quote(text: str) -> str:
     return flat if len(flat) <= QUOTE_LIMIT else flat[:QUOTE_LIMIT] + "……"
 
 
+def liability_phrase(form: str) -> str:
+    """``平台承担补充责任`` / ``平台承担销售者责任`` / ``不承担责任`` …: the form as the platform's liability."""
+    label = form_label(form)
+    if form in ("none", "undetermined"):
+        return label
+    return f"平台{label}" if label.startswith("承担") else f"平台承担{label}"
+
+
 def relevant_38_2(verdict: Any) -> bool:
     """True when the ECL-38-2 route is met, blocked by unknown facts or rebutted: its form dispute then matters."""
     entry = route_38_2(verdict)
@@ -133,7 +141,9 @@ def _position(ctx: DraftContext, cite: Citer) -> str:
     if form == "joint_and_several":
         return f"依所采学说，平台与平台内经营者承担连带责任{cite.paren(['CC-1168', 'CC-178-2'])}。"
     if form == "seller_liability":
-        return ("平台以自营方式销售，或其标识足以使消费者误认为自营，应以销售者（服务者）身份直接承担责任"
+        how = ("平台以自营方式销售" if f.platform_role == "self_operated"
+               else "平台虽非自营，但其标识足以使消费者误认为自营")
+        return (f"{how}，应以销售者（服务者）身份直接承担责任"
                 f"{cite.paren(['CPL-40', 'SPC-OC-4', 'SPC-OC-4-2', 'SPC-FS1-2'])}；平台内经营者责任条款不是本案的请求权基础。")
     if form == "advance_compensation":
         why = [w for flag, w in ((f.merchant_identity_provided is False, "平台不能提供平台内经营者的真实名称、地址和有效联系方式"),
@@ -165,8 +175,7 @@ def form(ctx: DraftContext, cite: Citer) -> str:
                 f"连带责任说不符合立法原意；但该款与其他连带责任条款竞合时，应适用后者{cite.paren(['QIN-4.1.1'])}。"
                 "在不构成竞合的情形下，可类推民法典关于安全保障义务的规定成立补充责任，其内部又有"
                 f"“按经营者主观状态区分”与“单纯补充责任”两种见解{cite.paren(['QIN-4.1.2'])}。")
-    conclusion = (f"平台承担{form_label(v.liability_form)}" if v.liability_form not in ("none", "undetermined")
-                  else form_label(v.liability_form))
+    conclusion = liability_phrase(v.liability_form)
     if not relevant_38_2(v):
         out.append(f"本案的结论为：{conclusion}。")
         out.append(_position(ctx, cite))
@@ -219,9 +228,11 @@ def burden(ctx: DraftContext, cite: Citer) -> str:
 def recourse(ctx: DraftContext, cite: Citer) -> str:
     """（五）追偿与损害扩大: whether the platform may claim against the merchant, and expanded damage."""
     v = ctx.verdict
-    if v.recourse:
+    if v.recourse and v.liability_form == "seller_liability":
+        out = [f"平台作为销售者赔偿后，产品缺陷由生产者造成的，有权向生产者追偿{cite.paren(['CC-1203-2', 'CPL-40'])}。"]
+    elif v.recourse:
         basis = cite.paren(["CC-1198-2", "CC-178-2", "CPL-44-1", "SPC-FD-9", "FSL-131-2", "CC-1203-2"])
-        out = [f"平台承担责任后，有权向平台内经营者（或生产者）追偿{basis}。"]
+        out = [f"平台承担责任后，有权向平台内经营者追偿{basis}。"]
     elif v.liability_form == "supplementary":
         out = [f"事发时适用的{cite.some(['TLL-37-2']) or '侵权责任法安全保障义务条款'}未规定补充责任人的追偿权，"
                "追偿规定系2021年1月1日起施行的民法典所增设；因此，平台承担补充责任后，不能依该条向平台内经营者追偿。"]

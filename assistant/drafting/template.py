@@ -37,8 +37,12 @@ def short_answer(ctx: DraftContext, cite: Citer) -> str:
     if v.burden_of_proof == "platform":
         lines.append(f"举证责任的性质：{basis_label(v.burden_basis)}。")
     if v.liability_form not in ("none", "undetermined"):
-        lines.append("追偿：平台承担责任后可以向平台内经营者（或生产者）追偿。" if v.recourse
-                     else "追偿：平台承担责任后不能向平台内经营者追偿（理由见法律分析）。")
+        if v.liability_form == "seller_liability":
+            lines.append("追偿：平台作为销售者赔偿后，可以向生产者追偿。" if v.recourse
+                         else "追偿：平台作为销售者赔偿后，不能向他人追偿（理由见法律分析）。")
+        else:
+            lines.append("追偿：平台承担责任后可以向平台内经营者追偿。" if v.recourse
+                         else "追偿：平台承担责任后不能向平台内经营者追偿（理由见法律分析）。")
     main = [pid for pid in v.citations if cite.can(pid)][:2]
     if main:
         lines.append(f"主要依据：{cite.some(main)}。")
@@ -102,7 +106,8 @@ def next_steps(ctx: DraftContext) -> str:
     if route_38_2(v) is not None:
         steps.append("申请法院责令平台提交其对平台内经营者的资质审核记录、商品信息监控记录和投诉处理记录。")
     if v.recourse:
-        steps.append("如代理平台：保存向平台内经营者（或生产者）追偿所需的证据，并在赔付后及时主张追偿。")
+        target = "生产者" if v.liability_form == "seller_liability" else "平台内经营者"
+        steps.append(f"如代理平台：保存向{target}追偿所需的证据，并在赔付后及时主张追偿。")
     steps.append("起诉或发函前，核对所引条文的现行文本与最新司法解释；引用案例前调取裁判文书原文。")
     return "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1))
 
