@@ -9,6 +9,7 @@ from pathlib import Path
 from assistant.retrieval.bm25 import BM25Index
 from assistant.retrieval.citations import cited_passage_ids, corpus_aliases
 from assistant.retrieval.embedder import Embedder, make_embedder
+from assistant.retrieval.expand import expansion_terms
 from assistant.retrieval.hit import Hit
 from assistant.retrieval.hybrid import rrf
 from assistant.retrieval.index import BM25_FILE, _load_corpus, build_index
@@ -46,6 +47,8 @@ class Retriever:
         self._passage_ids = list(self.passages)
         self._aliases = corpus_aliases(corpus)
         self._tokenizer = get_tokenizer(settings.cache_dir)
+        # Lay-to-statute expansion of BM25 queries (assistant.retrieval.expand); off only to measure its effect.
+        self.expand_queries = True
 
     @classmethod
     def open(cls, settings, *, corpus=None, embedder: Embedder | None = None, build: bool = True) -> "Retriever":
@@ -66,9 +69,20 @@ class Retriever:
             self._embedder = make_embedder(self.settings.embedder)
         return self._embedder
 
+    def query_tokens(self, query: str) -> list[str]:
+        """The BM25 terms of ``query``: its jieba tokens plus the statute words of its lay words."""
+        tokens = self._tokenizer.tokens(query)
+        if not self.expand_queries:
+            return tokens
+        out = list(tokens)
+        for term in expansion_terms(query):
+            # a user-dictionary term is one document token; anything else is cut like a document
+            out += [term] if term in self._tokenizer.tokens(term) else self._tokenizer.tokens(term)
+        return out
+
     def bm25_ranking(self, query: str, depth: int = CANDIDATES) -> list[tuple[str, float]]:
         """BM25 ``(id, score)`` over every passage."""
-        return self.bm25.search(self._tokenizer.tokens(query), depth)
+        return self.bm25.search(self.query_tokens(query), depth)
 
     def dense_ranking(self, query: str, depth: int = CANDIDATES) -> list[tuple[str, float]]:
         """Dense ``(id, cosine)`` over the embedded subset (see ``assistant.retrieval.subset``)."""
