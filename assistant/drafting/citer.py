@@ -45,6 +45,9 @@ class Citer:
         self._introduced.add(code)
         if pid not in self.used:
             self.used.append(pid)
+        record = self.corpus.get(pid)
+        if code == "QIN" and not first:  # after the full reference: 覃玉娟文第3.2.2部分
+            return f"{self.corpus.instruments['QIN'].short_title}第{record.section or record.article_label}部分"
         return self.corpus.cite(pid, first=first)
 
     def some(self, ids: Iterable[str], sep: str = "、") -> str:
