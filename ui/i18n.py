@@ -93,6 +93,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "instrument_version": ("版本：{version}", "Version: {version}"),
     "instrument_dates": ("施行：{effective}{repealed}", "In force: {effective}{repealed}"),
     "repealed": ("；废止：{date}", "; repealed: {date}"),
+    "similar_cases": ("相似案例", "Similar cases"),
     "retrieve": ("检索相关条文与案例", "Retrieve related provisions and cases"),
     "retrieval_unavailable": ("检索尚不可用：{error}", "Retrieval is not available: {error}"),
     "retrieved": ("检索结果（前 {k} 条）", "Top {k} retrieved passages"),

@@ -126,6 +126,20 @@ def search(s: Settings, query: str, k: int = 5) -> list[Any]:
     return _retriever(str(s.index_dir), s).search(query, k=k, mode=s.retrieval_mode)
 
 
+def query_for(facts: Any) -> str:
+    """The retrieval query for a matter: the narrative, else a description built from the known facts (drafting's)."""
+    try:
+        return _module("assistant.drafting.retrieve").narrative_query(facts)
+    except (Unavailable, AttributeError):
+        return (getattr(facts, "narrative", None) or "").strip()
+
+
+def similar_cases(verdict: Any, facts: Any, s: Settings, limit: int = 3) -> list[str]:
+    """Ids of the corpus cases most like this verdict (the drafting module's own choice of cases for the memo)."""
+    passages = _module("assistant.drafting.passages")
+    return passages.similar_case_ids(verdict, getattr(facts, "life_health", None), corpus(s), limit=limit)
+
+
 # --- extraction and triage ------------------------------------------------------------------------------------
 def extract(narrative: str) -> tuple[dict[str, Any], dict[str, str]]:
     """Facts the triage extractor found in ``narrative`` and, per field, the text it relied on."""

@@ -174,5 +174,13 @@ def test_authorities_show_full_text_and_dates_and_retrieval_says_what_to_do(data
     page = texts(at)
     assert "对关系消费者生命健康的商品或者服务" in page  # the provision's text
     assert "施行：2019-01-01" in page  # the instrument's effective date
+    assert "版本：" in page  # the instrument's version note
+
+
+def test_similar_cases_show_tier_and_sources(data_dir):
+    at = new_app(example="catering_licence_not_reviewed")
+    page = texts(at)
+    assert "相似案例" in page
+    assert "层级：" in page and "来源：[1](" in page  # each case with its tier and numbered source links
     ok(at.button(key="retrieve").click().run())
     assert any("lexmemo index" in w.value for w in at.warning)  # no index in a fresh data dir: say what to do

@@ -52,8 +52,21 @@ def show_record(corpus: Any, record_id: str, heading: str | None = None) -> None
         _instrument_lines(corpus, record.code)
 
 
-def render(verdict: Any, query: str) -> None:
-    """Draw the cited provisions and, on request, the top retrieved passages for ``query``."""
+def _similar_cases(verdict: Any, facts: Any, s: Any, corpus: Any) -> None:
+    try:
+        case_ids = services.similar_cases(verdict, facts, s)
+    except Exception:  # the drafting module's case chooser is optional for this panel
+        return
+    if case_ids:
+        st.markdown(f"**{t('similar_cases')}**")
+        for cid in case_ids:
+            case = corpus.get(cid)
+            show_record(corpus, cid, heading=f"{case.case_name} · {case.tier}" if case is not None else None)
+
+
+def render(verdict: Any, facts: Any) -> None:
+    """Draw the cited provisions, similar cases and, on request, the top retrieved passages for the narrative."""
+    query = services.query_for(facts)
     st.subheader(t("authorities"))
     s = services.settings()
     try:
@@ -65,6 +78,8 @@ def render(verdict: Any, query: str) -> None:
         st.markdown(f"**{t('cited_provisions')}**")
         for cid in verdict.citations:
             show_record(corpus, cid)
+    if verdict is not None:
+        _similar_cases(verdict, facts, s, corpus)
     if st.button(t("retrieve"), key="retrieve", disabled=not query.strip()):
         try:
             st.session_state["hits"] = [(h.id, h.title, h.kind, h.score) for h in services.search(s, query, k=5)]

@@ -73,6 +73,6 @@ def render(store: MatterStore) -> None:
                 corpus = None
             verdict_panel.render(verdict, corpus)
     st.divider()
-    authorities.render(verdict, facts.narrative or "")
+    authorities.render(verdict, facts)
     st.divider()
     memo_panel.render(store, matter_id, matter.name, facts, verdict)
