@@ -112,8 +112,13 @@ def _suite_tables(name: str, suite: dict[str, Any]) -> list[tuple]:
         blocks.append(("table", ["mode", "queries", *first.keys()], rows))
         blocks.append(("p", "Milliseconds per query: " + ", ".join(f"{k} {v}" for k, v in m["ms_per_query"].items())))
     elif name == "memos":
-        blocks.append(("table", ["figure", "value"], [(k, pct(v) if isinstance(v, float) and v <= 1 and "seconds" not in k else fmt(v))
-                                                      for k, v in m.items() if k != "form_confusion"]))
+        flat: list[tuple[str, Any]] = []
+        for k, v in m.items():
+            if k == "form_confusion":
+                continue
+            flat += [(f"{k}.{sub}", sv) for sub, sv in v.items()] if isinstance(v, dict) else [(k, v)]
+        blocks.append(("table", ["figure", "value"],
+                       [(k, pct(v) if isinstance(v, float) and v <= 1 and "seconds" not in k else fmt(v)) for k, v in flat]))
     elif name == "guard":
         for label, key in (("spec verdicts", "spec_verdicts"), ("engine verdicts", "engine_verdicts")):
             s = m[key]
