@@ -104,6 +104,8 @@ def suite_charts(name: str, suite: dict[str, Any]) -> dict[str, bytes]:
                     "sections present": m.get("sections_present"), "guard ok": m.get("guard_ok")}
         out["memos_scores"] = bars(fig_vals, f"Memos ({m.get('drafter')})")
         out["memos_time"] = histogram([it["seconds"] for it in suite["items"]], "Time per memo", "seconds")
+        if m.get("form_confusion", {}).get("labels"):
+            out["memos_form_confusion"] = heatmap(m["form_confusion"], "Liability form: verdict vs memo conclusion")
     elif name == "guard":
         kinds = {k: int(v.split("/")[0]) / int(v.split("/")[1]) for k, v in m["spec_verdicts"]["by_kind"].items()}
         out["guard_kinds"] = bars(kinds, "Guard: defects caught by kind")

@@ -16,6 +16,7 @@ from typing import Any
 
 from evals import metrics
 from evals.goldens import VerdictGolden, load_verdict_goldens
+from evals.suites.verdicts import FORM_ORDER
 
 PROVISION_KINDS = frozenset({"statute", "qin", "id", "key"})
 CONCLUSION_FIELDS = ("liability_form", "imputation", "burden_of_proof")
@@ -130,7 +131,7 @@ def run(settings=None, llm: str | None = None, goldens: list[VerdictGolden] | No
         "needs_review": metrics.rate(it["needs_review"] for it in scored),
         "seconds_per_memo_mean": metrics.mean(times),
         "seconds_per_memo_p95": times[int(0.95 * (len(times) - 1))] if times else None,
-        "form_confusion": metrics.confusion_matrix((it["expected_form"], it["actual_form"]) for it in items),
+        "form_confusion": metrics.confusion_matrix(((it["expected_form"], it["actual_form"]) for it in items), FORM_ORDER),
     }
     return {
         "suite": "memos",
