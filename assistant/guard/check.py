@@ -9,6 +9,7 @@ set. The guard only reports: nothing is ever removed from the memo (DEVELOPERS.m
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Literal, Optional
 
@@ -16,7 +17,13 @@ from pydantic import BaseModel, Field
 
 from assistant.core import Verdict
 from assistant.guard import terms
-from assistant.guard.citations import Citation, extract_citations, names_from_corpus, normalise_case_number
+from assistant.guard.citations import (
+    Citation,
+    extract_citations,
+    names_from_corpus,
+    normalise_case_number,
+    provision_id,
+)
 from assistant.memo.sections import CONCLUSION_LABELS, find_conclusion_lines, iter_conclusion_lines, section_spans
 
 Category = Literal["unresolved", "out_of_force", "conclusion_mismatches", "unlisted"]
@@ -146,6 +153,23 @@ def _allowed_from_verdict(verdict: Verdict) -> set[str]:
     return allowed
 
 
+def _attribute_bare_article(citation: Citation, corpus, allowed: set[str]) -> Citation:
+    """A 第X条 written with no law anywhere before it in its paragraph is attributed to a law only when exactly
+    one instrument gives an id that resolves and lies in the allowed set (不承担第三十八条第二款的责任 in an
+    ECL-38-2 memo); otherwise it stays unresolved. The reason says the law was inferred."""
+    if citation.kind != "statute" or citation.code or citation.law or citation.article is None:
+        return citation
+    matches = []
+    for code in corpus.instruments:
+        candidate = provision_id(code, citation.article, citation.paragraph, citation.item)
+        if _in_allowed(candidate, allowed) and corpus.resolve(candidate):
+            matches.append((code, candidate))
+    if len(matches) != 1:
+        return citation
+    (code, pid), = matches
+    return replace(citation, id=pid, code=code, reason=f"未写明法律名称，按允许引用的依据推定为 {pid}")
+
+
 def check_citations(
     citations: list[Citation], *, corpus, on: date, allowed: set[str], check_cases_allowed: bool,
     assumed_date: bool = False,
@@ -155,6 +179,7 @@ def check_citations(
     infos: list[CitationInfo] = []
     when = f"{on.isoformat()}" + ("（事件日期不明，按现行法核对）" if assumed_date else "")
     for cit in citations:
+        cit = _attribute_bare_article(cit, corpus, allowed)
         resolved = _resolve(cit, corpus)
         infos.append(CitationInfo(kind=cit.kind, text=cit.text, start=cit.start, end=cit.end, id=cit.id,
                                   resolved=resolved, reason=cit.reason))

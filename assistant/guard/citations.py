@@ -106,7 +106,7 @@ def _num(token: str | None) -> int | None:
         return None
 
 
-def _format(code: str, article: int, paragraph: int | None, item: int | None) -> str:
+def provision_id(code: str, article: int, paragraph: int | None = None, item: int | None = None) -> str:
     """The provision id of a numbered citation (an item without 款 is read as an item of the first 款)."""
     if item is not None and paragraph is None:
         paragraph = 1
@@ -266,7 +266,7 @@ class _Extractor:
             self._add(Citation("statute", start, end, raw, None, f"条号无法解析：{raw}", code=code, law=name,
                                not_applied=not_applied))
             return
-        pid = _format(code, art, para, item)
+        pid = provision_id(code, art, para, item)
         self._add(Citation("statute", start, end, raw, pid, f"《{name}》→ {pid}{note}", code=code, law=name,
                            article=art, paragraph=para, item=item, not_applied=not_applied))
 
@@ -303,7 +303,7 @@ class _Extractor:
             if last is None or last.code is None:
                 self._add(Citation("statute", m.start(), m.end(), m.group(0), None, "“该条”所指条文不明"))
                 continue
-            pid = _format(last.code, last.article, para, item)
+            pid = provision_id(last.code, last.article, para, item)
             self._add(Citation("statute", m.start(), m.end(), m.group(0), pid, f"该条 = {last.text} → {pid}",
                                code=last.code, law=last.law, article=last.article, paragraph=para, item=item))
 

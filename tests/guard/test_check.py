@@ -192,3 +192,12 @@ def test_a_second_contradicting_label_line_is_caught_once(verdict):
     memo = CLEAN.replace("平台承担相应的补充责任而非连带责任", "责任形态：连带责任\n\n平台承担相应的补充责任")
     report = check_memo(memo, verdict, event_date=EVENT)
     assert [(f.field, f.found) for f in report.conclusion_mismatches] == [("liability_form", "连带责任")]
+
+
+def test_bare_article_is_attributed_only_when_the_allowed_set_makes_it_unambiguous(verdict):
+    memo = add_analysis("- 平台如证明已尽义务，则不承担第三十八条第二款的责任。")
+    report = check_memo(memo, verdict, event_date=EVENT)
+    assert report.ok, report.to_text()
+    assert any(c.id == "ECL-38-2" and "推定" in c.reason for c in report.citations)
+    report = check_memo(memo, verdict, event_date=EVENT, allowed_ids={"CC-1198-2"})
+    assert [f.text for f in report.unresolved] == ["第三十八条第二款"]
