@@ -60,6 +60,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Conflict: another session changed this matter (you had revision {expected}, it is now {actual}). "
         "Your change was kept as version #{kept}, nothing is lost. Load the latest version, or keep yours.",
     ),
+    "stale": (
+        "另一个会话已更新此事项（现为版本 {rev}）。您在此处的修改会被另存而不覆盖对方；建议先载入最新版本。",
+        "Another session updated this matter (now revision {rev}). Your edits here would be kept apart, not "
+        "overwrite theirs; load the latest version first.",
+    ),
     "conflict_reload": ("载入最新版本", "Load the latest version"),
     "conflict_keep_mine": ("用我的版本覆盖", "Keep my version"),
     "yes": ("是", "yes"),

@@ -141,6 +141,8 @@ def test_concurrent_sessions_get_a_conflict_not_an_overwrite(data_dir):
     matter_id = _store().list_matters()[0].id
     b = new_app(matter=matter_id)
     ok(a.radio(key="fact_live_streaming").set_value("yes").run())  # A saves first
+    ok(b.run())
+    assert any("另一个会话已更新此事项" in i.value for i in b.info)  # B is told before it edits
     ok(b.radio(key="fact_force_majeure").set_value("no").run())  # B is stale
     assert any("冲突" in e.value for e in b.error)
     store = _store()
@@ -148,8 +150,13 @@ def test_concurrent_sessions_get_a_conflict_not_an_overwrite(data_dir):
     kept = [v for v in store.facts_history(matter_id) if v.conflict]
     assert kept and kept[-1].facts.get("force_majeure") is False  # B's change is kept, not lost
     ok(b.button(key="conflict_keep_mine").click().run())
-    assert store.latest_facts(matter_id).facts.get("force_majeure") is False
+    latest = store.latest_facts(matter_id).facts
+    assert latest.get("force_majeure") is False
     assert not any("冲突" in e.value for e in b.error)
+    # A is now the stale one; reloading shows it B's saved facts.
+    ok(a.run())
+    ok(a.button(key="stale_reload").click().run())
+    assert a.radio(key="fact_force_majeure").value == "no"
 
 
 def test_rename_duplicate_delete_from_the_sidebar(data_dir):

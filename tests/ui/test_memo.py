@@ -132,3 +132,44 @@ def test_unreachable_llm_gives_next_steps_and_the_template_still_works(data_dir,
     ok(at.button(key="draft").click().run())
     assert "连带责任" in _memo(at)
     assert [v.status for v in store.memo_history(matter.id)] == ["done", "failed"]
+
+
+def test_llm_timeout_gives_next_steps(data_dir, monkeypatch):
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept_and_say_nothing():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept_and_say_nothing, daemon=True)
+    thread.start()
+    try:
+        port = server.getsockname()[1]
+        monkeypatch.setenv("LEXMEMO_LLM", "openai:slow-model")
+        monkeypatch.setenv("LEXMEMO_OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
+        monkeypatch.setenv("LEXMEMO_OPENAI_API_KEY", "test")
+        monkeypatch.setenv("LEXMEMO_LLM_TIMEOUT_S", "1")
+        at = new_app(example="catering_licence_not_reviewed")
+        ok(at.button(key="draft").click().run())
+        errors = [e.value for e in at.error]
+        assert any("超时" in e and "LEXMEMO_LLM_TIMEOUT_S" in e and "模板" in e for e in errors), errors
+        store = _store()
+        (failed,) = store.memo_history(store.list_matters()[0].id)
+        assert failed.status == "failed"
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        for conn in held:
+            conn.close()
+        server.close()

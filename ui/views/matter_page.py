@@ -22,6 +22,14 @@ def _conflict_banner(store: MatterStore) -> None:
     c2.button(t("conflict_keep_mine"), key="conflict_keep_mine", on_click=keep_mine, args=(store,))
 
 
+def _stale_notice(store: MatterStore, matter_revision: int) -> None:
+    """Say so when another session saved this matter after this one loaded it (before any conflict arises)."""
+    if st.session_state.get("conflict") or matter_revision <= st.session_state.get("matter_rev", 0):
+        return
+    st.info(t("stale", rev=matter_revision))
+    st.button(t("conflict_reload"), key="stale_reload", on_click=reload_latest, args=(store,))
+
+
 def _verdict(facts: object, doctrine: str) -> object | None:
     """Classify (cached per facts and doctrine for this session); None with a message when it cannot."""
     cache_key = (facts.model_dump_json(), doctrine)  # type: ignore[attr-defined]
@@ -49,6 +57,7 @@ def render(store: MatterStore) -> None:
     matter = store.get_matter(matter_id)
     st.header(matter.name)
     _conflict_banner(store)
+    _stale_notice(store, matter.revision)
     facts_form.drop_changed_marks()
 
     left, right = st.columns([3, 2], gap="large")
@@ -63,7 +72,7 @@ def render(store: MatterStore) -> None:
         status = autosave(store)
         if status == "conflict":
             st.rerun()  # show the conflict banner at the top
-        st.caption(t("matter_meta", rev=st.session_state.get("matter_rev"), updated=matter.updated[:19]))
+        st.caption(t("matter_meta", rev=st.session_state.get("matter_rev"), updated=matter.updated[:19].replace("T", " ") + " UTC"))
     with right:
         verdict = _verdict(facts, st.session_state.get("doctrine", "qin2025"))
         if verdict is not None:
