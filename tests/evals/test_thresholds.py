@@ -93,9 +93,6 @@ def test_memo_conclusions_and_sections(memo_run):
     assert m["sections_present"] >= floors["sections_present"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "drafting defect reported to the lead: template memos copy the engine's trace detail '阻却第三十八条第二款' "
-    "(no law name) when causation bars or a rebuttal removes the 38(2) route; the guard flags it unresolved"))
 def test_every_memo_citation_resolves(memo_run):
     m = memo_run["metrics"]
     bad = {it["id"]: it["unresolved"] for it in memo_run["items"] if it.get("unresolved")}

@@ -23,7 +23,7 @@ def burden(ctx: Context, profile: str, route_met: bool) -> RuleResult:
         res.outcome, res.detail = "not_applicable", "该学说不采举证责任倒置：由消费者举证（现行法）"
         return res
     if not route_met:
-        res.outcome, res.detail = "not_applicable", "第三十八条第二款路径未成立"
+        res.outcome, res.detail = "not_applicable", "《电子商务法》第三十八条第二款路径未成立"
         return res
     evidence = ctx.facts.consumer_prima_facie_evidence
     res.elements = [el("consumer_prima_facie_evidence", evidence, evidence),

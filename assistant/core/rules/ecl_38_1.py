@@ -17,7 +17,7 @@ def knowledge(ctx: Context) -> RuleResult:
     """
     res = start("knowledge")
     if ctx.seller_route:
-        res.outcome, res.detail = "not_applicable", "平台以销售者身份承担责任（规则2），第三十八条不是请求权基础"
+        res.outcome, res.detail = "not_applicable", "平台以销售者身份承担责任（规则2），《电子商务法》第三十八条不是请求权基础"
         return res
     facts, on = ctx.facts, ctx.on
     res.elements = [fact_is("knew_or_should_have_known", facts.knew_or_should_have_known, True),

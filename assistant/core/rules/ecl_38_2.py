@@ -42,7 +42,7 @@ def ecl_38_2(ctx: Context, profile: str) -> RuleResult:
         res.outcome, res.detail = "not_applicable", "《电子商务法》自2019-01-01起施行，第三十八条第二款不适用"
         return res
     if ctx.seller_route:
-        res.outcome, res.detail = "not_applicable", "平台以销售者身份承担责任（规则2），第三十八条不是请求权基础"
+        res.outcome, res.detail = "not_applicable", "平台以销售者身份承担责任（规则2），《电子商务法》第三十八条不是请求权基础"
         return res
     facts = ctx.facts
     outcome = PROFILES[profile].func(ctx)
@@ -54,7 +54,7 @@ def ecl_38_2(ctx: Context, profile: str) -> RuleResult:
     if any(e.ok is False for e in statutory[:3]):
         return res.settle(None)
     if facts.causation is False:
-        res.outcome, res.detail = "barred", "因果关系不成立（causation=false）阻却第三十八条第二款"
+        res.outcome, res.detail = "barred", "因果关系不成立（causation=false）阻却《电子商务法》第三十八条第二款"
         return res
     res.settle(outcome.form, outcome.potential)
     if res.outcome == "met":
