@@ -15,7 +15,8 @@ app = typer.Typer(
 )
 
 # Verb modules register themselves on `app` when imported; listed here so `lexmemo --help` shows them all.
-_VERB_MODULES = ("corpus_cmds", "retrieval_cmds", "core_cmds", "draft_cmds", "verify_cmds", "triage_cmds", "ui_cmds")
+_VERB_MODULES = ("corpus_cmds", "retrieval_cmds", "core_cmds", "draft_cmds", "verify_cmds", "triage_cmds", "ui_cmds",
+                "eval_cmds")
 
 
 def _offline_env() -> None:
@@ -30,11 +31,7 @@ def _register_verbs() -> None:
     import importlib
 
     for name in _VERB_MODULES:
-        try:
-            importlib.import_module(f"assistant.cli.{name}")
-        except ModuleNotFoundError as exc:  # a verb module not written yet
-            if exc.name != f"assistant.cli.{name}":
-                raise
+        importlib.import_module(f"assistant.cli.{name}")
 
 
 def main() -> None:
