@@ -22,7 +22,7 @@ from assistant.core.rules.bars import bar_force_majeure, bar_no_harm
 from assistant.core.rules.burden import burden
 from assistant.core.rules.cpl_44 import identity, promise
 from assistant.core.rules.ecl_38_1 import knowledge
-from assistant.core.rules.ecl_38_2 import apply_burden, ecl_38_2
+from assistant.core.rules.ecl_38_2 import apply_burden, ecl_38_2, statutory_met
 from assistant.core.rules.expanded_damage import expanded_damage
 from assistant.core.rules.fsl_131 import food_review
 from assistant.core.rules.self_operated import seller_route_applies, self_operated
@@ -93,7 +93,8 @@ def _decide(routes: list[RuleResult], bar: Optional[RuleResult]) -> tuple[str, O
 def _profile_route(ctx: Context, profile: str, bar: Optional[RuleResult]) -> tuple[RuleResult, RuleResult, bool]:
     """Rule 8 and rule 9 under one profile: the 38(2) route, the burden entry, whether the burden shifted."""
     route = ecl_38_2(ctx, profile)
-    burden_res = burden(ctx, profile, route.outcome == "met")
+    # rule 9 follows ECL-38-2's own elements, not the profile's facts: the rebuttal precedes the profile's form
+    burden_res = burden(ctx, profile, statutory_met(route))
     shifted = apply_burden(route, burden_res, ctx)
     _bar_routes([route], bar)
     return route, burden_res, shifted

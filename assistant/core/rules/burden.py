@@ -10,20 +10,21 @@ BURDEN_PROVISIONS = ("QIN-5.4.1", "QIN-5.4.2", "CC-1165-2", "TLL-6-2")
 
 
 @rule(id="burden", title="举证责任分配（覃玉娟2025建议的举证责任倒置）", provisions=["QIN-5.4", *BURDEN_PROVISIONS])
-def burden(ctx: Context, profile: str, route_met: bool) -> RuleResult:
+def burden(ctx: Context, profile: str, elements_met: bool) -> RuleResult:
     """QIN-5.4.1/5.4.2: under ``qin2025`` the burden shifts to the platform when the consumer gave prima facie
     evidence and a ground holds; inside 38(2) life and health always holds, so the evidence alone decides.
 
     ``met`` = the burden shifted (``platform``, ``presumed_fault``, ``proposal``). The reversal is a proposal:
     CC-1165-2 (TLL-6-2 before 2021) presumes fault only where a law says so; the engine cites it for that note.
-    Other profiles and every other route: the consumer proves fault (``lex_lata``).
+    Other profiles and every other route: the consumer proves fault (``lex_lata``). ``elements_met``: ECL-38-2's
+    own elements hold (the profile's facts may still be unknown: the rebuttal of rule 8 comes before them).
     """
     res = start("burden")
     if profile != "qin2025":
         res.outcome, res.detail = "not_applicable", "该学说不采举证责任倒置：由消费者举证（现行法）"
         return res
-    if not route_met:
-        res.outcome, res.detail = "not_applicable", "《电子商务法》第三十八条第二款路径未成立"
+    if not elements_met:
+        res.outcome, res.detail = "not_applicable", "《电子商务法》第三十八条第二款的要件未全部满足"
         return res
     evidence = ctx.facts.consumer_prima_facie_evidence
     res.elements = [el("consumer_prima_facie_evidence", evidence, evidence),

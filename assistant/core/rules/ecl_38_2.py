@@ -65,17 +65,33 @@ def ecl_38_2(ctx: Context, profile: str) -> RuleResult:
     return res
 
 
+STATUTORY_ELEMENTS = 4   # life_health, review_or_safety_failed, harm, causation: the profile's own facts follow
+
+
+def statutory_met(route: RuleResult) -> bool:
+    """Whether ECL-38-2's own elements (not the profile's) are all satisfied and the route is not barred."""
+    statutory = route.elements[:STATUTORY_ELEMENTS]
+    return (route.outcome in ("met", "blocked") and len(statutory) == STATUTORY_ELEMENTS
+            and all(e.ok is True for e in statutory))
+
+
 def apply_burden(route: RuleResult, burden: RuleResult, ctx: Context) -> bool:
     """Fold rule 9 into the route: add its citations when the burden shifted; the platform's proof rebuts.
 
     Returns whether the burden shifted. Spec rule 8: burden on the platform and
-    ``platform_proved_compliance = true`` → the route is ``rebutted`` and yields ``none``.
+    ``platform_proved_compliance = true`` → the route is ``rebutted`` and yields ``none``. The rebuttal comes
+    before the profile ("Otherwise the form comes from the doctrine profile"), so it stands even when the
+    profile's own facts (platform_contribution; review unknown with safety failed) are unknown: those facts
+    could no longer change the form and are dropped from the route's elements.
     """
-    if burden.outcome != "met" or route.outcome != "met":
+    if burden.outcome != "met" or not statutory_met(route):
         return False
-    route.citations += [c for c in burden.citations if c not in route.citations]
     if ctx.facts.platform_proved_compliance is True:
         route.outcome, route.form = "rebutted", "none"
+        route.elements = route.elements[:STATUTORY_ELEMENTS]
+        route.unknown = []
         route.citations = ["ECL-38-2", "QIN-5.3"] + list(burden.citations)
         route.detail = "举证责任倒置后，平台已证明履行审核与安全保障义务（platform_proved_compliance=true）"
+    elif route.outcome == "met":
+        route.citations += [c for c in burden.citations if c not in route.citations]
     return True
