@@ -43,6 +43,13 @@ def self_operated(ctx: Context) -> RuleResult:
         res.elements = [el("platform_role", role, False)]
         res.outcome, res.detail = "failed", "不满足要件：platform_role（第三方平台，非自营）"
         return res
+    food_window = in_force("SPC-FS1", on) and not in_force("SPC-OC", on)
+    if role == "misleading_self_operated" and facts.category is None and food_window:
+        # Choice (spec silent): between 2021-01-01 and 2022-03-14 only food/catering makes a misleading label a
+        # seller (SPC-FS1-2); with the category unknown the seller route is blocked on it, not assumed away
+        res.elements = [el("platform_role", role, True), el("category", None, None), harm_element(facts)]
+        res.citations = ["SPC-FS1-2", "CPL-40", law_id("CC-1203-2", on)]
+        return res.settle("seller_liability")
     if not ctx.seller_route:
         res.elements = [el("platform_role", role, False)]
         res.outcome = "not_applicable"
