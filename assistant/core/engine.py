@@ -106,13 +106,13 @@ def _missing(ctx: Context, ordered: list[RuleResult], route_38_2: RuleResult, pr
     facts = ctx.facts
     ranked: list[tuple[int, int, str]] = []
     for seq, r in enumerate(ordered):
-        if r.outcome == "blocked":
-            ranked += [(_RANK[r.form], seq * 100 + i, fact) for i, fact in enumerate(r.unknown)]
-        elif r.outcome == "met":
-            # a met element can still rest on an unknown fact (38(2): review false, safety unknown): it is an
-            # unknown element of a route that has neither failed nor been barred, so it is asked too
-            hidden = [fact for e in r.elements if e.ok is True for fact in e.facts]
-            ranked += [(_RANK[r.form], seq * 100 + i, fact) for i, fact in enumerate(hidden)]
+        if r.outcome in ("met", "blocked"):
+            # unknown elements, and (literal reading) the unknown facts behind a met element (38(2): review false,
+            # safety unknown): each is an unknown element of a route that has neither failed nor been barred,
+            # asked whether the route is met or blocked on something else
+            unknown = [fact for e in r.elements if e.ok is not False
+                       for fact in (e.unknown_facts() if e.ok is None else e.facts)]
+            ranked += [(_RANK[r.form], seq * 100 + i, fact) for i, fact in enumerate(unknown)]
     names = [fact for _, _, fact in sorted(ranked)]
     if route_38_2.outcome == "met" and profile == "qin2025" and facts.consumer_prima_facie_evidence is None:
         names.append("consumer_prima_facie_evidence")
