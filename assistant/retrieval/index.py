@@ -20,7 +20,8 @@ from assistant.retrieval.store import DenseStore, chroma_client
 from assistant.retrieval.subset import DENSE_RULE_VERSION, needs_dense
 from assistant.retrieval.tokenize import get_tokenizer
 
-INDEX_FORMAT = 1
+# 2: the collection is created with explicit HNSW settings (store.HNSW); older indexes are rebuilt from the cache.
+INDEX_FORMAT = 2
 MANIFEST = "manifest.json"
 BM25_FILE = "bm25.json.gz"
 
@@ -118,24 +119,31 @@ def _build(settings, corpus, embedder: Embedder | None, spec: str, reason: str) 
     embedder = embedder if embedder is not None else make_embedder(settings.embedder)
     timings["embedder_load_s"] = round(time.perf_counter() - t, 3)
     dense = [p for p in passages if needs_dense(p)]
-    t = time.perf_counter()
-    cache = EmbeddingCache(embedding_cache_path(settings))
-    try:
-        with tqdm(total=len(dense), desc="Embedding", unit="passage", disable=not settings.progress) as bar:
-            vectors, encoded = embed_cached(embedder, [dense_text(p) for p in dense], cache, progress=bar)
-    finally:
-        cache.close()
-    timings["embed_s"] = round(time.perf_counter() - t, 3)
-
-    t = time.perf_counter()
     store = DenseStore(chroma_client(index_dir, settings.chroma_url))
-    store.reset()
-    store.add(
-        [p.id for p in dense],
-        vectors,
-        metadatas=[{"code": p.code, "kind": p.kind} for p in dense],
-    )
-    timings["store_s"] = round(time.perf_counter() - t, 3)
+    stamp = {"format": INDEX_FORMAT, "corpus_hash": corpus.hash, "embedder": spec, "dense_rule": DENSE_RULE_VERSION}
+    # A team's server already holding this corpus's complete vectors is reused, not reset: a second lawyer's
+    # `lexmemo index` builds only the local BM25, and never empties the collection others are querying.
+    reused = bool(settings.chroma_url) and reason != "rebuild requested" and store.holds(stamp, len(dense))
+    encoded = 0
+    if not reused:
+        t = time.perf_counter()
+        cache = EmbeddingCache(embedding_cache_path(settings))
+        try:
+            with tqdm(total=len(dense), desc="Embedding", unit="passage", disable=not settings.progress) as bar:
+                vectors, encoded = embed_cached(embedder, [dense_text(p) for p in dense], cache, progress=bar)
+        finally:
+            cache.close()
+        timings["embed_s"] = round(time.perf_counter() - t, 3)
+
+        t = time.perf_counter()
+        store.reset()
+        store.add(
+            [p.id for p in dense],
+            vectors,
+            metadatas=[{"code": p.code, "kind": p.kind} for p in dense],
+        )
+        store.set_stamp(stamp)  # last: a build cut short leaves no stamp, so the next one starts over
+        timings["store_s"] = round(time.perf_counter() - t, 3)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
 
     manifest = {
@@ -152,7 +160,8 @@ def _build(settings, corpus, embedder: Embedder | None, spec: str, reason: str) 
             "passages": len(passages),
             "dense_passages": len(dense),
             "embedded": encoded,
-            "from_cache": len(dense) - encoded,
+            "from_cache": 0 if reused else len(dense) - encoded,
+            "from_server": len(dense) if reused else 0,
         },
         "timings": timings,
     }
