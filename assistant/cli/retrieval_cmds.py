@@ -12,6 +12,13 @@ from assistant.settings import get_settings
 _MODES = ("hybrid", "bm25", "dense")
 
 
+def _store_line(settings) -> str:
+    """Which vector store a command uses: the team's Chroma server or the embedded database on this machine."""
+    if settings.chroma_url:
+        return f"vectors: Chroma server {settings.chroma_url}"
+    return f"vectors: embedded Chroma at {settings.index_dir / 'chroma'}"
+
+
 @app.command()
 def index(rebuild: bool = typer.Option(False, "--rebuild", help="Rebuild even if the index is up to date.")) -> None:
     """Build the retrieval index (BM25 + Chroma vectors) if it is missing or the corpus changed."""
@@ -26,10 +33,12 @@ def index(rebuild: bool = typer.Option(False, "--rebuild", help="Rebuild even if
         raise typer.Exit(2) from exc
     counts = manifest["counts"]
     state = f"built ({manifest['reason']})" if manifest["built"] else "up to date"
+    fresh = "already on the server" if counts.get("from_server") else f"{counts['embedded']} newly embedded"
     typer.echo(
         f"index {state}: {counts['passages']} passages, {counts['dense_passages']} with vectors "
-        f"({counts['embedded']} newly embedded), embedder {manifest['embedder']}, at {settings.index_dir}"
+        f"({fresh}), embedder {manifest['embedder']}, at {settings.index_dir}"
     )
+    typer.echo(_store_line(settings))
     if manifest["built"]:
         typer.echo(f"build time {manifest['timings']['total_s']:.1f}s")
 
@@ -53,7 +62,9 @@ def search(
     if not query.strip():
         typer.echo("error: empty query", err=True)
         raise typer.Exit(2)
-    hits = Retriever.open(get_settings()).search(query, k=k, mode=mode)
+    settings = get_settings()
+    typer.echo(_store_line(settings), err=True)  # stderr: stdout stays the hits (or pure JSON)
+    hits = Retriever.open(settings).search(query, k=k, mode=mode)
     if as_json:
         typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
