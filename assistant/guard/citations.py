@@ -27,6 +27,7 @@ from assistant.guard.names import (  # noqa: F401  (names_from_corpus, normalise
     EXTERNAL_LAWS,
     QIN_AUTHOR,
     QIN_TITLE,
+    external_law_note,
     names_from_corpus,
     normalise_case_number,
     normalise_name,
@@ -218,7 +219,7 @@ class _Extractor:
     def _law_mention(self, start: int, end: int, name: str, code: str | None, not_applied: bool) -> None:
         """Record a law named without an article (an unknown law is still reported: id None)."""
         if code is None:
-            reason = f"《{name}》不在语料库中，无法核对"
+            reason = f"《{name}》不在语料库中，无法核对{external_law_note(name)}"
             self._add(Citation("instrument", start, end, self.text[start:end], None, reason, law=name,
                                not_applied=not_applied))
         else:
@@ -259,7 +260,7 @@ class _Extractor:
         """Record one numbered provision of a named law (id None when the law is not in the corpus)."""
         raw = self.text[start:end]
         if code is None:
-            self._add(Citation("statute", start, end, raw, None, f"《{name}》不在语料库中，无法核对{note}",
+            self._add(Citation("statute", start, end, raw, None, f"《{name}》不在语料库中，无法核对{external_law_note(name)}{note}",
                                law=name, article=art, paragraph=para, item=item, not_applied=not_applied))
             return
         if art is None:

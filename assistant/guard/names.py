@@ -46,6 +46,21 @@ EXTERNAL_LAWS: tuple[str, ...] = (
     "网络食品安全违法行为查处办法", "网络餐饮服务食品安全监督管理办法", "医疗器械监督管理条例", "化妆品监督管理条例",
 )
 
+#: Laws outside the corpus that the Civil Code repealed on 2021-01-01 (its article 1260): a memo citing one is
+#: told so, since 合同法 for a 2023 event is a repealed law, not merely an unknown one.
+REPEALED_EXTERNAL: dict[str, str] = {
+    name: "2021年1月1日民法典施行时废止"
+    for name in ("合同法", "物权法", "担保法", "民法通则", "民法总则", "婚姻法", "继承法", "收养法")
+}
+
+
+def external_law_note(name: str) -> str:
+    """``；该法已于…废止`` for a repealed law outside the corpus (with or without 中华人民共和国), else ``""``."""
+    short = name[len("中华人民共和国"):] if name.startswith("中华人民共和国") else name
+    when = REPEALED_EXTERNAL.get(short)
+    return f"；该法已于{when}" if when else ""
+
+
 #: The seed article (spec: QIN), by author or title.
 QIN_TITLE = "电商平台安全保障义务“相应责任”规制研究"
 QIN_AUTHOR = "覃玉娟"

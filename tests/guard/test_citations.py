@@ -83,6 +83,15 @@ def test_laws_outside_the_corpus_are_kept_with_no_id(text):
     assert found[0].id is None and "不在语料库中" in found[0].reason
 
 
+@pytest.mark.parametrize("text, repealed", [("《中华人民共和国合同法》第一百零七条", True), ("依据合同法第一百零七条", True),
+                                            ("《物权法》", True), ("《广告法》第五十六条", False),
+                                            ("依劳动合同法第三十条", False)])
+def test_laws_the_civil_code_repealed_say_so(text, repealed):
+    """合同法 in a 2023 memo is a repealed law, not just one the corpus lacks: the reason says when it ended."""
+    reason = extract_citations(text)[0].reason
+    assert ("2021年1月1日民法典施行时废止" in reason) is repealed, reason
+
+
 def test_unknown_law_mention_without_article_is_kept():
     found = extract_citations("平台推广行为亦受《广告法》约束")
     assert [(c.kind, c.id) for c in found] == [("instrument", None)]
