@@ -29,6 +29,19 @@ def _read_json(path: Path, what: str):
         _fail(f"{what} file {path} is not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}")
 
 
+def drafter_authorities(claim, verdict, corpus) -> tuple[set[str], dict[str, str]]:
+    """The allowed ids (案号 included) and key table the drafter gives a memo on these facts, retrieval left out.
+
+    Deterministic from the facts, the verdict and the corpus: the verdict's citations, the live routes, the
+    doctrinal sections and the similar cases, keyed S1… in the drafter's order. A memo citing retrieval hits
+    needs its receipt (``--receipt``), which records the exact set it was drafted with.
+    """
+    from assistant.drafting.chain import build_context
+
+    ctx, _ = build_context(claim, verdict, corpus, None, passages=[])
+    return ctx.guard_allowed, ctx.key_table
+
+
 @app.command()
 def verify(
     memo: Path = typer.Argument(..., help="The memo in Markdown (MEMO.md)."),
@@ -37,7 +50,9 @@ def verify(
     as_json: bool = typer.Option(False, "--json", help="Print the guard result as JSON."),
     keys: Optional[Path] = typer.Option(None, "--keys", help="JSON object mapping citation keys ([S1]) to passage ids."),
     allow: Optional[str] = typer.Option(
-        None, "--allow", help="Comma-separated ids the memo may cite (default: the verdict's citations)."
+        None, "--allow",
+        help="Comma-separated ids the memo may cite (default: the drafter's authorities for these facts, "
+             "without retrieval hits: use --receipt for a memo that cites them).",
     ),
     receipt: Optional[Path] = typer.Option(
         None, "--receipt", help="The draft's receipt: its allowed_ids and key_table are used (--allow/--keys override)."
@@ -83,13 +98,25 @@ def verify(
     if allow:
         allowed = {part.strip() for part in allow.split(",") if part.strip()}
 
+    from assistant.corpus import load_corpus
+    from assistant.settings import get_settings
+
+    corpus_dir = get_settings().corpus_dir
+    corpus = load_corpus(corpus_dir) if corpus_dir else load_corpus()
     verdict = classify(claim, doctrine=doctrine)
-    report = check_memo(markdown, verdict, event_date=claim.event_date, allowed_ids=allowed, key_table=key_table)
+    source = "--allow" if allow else ("--receipt" if allowed is not None else "")
+    if allowed is None or key_table is None:
+        default_ids, default_keys = drafter_authorities(claim, verdict, corpus)
+        allowed = default_ids if allowed is None else allowed
+        key_table = default_keys if key_table is None else key_table
+        source = source or "起草器为本事实提供的依据（不含检索结果）"
+    report = check_memo(markdown, verdict, event_date=claim.event_date, allowed_ids=allowed, key_table=key_table,
+                        corpus=corpus)
     if as_json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
         date_note = claim.event_date.isoformat() if claim.event_date else "不明（按现行法核对）"
-        typer.echo(f"核验：{memo}（事件日期：{date_note}；学说：{doctrine}）")
+        typer.echo(f"核验：{memo}（事件日期：{date_note}；学说：{doctrine}；允许引用的依据：{source}）")
         typer.echo(report.to_text())
         if show_memo and not report.ok:
             typer.echo("\n" + highlight(markdown, report))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import assistant.cli.corpus_cmds  # noqa: F401  (a second verb module: with one command Typer drops the verb name)
@@ -95,8 +96,10 @@ def test_receipt_supplies_allowed_set_and_key_table(tmp_path):
     path = write(tmp_path, "receipt.json", json.dumps(receipt, ensure_ascii=False))
     result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--receipt", str(path), "--json"])
     assert result.exit_code == 0, result.output
-    # without the receipt QIN-3.2.1 lies outside the verdict's citations and S2 is an unknown key
-    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--json"])
+    # a receipt whose memo was drafted without QIN-3.2.1 and without keys: the section is unlisted, S2 unknown
+    narrow = write(tmp_path, "narrow.json", json.dumps({**receipt, "allowed_ids": receipt["allowed_ids"][:-1],
+                                                        "key_table": {}}, ensure_ascii=False))
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--receipt", str(narrow), "--json"])
     data = json.loads(result.stdout)
     assert result.exit_code == 1
     assert "QIN-3.2.1" in {f["id"] for f in data["unlisted"]} and [f["text"] for f in data["unresolved"]] == ["S2"]
@@ -116,3 +119,75 @@ def test_template_memos_of_the_worked_examples_verify_with_their_receipts(tmp_pa
         receipt = write(tmp_path, f"{facts_path.stem}.receipt.json", json.dumps(draft.receipt, ensure_ascii=False))
         result = runner.invoke(app, ["verify", str(memo), "--facts", str(facts_path), "--receipt", str(receipt)])
         assert result.exit_code == 0, (facts_path.name, result.output)
+
+
+def _template_memo(tmp_path: Path, facts_path: Path) -> str:
+    """The template drafter's memo for a worked example (no retrieval: the drafter's deterministic authorities)."""
+    from assistant.drafting.chain import draft_memo
+    from assistant.settings import get_settings
+
+    settings = get_settings(data_dir=tmp_path / "data", llm="template")
+    draft = draft_memo(json.loads(facts_path.read_text(encoding="utf-8")), settings=settings, passages=[])
+    assert draft.report.ok, draft.report.to_text()
+    return draft.markdown
+
+
+def test_template_memos_verify_without_a_receipt(tmp_path):
+    """The issue's command form, ``lexmemo verify MEMO.md --facts FACTS.json``: every worked example's template
+    memo passes, because the default allowed set is the drafter's own set for those facts."""
+    for facts_path in sorted(CLAIMS.glob("*.json")):
+        memo = write(tmp_path, f"{facts_path.stem}.md", _template_memo(tmp_path, facts_path))
+        result = runner.invoke(app, ["verify", str(memo), "--facts", str(facts_path), "--json"])
+        assert result.exit_code == 0, (facts_path.name, result.output)
+
+
+def _in_analysis(memo: str, sentence: str) -> str:
+    head, sep, rest = memo.partition("## 四、法律分析\n\n")
+    assert sep
+    return f"{head}{sep}{sentence}\n\n{rest}"
+
+
+# Issue 4's defect kinds, each planted in the 2023 drug example's template memo (verdict: 补充责任, 过错推定,
+# burden on the platform as QIN's proposal): (edit, category, field or id, text that must be in the finding)
+DEFECTS = {
+    "invented_article": (lambda m: _in_analysis(m, "参照民法典第一千四百三十八条，平台应承担责任。"),
+                         "unresolved", "CC-1438", "民法典第一千四百三十八条"),
+    "contract_law_for_2023": (lambda m: _in_analysis(m, "依《合同法》第一百零七条，平台应承担违约责任。"),
+                              "unresolved", None, "《合同法》第一百零七条"),
+    "joint_for_supplementary": (lambda m: m.replace("责任形态：补充责任", "责任形态：连带责任", 1),
+                                "conclusion_mismatches", "liability_form", "连带责任"),
+    "missing_burden_statement": (lambda m: m.replace("举证责任：平台（举证责任倒置）\n", "", 1),
+                                 "conclusion_mismatches", "burden_of_proof", None),
+    "unknown_case_number": (lambda m: _in_analysis(m, "参见（2021）京0105民初99999号民事判决。"),
+                            "unresolved", None, "（2021）京0105民初99999号"),
+    "authority_outside_the_set": (lambda m: _in_analysis(m, "另依《消费者权益保护法》第四十八条。"),
+                                  "unlisted", "CPL-48", "《消费者权益保护法》第四十八条"),
+}
+
+
+@pytest.mark.parametrize("defect", sorted(DEFECTS))
+def test_verify_json_catches_each_defect_kind_with_exit_1(defect, tmp_path):
+    """``lexmemo verify MEMO.md --facts FACTS.json --json`` on a doctored template memo: exit 1, the defect listed
+    under its category; the clean memo passes."""
+    edit, category, key, text = DEFECTS[defect]
+    clean = _template_memo(tmp_path, FACTS)
+    bad = edit(clean)
+    assert bad != clean
+    memo = write(tmp_path, "memo.md", bad)
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--json"])
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert data["ok"] is False and set(data) == {"ok", "unresolved", "out_of_force", "conclusion_mismatches",
+                                                 "unlisted"}
+    found = data[category]
+    assert found, data
+    if key is not None:
+        assert any(key in (f.get("id"), f.get("field")) for f in found), found
+    if text is not None:
+        assert any(text in f.get("text", "") for f in found), found
+    if defect == "contract_law_for_2023":
+        assert any("废止" in f["reason"] for f in found), found
+    if defect == "missing_burden_statement":
+        assert any(f["reason"].startswith("missing burden statement") for f in found), found
+    others = {c: v for c, v in data.items() if c not in ("ok", category) and v}
+    assert not others, others  # the edit shows up where it belongs, nowhere else
