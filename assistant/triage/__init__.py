@@ -6,6 +6,8 @@
     table = triage_rows(rows, "qin2025", on_row=cb)  # sorted output records (OUTPUT_COLUMNS), cb(done, record)
     table_bytes(table, "xlsx")                       # download
     run_triage("claims.csv", "out.csv", resume=True) # the CLI's batch: progress bar, resumable, sorted table
+    name, ex = extract.llm.make_extractor(settings)  # optional LLM extractor (settings.llm), rules as fallback;
+                                                     #   pass extractor=ex, extractor_name=name to the above
 """
 
 from __future__ import annotations

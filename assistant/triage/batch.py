@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
@@ -50,7 +50,7 @@ def _blank(row: InputRow, error: str) -> dict[str, Any]:
     return rec
 
 
-def merge_facts(row: InputRow) -> tuple[ClaimFacts, dict[str, str], str]:
+def merge_facts(row: InputRow, extractor: Callable[..., Any] = extract_facts) -> tuple[ClaimFacts, dict[str, str], str]:
     """The row's facts: explicit columns win over extraction. Returns facts, source per fact, evidence text.
 
     Raises ValueError with a plain message for a bad cell, an empty narrative or facts the core rejects.
@@ -66,9 +66,16 @@ def merge_facts(row: InputRow) -> tuple[ClaimFacts, dict[str, str], str]:
             errors.append(str(exc).replace("event_date:", "received_date:", 1))
     if errors:
         raise ValueError("; ".join(errors))
-    ex = extract_facts(row.narrative, anchor=anchor if isinstance(anchor, date) else None)
+    ex = extractor(row.narrative, anchor=anchor if isinstance(anchor, date) else None)
     values = ex.facts.model_dump(exclude={"narrative"})
-    sources = {k: "text" for k, v in values.items() if v is not None}
+    source = "text" if ex.method == "rules" else ("text(llm)" if ex.method == "llm" else "text(rules, llm failed)")
+    sources = {k: source for k, v in values.items() if v is not None}
+    if ex.method == "llm" and "event_date" in sources:
+        sources["event_date"] = "text"  # the LLM extractor takes dates from the deterministic parser
+    if ex.method.startswith("rules ("):
+        sources["extractor"] = ex.method  # why the LLM was not used for this row
+    if ex.dropped:
+        sources["llm_dropped"] = ", ".join(f"{k} ({why})" for k, why in ex.dropped.items())
     for k, v in given.items():
         values[k] = v
         sources[k] = "column" if v is not None else "column(unknown)"
@@ -76,16 +83,16 @@ def merge_facts(row: InputRow) -> tuple[ClaimFacts, dict[str, str], str]:
         facts = ClaimFacts(**values, narrative=row.narrative)
     except ValidationError as exc:
         raise ValueError("; ".join(facts_error_messages(exc))) from None
-    evidence = "；".join(f"{k}:「{s[2]}」" for k, s in ex.spans.items() if sources.get(k) == "text")
+    evidence = "；".join(f"{k}:「{s[2]}」" for k, s in ex.spans.items() if sources.get(k, "").startswith("text"))
     return facts, sources, evidence
 
 
-def triage_row(row: InputRow, doctrine: str = "qin2025") -> dict[str, Any]:
+def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[..., Any] = extract_facts) -> dict[str, Any]:
     """Triage one row into an output record (see ``OUTPUT_COLUMNS``); errors go into its ``error`` field."""
     if row.error:
         return _blank(row, row.error)
     try:
-        facts, sources, evidence = merge_facts(row)
+        facts, sources, evidence = merge_facts(row, extractor)
     except ValueError as exc:
         return _blank(row, str(exc))
     try:

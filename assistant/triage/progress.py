@@ -1,6 +1,6 @@
 """The resume sidecar: ``OUT.progress.jsonl`` next to the output, one finished row per line, flushed as it goes.
 
-Its first line names the run (doctrine, output); each further line holds a row's id, a digest of the row's
+Its first line names the run (doctrine, output, extractor); each further line holds a row's id, a digest of the row's
 content, and its output record. ``--resume`` skips a row only when its id and digest match a finished line
 that carries no error, so a row fixed since the interruption, or one that failed, is redone. A last line cut
 short by the interruption is ignored (that row is simply done again).
@@ -46,10 +46,13 @@ def load_progress(path: Path, header: dict[str, Any]) -> dict[str, tuple[str, di
             head = json.loads(first)
         except json.JSONDecodeError:
             raise ResumeMismatch(f"{path} is not a triage progress file; delete it or run without --resume") from None
-        if head.get("format") != FORMAT or head.get("doctrine") != header.get("doctrine"):
-            raise ResumeMismatch(
-                f"{path} was written by a run with doctrine {head.get('doctrine')!r}, not {header.get('doctrine')!r}; "
-                "run without --resume to start over")
+        if head.get("format") != FORMAT:
+            raise ResumeMismatch(f"{path} is not a triage progress file; delete it or run without --resume")
+        for key in ("doctrine", "extractor"):
+            if head.get(key, "rules" if key == "extractor" else None) != header.get(key):
+                raise ResumeMismatch(
+                    f"{path} was written by a run with {key} {head.get(key)!r}, not {header.get(key)!r}; "
+                    "run without --resume to start over")
         for line in fh:
             try:
                 item = json.loads(line)

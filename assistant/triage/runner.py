@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable
 from tqdm import tqdm
 
 from assistant.triage.batch import triage_row
+from assistant.triage.extract import extract_facts
 from assistant.triage.io import OUTPUT_SUFFIXES, write_table
 from assistant.triage.priority import sort_key
 from assistant.triage.progress import ProgressLog, load_progress, row_digest, sidecar_path
@@ -61,13 +62,14 @@ def mark_duplicates(rows: list[InputRow]) -> None:
 
 
 def triage_rows(rows: Iterable[InputRow], doctrine: str = "qin2025",
-                on_row: Callable[[int, dict], None] | None = None) -> list[dict[str, Any]]:
+                on_row: Callable[[int, dict], None] | None = None,
+                extractor: Callable[..., Any] = extract_facts) -> list[dict[str, Any]]:
     """Triage rows in memory (e.g. for the UI), calling ``on_row(done, record)`` after each; sorted table."""
     rows = list(rows)
     mark_duplicates(rows)
     out = []
     for n, row in enumerate(rows, start=1):
-        rec = triage_row(row, doctrine)
+        rec = triage_row(row, doctrine, extractor)
         out.append(rec)
         if on_row:
             on_row(n, rec)
@@ -76,7 +78,8 @@ def triage_rows(rows: Iterable[InputRow], doctrine: str = "qin2025",
 
 def run_triage(input_path: str | Path, output_path: str | Path, doctrine: str = "qin2025", resume: bool = False,
                progress: bool = True, encoding: str | None = None,
-               on_row: Callable[[int, dict], None] | None = None) -> TriageSummary:
+               on_row: Callable[[int, dict], None] | None = None, extractor: Callable[..., Any] = extract_facts,
+               extractor_name: str = "rules") -> TriageSummary:
     """Triage a claim file into a sorted table; raise InputFileError for a file that cannot be read as claims."""
     out = Path(output_path)
     if out.suffix.lower() not in OUTPUT_SUFFIXES:
@@ -84,7 +87,7 @@ def run_triage(input_path: str | Path, output_path: str | Path, doctrine: str = 
     t0 = time.perf_counter()
     rows, used = read_claims_file(input_path, encoding)
     mark_duplicates(rows)
-    header = {"doctrine": doctrine, "output": out.name}
+    header = {"doctrine": doctrine, "output": out.name, "extractor": extractor_name}
     side = sidecar_path(out)
     done = load_progress(side, header) if resume else {}
     log = ProgressLog(side, header, keep=resume)
@@ -102,7 +105,7 @@ def run_triage(input_path: str | Path, output_path: str | Path, doctrine: str = 
                disable=not progress, dynamic_ncols=True, mininterval=0.5)
     try:
         for n, (row, digest) in enumerate(todo, start=1):
-            rec = triage_row(row, doctrine)
+            rec = triage_row(row, doctrine, extractor)
             log.add(row.id, digest, rec)
             records[row.id] = rec
             bar.update(1)

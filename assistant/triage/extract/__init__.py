@@ -39,11 +39,13 @@ CONFLICT_WINNER: dict[str, Any] = {
 
 @dataclass
 class Extraction:
-    """What the extractor found: the facts, the span each set fact rests on, and the facts left unknown by conflict."""
+    """What the extractor found: facts, the span each rests on, facts left unknown by conflict or dropped, and how."""
 
     facts: ClaimFacts
     spans: dict[str, Span] = field(default_factory=dict)
     conflicts: dict[str, list[Span]] = field(default_factory=dict)
+    method: str = "rules"  # "rules", "llm", or "rules (llm failed: …)"
+    dropped: dict[str, str] = field(default_factory=dict)  # LLM facts refused, field → reason (e.g. quote not found)
 
     def evidence(self) -> str:
         """One line per set fact: ``field: 「text」``, for a triage table's evidence column."""
