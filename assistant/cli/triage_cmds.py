@@ -4,6 +4,9 @@ Exit status of ``triage``: 0 when every row was triaged; otherwise the number of
 (each failed row is in the table with its ``error``); 2 when the input file as a whole cannot be read (house
 rule for bad input; the message on stderr says which); 130 when interrupted (finished rows are kept: rerun
 with ``--resume``).
+
+Extractor: the deterministic rules unless ``--llm`` (or ``LEXMEMO_LLM``, the drafting setting) names a model;
+``template`` (drafting's default, no LLM) means rules. With a model, any failure falls back to the rules.
 """
 
 from __future__ import annotations
@@ -29,6 +32,23 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+LLM_HELP = ("Fact extractor: template or unset = deterministic rules (default); openai:MODEL, ollama:MODEL, "
+            "llamacpp:PATH or replay:FILE = that LLM, falling back to the rules on any failure. Default: LEXMEMO_LLM.")
+
+
+def _extractor(llm: Optional[str]):
+    """(name, extractor) for ``--llm`` (else the settings); exit 2 with the adapter's message when unusable."""
+    from assistant.drafting.llm import DrafterConfigError
+    from assistant.settings import get_settings
+    from assistant.triage.extract.llm import make_extractor
+
+    settings = get_settings(**({"llm": llm} if llm else {}))
+    try:
+        return settings, *make_extractor(settings)
+    except DrafterConfigError as exc:
+        _fail(f"--llm: {exc}")
+
+
 def _anchor(value: Optional[str]) -> Optional[date]:
     if not value:
         return None
@@ -45,12 +65,13 @@ def extract(
     narrative_file: str = typer.Argument(..., metavar="NARRATIVE.txt|-", help="A text file with one narrative, or - for stdin."),
     spans: bool = typer.Option(False, "--spans", help="Also print the text span each fact rests on."),
     anchor_date: Optional[str] = typer.Option(None, "--anchor-date", help="Date the complaint was received (resolves 去年/今年)."),
+    llm: Optional[str] = typer.Option(None, "--llm", help=LLM_HELP),
 ) -> None:
     """Extract ClaimFacts from a Chinese narrative and print them as JSON (unknown facts are null)."""
     from assistant.triage.encoding import decode_bytes, undecodable
-    from assistant.triage.extract import extract_facts
 
     anchor = _anchor(anchor_date)
+    _, name, extractor = _extractor(llm)
     try:
         data = sys.stdin.buffer.read() if narrative_file == "-" else Path(narrative_file).read_bytes()
     except OSError as exc:
@@ -60,12 +81,17 @@ def extract(
         _fail(f"{narrative_file}: not valid UTF-8 or GB18030 text (read as {used}); re-save it as UTF-8")
     if not text.strip():
         _fail(f"{narrative_file}: the narrative is empty")
-    ex = extract_facts(text.strip(), anchor=anchor)
+    ex = extractor(text.strip(), anchor=anchor)
+    if name != "rules":  # say which extractor answered, and what the model's reply lost
+        typer.echo(f"extractor: {name} → {ex.method}", err=True)
+        for field, why in ex.dropped.items():
+            typer.echo(f"dropped {field}: {why}", err=True)
     facts = ex.facts.model_dump(mode="json")
     if spans:
         out = {"facts": facts,
                "spans": {k: {"start": s, "end": e, "text": t} for k, (s, e, t) in ex.spans.items()},
-               "conflicts": {k: [{"start": s, "end": e, "text": t} for s, e, t in v] for k, v in ex.conflicts.items()}}
+               "conflicts": {k: [{"start": s, "end": e, "text": t} for s, e, t in v] for k, v in ex.conflicts.items()},
+               "method": ex.method, "dropped": ex.dropped}
     else:
         out = facts
     typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
@@ -79,23 +105,27 @@ def triage(
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run without redoing finished rows."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (default: detect UTF-8/BOM/GB18030)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: settings)."),
+    llm: Optional[str] = typer.Option(None, "--llm", help=LLM_HELP),
 ) -> None:
     """Triage a batch of claims into a table sorted by priority; exit status = number of failed rows (max 125)."""
-    from assistant.settings import get_settings
     from assistant.triage.progress import ResumeMismatch, sidecar_path
     from assistant.triage.rows import InputFileError
     from assistant.triage.runner import run_triage
 
-    settings = get_settings()
+    settings, name, extractor = _extractor(llm)
     profile = doctrine.value if doctrine else settings.doctrine
     if profile not in DOCTRINES:
         _fail(f"unknown doctrine {profile!r}; choose one of: {', '.join(DOCTRINES)}")
     if not resume and sidecar_path(output).exists():
         typer.echo(f"note: {sidecar_path(output)} exists from an interrupted run; starting over "
                    "(use --resume to continue it)", err=True)
+    if name != "rules":
+        typer.echo(f"extractor: {name}, deterministic rules as fallback (source column: text(llm) / text(rules, "
+                   "llm failed))", err=True)
     try:
         summary = run_triage(claims, output, doctrine=profile, resume=resume,
-                             progress=settings.progress if progress is None else progress, encoding=encoding)
+                             progress=settings.progress if progress is None else progress, encoding=encoding,
+                             extractor=extractor, extractor_name=name)
     except (InputFileError, ResumeMismatch, LookupError) as exc:
         _fail(f"{claims}: {exc}")
     except KeyboardInterrupt:
