@@ -63,7 +63,7 @@ def norms(ctx: DraftContext, cite: Citer) -> str:
         lines = [f"本案事发于{chinese_date(ctx.event_date)}，应适用该日有效的法律、司法解释。"]
     else:
         lines = ["事发日期尚不明确，本备忘录暂按现行有效的法律分析；事发日期查明后，应核对届时有效的规范。"]
-    lines += [f"{note}" for note in v.as_of.version_notes]
+    lines += [humanise(note) for note in v.as_of.version_notes]
     statutes = [pid for pid in v.citations if cite.can(pid) and pid.split("-")[0] != "QIN"
                 and getattr(ctx.corpus.get(pid), "kind", "") != "case"]
     if statutes:
@@ -73,7 +73,8 @@ def norms(ctx: DraftContext, cite: Citer) -> str:
             # a provision that itself refers to other articles is cited, not quoted: the quoted reference
             # would read as a citation of an article outside this memo's authorities
             quote = "" if _INNER_REFERENCE.search(text) else f"：“{_quote(text)}”"
-            lines.append(f"- {cite(pid)}{quote}")
+            later = cite.later_text_note(pid)
+            lines.append(f"- {cite(pid)}{quote}" + (f"（{later.lstrip('。')}）" if later else ""))
     return "\n".join(lines)
 
 
@@ -105,11 +106,27 @@ def elements(ctx: DraftContext, cite: Citer) -> str:
     others = [e for e in v.trace if e is not entry and e.outcome != "not_applicable"]
     if others:
         out.append("\n其他规则的检验结果：\n")
-        for e in others:
-            basis = cite.paren(e.citations)
-            detail = f"：{humanise(e.detail)}" if e.detail else ""
-            out.append(f"- {e.title}{basis}：{OUTCOME_LABELS.get(e.outcome, e.outcome)}{detail}。")
+        out += [f"- {e.title}{cite.paren(e.citations)}：{rule_outcome(e)}。" for e in others]
     return "\n".join(out)
+
+
+def rule_outcome(entry: Any) -> str:
+    """A rule's outcome in a lawyer's words: the elements that failed with their values, the facts still unknown,
+    or the engine's own reason; the time-law rule states the law applied (no 成立/不成立)."""
+    detail = humanise(entry.detail or "")
+    if entry.rule == "law_as_of" and detail:
+        return detail
+    outcome = OUTCOME_LABELS.get(entry.outcome, entry.outcome)
+    elements = list(getattr(entry, "elements", None) or [])
+    if entry.outcome == "failed" and detail.startswith("不满足要件"):
+        failed = [f"{field_label(e.name)}：{element_value(e.name, e.value)}" for e in elements if e.status == "failed"]
+        if failed:
+            return f"{outcome}（{'；'.join(failed)}）"
+    if entry.outcome == "blocked" and detail.startswith("要件事实不明"):
+        unknown = [field_label(e.name) for e in elements if e.status == "unknown"]
+        if unknown:
+            return f"{outcome}（尚不明确的事实：{'、'.join(unknown)}）"
+    return f"{outcome}（{detail}）" if detail else outcome
 
 
 def _position(ctx: DraftContext, cite: Citer) -> str:
@@ -259,9 +276,19 @@ def similar_cases(ctx: DraftContext, cite: Citer) -> str:
     return "\n".join(["以下案例可供参考（均为公开报道的摘要，引用前应核对裁判文书原文）：\n", *lines])
 
 
-def notes(ctx: DraftContext) -> str:
-    """（七）特别说明: every note the verdict says the memo must carry."""
-    return "\n".join(f"- {note}" for note in ctx.verdict.notes) or "无。"
+_QIN_ID = re.compile(r"QIN-(\d+(?:\.\d+)*)")
+
+
+def notes(ctx: DraftContext, cite: Citer) -> str:
+    """（七）特别说明: every note the verdict says the memo must carry; the seed article's ids (QIN-5.4) are
+    written as its sections (覃玉娟文第5.4部分), as everywhere else in the memo."""
+    def section(m: re.Match) -> str:
+        pid = m.group(0)
+        if cite.can(pid):
+            return cite(pid)
+        return ctx.corpus.cite(pid, first=not cite.introduced("QIN")) if ctx.corpus.resolve(pid) else pid
+
+    return "\n".join(f"- {humanise(_QIN_ID.sub(section, note))}" for note in ctx.verdict.notes) or "无。"
 
 
 def legal_analysis(ctx: DraftContext, cite: Citer) -> str:
@@ -269,5 +296,5 @@ def legal_analysis(ctx: DraftContext, cite: Citer) -> str:
     parts = [("（一）适用的法律", norms), ("（二）请求路径与构成要件", elements), ("（三）责任形态", form),
              ("（四）归责原则与举证责任", burden), ("（五）追偿与损害扩大", recourse), ("（六）类案参考", similar_cases)]
     out = [f"### {heading}\n\n{render(ctx, cite)}" for heading, render in parts]
-    out.append(f"### （七）特别说明\n\n{notes(ctx)}")
+    out.append(f"### （七）特别说明\n\n{notes(ctx, cite)}")
     return "\n\n".join(out)

@@ -6,6 +6,8 @@ import re
 from datetime import date
 from typing import Any, Iterable
 
+from assistant.guard.citations import normalise_case_number
+
 _PLAIN_QUOTES = str.maketrans({"《": "“", "》": "”", "〈": "‘", "〉": "’"})
 _ASCII_PAREN = re.compile(r"\s*[(（][^)）]*[A-Za-z][^)）]*(?:[)）]|$)")
 _ASCII_TAIL = re.compile(r"\s*[(（]?[A-Za-z].*$")
@@ -15,7 +17,7 @@ def court_zh(court: str) -> str:
     """The Chinese part of a case's court field (the corpus adds English notes), or 审理法院未载明."""
     text = _ASCII_PAREN.sub("", court or "")
     text = _ASCII_TAIL.sub("", text).strip(" ;；,，")
-    return text or "审理法院未载明"
+    return re.sub(r"\s*;\s*", "；", text) or "审理法院未载明"
 
 
 class Citer:
@@ -27,6 +29,10 @@ class Citer:
         self.when = event_date or date.today()
         self.used: list[str] = []
         self._introduced: set[str] = set()
+
+    def introduced(self, code: str) -> bool:
+        """True when the memo has already cited instrument ``code`` with its full title."""
+        return code in self._introduced
 
     def can(self, pid: str) -> bool:
         """True when ``pid`` is allowed, resolves and is in force on the event date."""
@@ -63,12 +69,52 @@ class Citer:
         """One line of the 依据 list: full title, label, version/effective date; cases with 案号 and tier."""
         record = self.corpus.get(pid)
         if getattr(record, "kind", "") == "case":
-            number = "；".join(record.case_numbers) or "案号未载明"
+            number = "；".join(normalise_case_number(n) for n in record.case_numbers) or "案号未载明"
             return f"{record.case_name}，{number}，{court_zh(record.court)}（案例层级：{record.tier}）"
         instrument = self.corpus.instruments[record.code]
-        # the version text may name an amending act in 书名号; quote marks keep it from reading as a citation
-        version = instrument.version.translate(_PLAIN_QUOTES)
         if record.code == "QIN":
-            year = f"{instrument.year}年" if getattr(instrument, "year", None) else version
-            return f"{self.corpus.cite(pid, first=True)}（学术观点，非法律渊源；{year}发表）"
-        return f"《{instrument.title}》{record.label}（{version}）"
+            return f"{self.corpus.cite(pid, first=True)}（学术观点，非法律渊源）"
+        return f"《{instrument.title}》{record.label}（{version_text(instrument.version)}）{self.later_text_note(pid)}"
+
+    def later_text_note(self, pid: str) -> str:
+        """A warning when the corpus text of ``pid``'s instrument took effect after the event date (the corpus holds
+        the current text; the numbering was in force on the event date, the wording may have differed)."""
+        record = self.corpus.get(pid)
+        instrument = self.corpus.instruments.get(getattr(record, "code", ""))
+        later = getattr(instrument, "version_effective", None)
+        if later is None or later <= self.when or getattr(record, "kind", "") == "case":
+            return ""
+        return (f"。注意：该文本自{later.year}年{later.month}月{later.day}日起施行，晚于事发日；事发时适用此前的文本"
+                "（条号相同），条文内容须核对当时文本")
+
+    def basis_entries(self) -> list[str]:
+        """The 依据 list: one line per authority cited, in order of first use; the seed article's sections are
+        listed together on one line (第3.2.1、3.2.2…部分) where its first section stood."""
+        qin = [pid for pid in self.used if pid.startswith("QIN-")]
+        out = []
+        for pid in self.used:
+            if pid.startswith("QIN-"):
+                if pid == qin[0]:
+                    out.append(self._qin_entry(qin))
+                continue
+            out.append(self.basis_entry(pid))
+        return out
+
+    def _qin_entry(self, ids: list[str]) -> str:
+        """One 依据 line for the seed article's sections, in section order."""
+        if len(ids) == 1:
+            return self.basis_entry(ids[0])
+        sections = sorted((pid[len("QIN-"):] for pid in ids), key=lambda s: [int(n) for n in s.split(".") if n.isdigit()])
+        head = self.corpus.cite(ids[0], first=True)
+        head = head[: head.rindex("第")]
+        return f"{head}第{'、'.join(sections)}部分（学术观点，非法律渊源）"
+
+
+def version_text(version: str) -> str:
+    """An instrument's version note for the 依据 list, without nested brackets: ``…通过的文本（自…起施行）`` →
+    ``…通过的文本，自…起施行``; an amending act's 书名号 become quote marks (it is not a citation)."""
+    text = version.translate(_PLAIN_QUOTES)
+    head, sep, rest = text.partition("（")
+    if sep and rest.endswith("）") and "（" not in rest:
+        return f"{head}，{rest[:-1]}"
+    return text

@@ -103,8 +103,23 @@ PROFILE_SHORT = {"qin2025": "区分阶段说", "intent_split": "区分经营者�
 _WORDS = {"true": True, "false": False, "null": None, "None": None}
 
 
+_ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# the engine's "（life_health 由 category=drug 推定）": the fact presumed, in words a memo can carry
+_INFERRED_RE = re.compile(r"[(（](?P<name>[a-z_]+) 由 (?P<src>[a-z_]+)=(?P<value>[a-z_]+) 推定[)）]")
+PRESUMED = {"life_health": "关系消费者生命健康"}
+
+
 def humanise(text: str) -> str:
-    """Replace fact field names and ``field=value`` pairs in engine text with their Chinese wording."""
+    """Replace fact field names and ``field=value`` pairs in engine text with their Chinese wording; ISO dates
+    become ``2023年5月1日``."""
+    def inferred(m: re.Match) -> str:
+        name, src = m.group("name"), m.group("src")
+        what = PRESUMED.get(name, field_label(name))
+        return f"（{field_label(src)}为{value_label(src, m.group('value'))}，据此推定{what}）"
+
+    text = _INFERRED_RE.sub(inferred, text)
+    text = _ISO_DATE_RE.sub(lambda m: f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日", text)
+
     def pair(m: re.Match) -> str:
         name, raw = m.group("name"), m.group("value")
         if name not in FIELD_LABELS:

@@ -103,22 +103,17 @@ def live_route_ids(verdict: Any, event_date: date | None, corpus: Any) -> list[s
     return [c for c in dict.fromkeys(ids) if corpus.resolve(c) and corpus.in_force(c, when)]
 
 
-def _article_prefixes(ids: Iterable[str]) -> set[str]:
-    """``FSL-131-1`` → {"FSL-131"}: the article a provision id belongs to."""
-    out = set()
-    for pid in ids:
-        parts = str(pid).split("-")
-        head = [p for p in parts if not p.isdigit()]
-        nums = [p for p in parts if p.isdigit()]
-        if nums:
-            out.add("-".join(head + nums[:1]))
-    return out
+def _cites_same_provision(case_ids: Iterable[str], verdict_ids: Iterable[str]) -> bool:
+    """True when a case cites a provision of the verdict: the same id, or one contains the other (an article
+    and its 款). A different 款 of the same article does not count (CPL-44-2 joint liability is not CPL-44-1's
+    advance compensation)."""
+    verdict_ids = list(verdict_ids)
+    return any(c == v or v.startswith(c + "-") or c.startswith(v + "-") for c in case_ids for v in verdict_ids)
 
 
 def similar_case_ids(verdict: Any, life_health: bool | None, corpus: Any, limit: int = 3) -> list[str]:
-    """Up to ``limit`` corpus cases most like this verdict: same outcome, same articles, same life/health flag."""
+    """Up to ``limit`` corpus cases most like this verdict: same provisions, same outcome, same life/health flag."""
     wanted = CASE_OUTCOME_FOR_FORM.get(verdict.liability_form)
-    articles = _article_prefixes(verdict.citations)
     scored = []
     for order, passage in enumerate(corpus.passages()):
         if passage.kind != "case":
@@ -127,8 +122,8 @@ def similar_case_ids(verdict: Any, life_health: bool | None, corpus: Any, limit:
         if case is None or case.outcome == "unclear":
             continue
         record = getattr(case, "record", {}) or {}
-        cited = _article_prefixes(str(p).split()[0] for p in record.get("provisions_cited") or [])
-        score = (3 if cited & articles else 0) + (2 if wanted and case.outcome == wanted else 0)
+        cited = [str(p).split()[0] for p in record.get("provisions_cited") or [] if str(p).strip()]
+        score = (3 if _cites_same_provision(cited, verdict.citations) else 0) + (2 if wanted and case.outcome == wanted else 0)
         score += 1 if life_health is not None and record.get("life_health") == life_health else 0
         if score >= 3:
             scored.append((-score, order, case.id))

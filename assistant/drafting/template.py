@@ -114,7 +114,7 @@ def next_steps(ctx: DraftContext) -> str:
 
 def basis(cite: Citer) -> str:
     """依据: every authority the memo cites, numbered, with version / effective date; cases with 案号 and tier."""
-    return "\n".join(f"{n}. {cite.basis_entry(pid)}" for n, pid in enumerate(cite.used, 1)) or "（无）"
+    return "\n".join(f"{n}. {entry}" for n, entry in enumerate(cite.basis_entries(), 1)) or "（无）"
 
 
 def disclaimer(ctx: DraftContext) -> str:

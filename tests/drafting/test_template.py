@@ -38,11 +38,12 @@ def test_worked_example_memo_passes_guard(name, examples, settings):
     pytest.xfail("guard flags an article named in the engine's own note: " + result.report.to_text())
 
 
-def test_template_memo_is_byte_identical_across_runs(examples, settings, tmp_path):
-    """Same facts, corpus, rules and template drafter → the same bytes (no clock in the memo)."""
+@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
+def test_template_memo_is_byte_identical_across_runs(name, examples, settings, tmp_path):
+    """Same facts, corpus, rules and template drafter → the same bytes (no clock in the memo), every example."""
     from assistant.settings import Settings
 
-    facts = examples("drug_minor_contribution")
+    facts = examples(name)
     first = draft_memo(facts, settings=settings).markdown
     other = Settings(data_dir=tmp_path / "other", cache_dir=tmp_path / "c2", llm="template", progress=False)
     second = draft_memo(dict(facts), settings=other).markdown
@@ -146,3 +147,46 @@ def test_without_index_the_receipt_says_so(examples, settings):
     result = draft_memo(examples("catering_licence_not_reviewed"), settings=settings)
     assert result.receipt["passages_source"].startswith("verdict citations only")
     assert "index" in result.receipt["passages_source"]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ENGINE_WORD = re.compile(r"[a-z]+_[a-z_]+|\bQIN-\d")
+
+
+@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
+def test_memo_speaks_to_lawyers_not_in_engine_terms(name, examples, settings):
+    """No ISO dates, field names (life_health) or corpus ids (QIN-5.4) in the prose a lawyer reads."""
+    markdown = draft_memo(examples(name), settings=settings).markdown
+    body = markdown.split("## 八、声明")[0]
+    assert not _ISO_DATE.search(body), _ISO_DATE.search(body)
+    assert not _ENGINE_WORD.search(body), _ENGINE_WORD.search(body)
+
+
+def test_other_rules_say_which_fact_defeated_them(examples, settings):
+    """A route that fails names the fact and its value; one blocked names the facts still unknown."""
+    analysis = draft_memo(examples("drug_minor_contribution"), settings=settings).sections["法律分析"]
+    assert "：不成立（平台能否提供平台内经营者的真实名称、地址和有效联系方式：是）" in analysis
+    assert "（商品或服务类别为药品，据此推定关系消费者生命健康）" in analysis
+    assert "：适用2023年5月1日时有效的法律" in analysis
+    blocked = draft_memo(examples("catering_licence_not_reviewed"), settings=settings).sections["法律分析"]
+    assert "因事实不明暂无法判断（尚不明确的事实：平台能否提供平台内经营者的真实名称、地址和有效联系方式）" in blocked
+
+
+def test_basis_lists_the_seed_article_once_and_full_width_case_numbers(examples, settings):
+    """依据: the seed article's sections on one line in section order; 案号 with full-width brackets."""
+    basis = draft_memo(examples("drug_minor_contribution"), settings=settings).sections["依据"]
+    qin = [line for line in basis.splitlines() if "覃玉娟" in line]
+    assert len(qin) == 1 and "第3.2.1、3.2.2、3.2.3、4.1.1、4.1.2、5.1、5.2.2、5.3、5.4.1、5.4.2部分" in qin[0]
+    basis = draft_memo(examples("clothing_fakes_ignored"), settings=settings).sections["依据"]
+    assert "（2014）朝民初字第27695号；（2015）三中民终字第04810号" in basis and "(2014)" not in basis
+
+
+def test_a_text_that_took_effect_after_the_event_is_flagged(examples, settings, corpus):
+    """2018 event, corpus holding the 2025 food-safety text: the quote and the 依据 entry both warn."""
+    result = draft_memo(examples("food_2018_seller_unidentified"), settings=settings)
+    assert corpus.instruments["FSL"].version_effective.year == 2025
+    fsl = [line for line in result.sections["依据"].splitlines() if "食品安全法》第一百三十一条" in line]
+    assert fsl and all("晚于事发日" in line for line in fsl)
+    assert "该文本自2025年12月1日起施行，晚于事发日" in result.sections["法律分析"]
+    cpl = [line for line in result.sections["依据"].splitlines() if "消费者权益保护法》第四十四条" in line]
+    assert cpl and not any("晚于事发日" in line for line in cpl)  # CPL's text is in force since 2014
