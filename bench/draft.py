@@ -1,0 +1,172 @@
+"""Drafting benchmark: template-drafter time per worked example, guard included (``python -m bench.draft``).
+
+    python -m bench.draft                 # every examples/claims/*.json, 5 rounds after a warm-up round
+    python -m bench.draft --rounds 10
+    LEXMEMO_DATA_DIR=/path python -m bench.draft   # another data dir (its retrieval index is used)
+
+Each memo is drafted the way ``lexmemo draft`` drafts it: the narrative passages come from the retrieval index
+under ``settings.data_dir``, which ``draft_memo`` opens afresh for every memo (BM25 file, Chroma store, query
+encoder): **the index load is included** in the per-memo time. The time is split into
+
+* ``retrieval``: opening the index and the top-k hybrid search for the narrative (as ``draft_memo`` does it);
+* ``template+guard``: classify, keyed passages, the template memo, the guard, the receipt, with those hits.
+
+For comparison the same searches are also timed on an index opened once (``search_only_median_ms``).
+
+The sum is the drafting time. A warm-up round (imports, corpus load, jieba) is run first and reported apart.
+Once per example the bench checks that the memo drafted from the split equals ``draft_memo``'s own memo and
+that it passes the guard. When the index is not built the drafter gets no narrative passages (it says why in
+the receipt) and so does the bench: ``retrieval`` in the JSON says which case was measured.
+Prints a table and writes ``bench/results/draft.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+EXAMPLES = ROOT / "examples" / "claims"
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q`` quantile (0..1) by linear interpolation between order statistics."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    pos = (len(ordered) - 1) * q
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+def draft_once(facts: dict, settings, corpus) -> dict:
+    """One memo as ``draft_memo`` drafts it, timed in two parts; returns the times, the memo and its report."""
+    from assistant.core import ClaimFacts, classify
+    from assistant.drafting import draft_memo
+    from assistant.drafting.retrieve import narrative_passages
+
+    start = time.perf_counter()
+    claim = ClaimFacts.model_validate(facts)
+    verdict = classify(claim, doctrine=settings.doctrine)
+    hits, source = narrative_passages(claim, verdict, corpus, settings)
+    middle = time.perf_counter()
+    result = draft_memo(claim, settings=settings, passages=hits, corpus=corpus)
+    end = time.perf_counter()
+    return {"retrieval_s": middle - start, "template_guard_s": end - middle, "total_s": end - start,
+            "markdown": result.markdown, "ok": result.report.ok, "source": source, "passages": len(hits)}
+
+
+def search_only(examples: dict, settings, corpus, rounds: int) -> list[float]:
+    """The narrative search alone on an index opened once (what retrieval would cost if the drafter kept the
+    index open): milliseconds per query, every example, ``rounds`` times."""
+    from assistant.core import ClaimFacts
+    from assistant.drafting.retrieve import TOP_K, narrative_query
+    from assistant.retrieval import Retriever
+
+    retriever = Retriever.open(settings, corpus=corpus, build=False)
+    queries = [narrative_query(ClaimFacts.model_validate(f)) for f in examples.values()]
+    retriever.search(queries[0], k=TOP_K, mode=settings.retrieval_mode)  # loads the query encoder
+    out = []
+    for _ in range(rounds):
+        for query in queries:
+            start = time.perf_counter()
+            retriever.search(query, k=TOP_K, mode=settings.retrieval_mode)
+            out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def run(rounds: int) -> dict:
+    """Warm-up round, then ``rounds`` rounds over every worked example; medians and p95 in milliseconds."""
+    from assistant.corpus import load_corpus
+    from assistant.drafting import draft_memo
+    from assistant.retrieval.index import stale_reason
+    from assistant.settings import get_settings
+
+    settings = get_settings(llm="template", progress=False)
+    examples = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.json"))}
+    warm_start = time.perf_counter()
+    corpus = load_corpus(settings.corpus_dir) if settings.corpus_dir else load_corpus()
+    reason = stale_reason(settings, corpus, settings.embedder)
+    first = {name: draft_once(facts, settings, corpus) for name, facts in examples.items()}
+    warmup_s = time.perf_counter() - warm_start
+    for name, facts in examples.items():  # the split drafts exactly what draft_memo drafts, and it passes
+        own = draft_memo(facts, settings=settings, corpus=corpus)
+        if own.markdown != first[name]["markdown"] or not own.report.ok:
+            raise SystemExit(f"bench.draft: {name}: the timed memo differs from draft_memo's or fails the guard")
+    samples: dict[str, list[dict]] = {name: [] for name in examples}
+    for _ in range(rounds):
+        for name, facts in examples.items():
+            samples[name].append(draft_once(facts, settings, corpus))
+    flat = [s for runs in samples.values() for s in runs]
+    search_ms = search_only(examples, settings, corpus, rounds) if reason is None else []
+
+    def stats(key: str, values: list[dict]) -> tuple[float, float]:
+        ms = [v[key] * 1000 for v in values]
+        return round(statistics.median(ms), 1), round(percentile(ms, 0.95), 1)
+
+    per_example = {}
+    for name, runs in samples.items():
+        total, retrieval, template = stats("total_s", runs), stats("retrieval_s", runs), stats("template_guard_s", runs)
+        per_example[name] = {"median_ms": total[0], "p95_ms": total[1], "retrieval_median_ms": retrieval[0],
+                             "template_guard_median_ms": template[0], "passages": runs[0]["passages"],
+                             "guard_ok": all(r["ok"] for r in runs), "memo_chars": len(runs[0]["markdown"])}
+    total, retrieval, template = stats("total_s", flat), stats("retrieval_s", flat), stats("template_guard_s", flat)
+    return {
+        "benchmark": "draft",
+        "median_ms": total[0], "p95_ms": total[1],
+        "template_guard_median_ms": template[0], "template_guard_p95_ms": template[1],
+        "retrieval_median_ms": retrieval[0], "retrieval_p95_ms": retrieval[1],
+        "search_only_median_ms": round(statistics.median(search_ms), 1) if search_ms else None,
+        "examples": len(examples), "rounds": rounds,
+        "warmup_round_s": round(warmup_s, 2),
+        "index_load_included": reason is None,
+        "retrieval": (f"index under {settings.index_dir} opened for every memo ({first[next(iter(first))]['source']})"
+                      if reason is None else f"index not built ({reason}): verdict citations only, no retrieval"),
+        "drafter": "template", "doctrine": settings.doctrine,
+        "all_guard_ok": all(s["ok"] for s in flat),
+        "per_example": per_example,
+        "load_average": list(os.getloadavg()), "cpus": os.cpu_count(),
+        "python": platform.python_version(), "machine": platform.machine(),
+        "measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def table(res: dict) -> str:
+    """The result as a plain-text table, one row per worked example and a total row."""
+    rows = [f"{'example':34} {'median ms':>10} {'p95 ms':>9} {'retrieval':>10} {'tmpl+guard':>11} {'passages':>9} guard"]
+    for name, r in res["per_example"].items():
+        rows.append(f"{name:34} {r['median_ms']:>10} {r['p95_ms']:>9} {r['retrieval_median_ms']:>10} "
+                    f"{r['template_guard_median_ms']:>11} {r['passages']:>9} {'ok' if r['guard_ok'] else 'FAIL'}")
+    rows.append(f"{'all (' + str(res['examples']) + ' x ' + str(res['rounds']) + ' rounds)':34} {res['median_ms']:>10} "
+                f"{res['p95_ms']:>9} {res['retrieval_median_ms']:>10} {res['template_guard_median_ms']:>11}")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark, print the table, write bench/results/draft.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds over every worked example")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    res = run(max(1, args.rounds))
+    print(table(res))
+    print(f"retrieval: {res['retrieval']}; index load included per memo: {res['index_load_included']}")
+    if res["search_only_median_ms"] is not None:
+        print(f"the same searches on an index kept open: {res['search_only_median_ms']} ms median")
+    print(f"warm-up round (imports, corpus, first index open): {res['warmup_round_s']} s for {res['examples']} memos")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / "draft.json"
+    path.write_text(json.dumps(res, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
