@@ -32,10 +32,9 @@ test: install
 eval: index
 	$(BIN)/lexmemo eval --suite all --report evals/reports/latest
 
+# Every benchmark and one summary (bench/README.md); the scale benchmark runs apart: $(BIN)/python -m bench.scale
 bench: index
-	$(BIN)/python -m bench.retrieval
-	$(BIN)/python -m bench.classify
-	$(BIN)/python -m bench.triage
+	$(BIN)/python -m bench.all
 
 clean:
 	rm -rf $(VENV) var
