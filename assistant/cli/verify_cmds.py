@@ -118,6 +118,9 @@ def verify(
         date_note = claim.event_date.isoformat() if claim.event_date else "不明（按现行法核对）"
         typer.echo(f"核验：{memo}（事件日期：{date_note}；学说：{doctrine}；允许引用的依据：{source}）")
         typer.echo(report.to_text())
+        if report.unlisted and receipt is None and not allow:
+            typer.echo("提示：未给出 --receipt 时，允许引用的依据不含起草时检索到的条文；lexmemo draft 生成的备忘录请用 "
+                       "--receipt 指定其回执核验。")
         if show_memo and not report.ok:
             typer.echo("\n" + highlight(markdown, report))
     if not report.ok:

@@ -191,3 +191,21 @@ def test_verify_json_catches_each_defect_kind_with_exit_1(defect, tmp_path):
         assert any(f["reason"].startswith("missing burden statement") for f in found), found
     others = {c: v for c, v in data.items() if c not in ("ok", category) and v}
     assert not others, others  # the edit shows up where it belongs, nowhere else
+
+
+def test_unlisted_without_receipt_points_to_the_receipt(tmp_path):
+    """A memo citing what only its receipt allows (a retrieval hit): without --receipt the text report says to use
+    it; with a receipt listing the hit the memo passes."""
+    memo = write(tmp_path, "memo.md", _in_analysis(_template_memo(tmp_path, FACTS), "另见《消费者权益保护法》第四十八条。"))
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS)])
+    assert result.exit_code == 1 and "--receipt" in result.stdout
+    from assistant.cli.verify_cmds import drafter_authorities
+    from assistant.core import ClaimFacts, classify
+    from assistant.corpus import load_corpus
+
+    claim = ClaimFacts.model_validate(json.loads(FACTS.read_text(encoding="utf-8")))
+    allowed, keys = drafter_authorities(claim, classify(claim), load_corpus())
+    receipt = write(tmp_path, "r.json", json.dumps({"allowed_ids": sorted(allowed | {"CPL-48"}), "key_table": keys},
+                                                   ensure_ascii=False))
+    result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--receipt", str(receipt)])
+    assert result.exit_code == 0, result.output
