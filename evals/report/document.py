@@ -33,6 +33,11 @@ def anchor(suite: str, item_id: str) -> str:
     return f"{suite}-" + re.sub(r"[^a-z0-9]+", "-", str(item_id).lower()).strip("-")
 
 
+def headline_value(key: str, value: Any) -> str:
+    """A headline figure as shown in reports: shares (floats in 0..1, not timings) as percentages, else ``fmt``."""
+    return pct(value) if isinstance(value, float) and 0 <= value <= 1 and "seconds" not in key else fmt(value)
+
+
 def _headline_table(results: dict[str, Any]) -> list[tuple]:
     rows = []
     for name, suite in results["suites"].items():
@@ -40,13 +45,13 @@ def _headline_table(results: dict[str, Any]) -> list[tuple]:
             rows.append((name, "skipped", suite["skipped"]))
             continue
         for key, value in suite["headline"].items():
-            shown = pct(value) if isinstance(value, float) and 0 <= value <= 1 and "seconds" not in key else fmt(value)
-            rows.append((name, key, shown))
+            rows.append((name, key, headline_value(key, value)))
         rows.append((name, "run time (s)", fmt(suite.get("seconds"))))
     return [("table", ["suite", "figure", "value"], rows)]
 
 
-def _worst(name: str, suite: dict[str, Any]) -> list[dict[str, Any]]:
+def worst(name: str, suite: dict[str, Any]) -> list[dict[str, Any]]:
+    """The suite's worst items (failures first; retrieval: lowest hybrid nDCG@10), at most ``WORST``."""
     items = suite.get("items") or []
     if name == "retrieval":
         return sorted(items, key=lambda it: it["score"])[:WORST]
@@ -56,7 +61,8 @@ def _worst(name: str, suite: dict[str, Any]) -> list[dict[str, Any]]:
     return [it for it in items if not it.get("ok")][:WORST]
 
 
-def _worst_row(name: str, it: dict[str, Any]) -> tuple:
+def worst_row(name: str, it: dict[str, Any]) -> tuple:
+    """One row of the worst-cases table; its first cell links the item's id to its details."""
     link = f"[{it['id']}](#{anchor(name, it['id'])})"
     if name == "verdicts":
         why = it.get("error") or ", ".join(sorted(it.get("diffs", {})))
@@ -78,7 +84,7 @@ def _worst_row(name: str, it: dict[str, Any]) -> tuple:
     return (link, "", "", "")
 
 
-_WORST_HEADERS = {
+WORST_HEADERS = {
     "verdicts": ["golden", "expected form", "engine form", "fields that differ"],
     "retrieval": ["query", "type", "hybrid nDCG@10", "note"],
     "memos": ["golden", "verdict form", "memo states", "problems"],
@@ -92,7 +98,8 @@ def _details(name: str, it: dict[str, Any]) -> dict[str, Any]:
     return keep
 
 
-def _suite_tables(name: str, suite: dict[str, Any]) -> list[tuple]:
+def suite_tables(name: str, suite: dict[str, Any]) -> list[tuple]:
+    """The suite's detail blocks (tables and paragraphs) below the headline."""
     m = suite["metrics"]
     blocks: list[tuple] = []
     if name == "verdicts":
@@ -155,14 +162,14 @@ def build(results: dict[str, Any], charts: dict[str, list[str]], comparison: lis
         if suite.get("skipped"):
             blocks.append(("p", f"Skipped: {suite['skipped']}"))
             continue
-        blocks += _suite_tables(name, suite)
+        blocks += suite_tables(name, suite)
         blocks += [("img", chart) for chart in charts.get(name, [])]
-        worst = _worst(name, suite)
-        blocks.append(("h3", f"Worst cases ({len(worst)})"))
-        if worst:
-            blocks.append(("table", _WORST_HEADERS[name], [_worst_row(name, it) for it in worst]))
+        items = worst(name, suite)
+        blocks.append(("h3", f"Worst cases ({len(items)})"))
+        if items:
+            blocks.append(("table", WORST_HEADERS[name], [worst_row(name, it) for it in items]))
             blocks.append(("h3", "Details"))
-            blocks += [("details", anchor(name, it["id"]), it["id"], _details(name, it)) for it in worst]
+            blocks += [("details", anchor(name, it["id"]), it["id"], _details(name, it)) for it in items]
         else:
             blocks.append(("p", "None: every item passed."))
     return blocks
