@@ -1,4 +1,4 @@
-"""LexMemo's Streamlit app: matter page (起草备忘录) and batch triage. Start it with ``lexmemo ui``.
+"""LexMemo's Streamlit app: matter page (起草备忘录), batch triage (批量分诊) and the eval report (评测报告). Start it with ``lexmemo ui``.
 
 Chinese by default (English toggle in the sidebar); settings come from ``LEXMEMO_*`` environment variables;
 saved matters live in SQLite under ``settings.data_dir``. Query parameters: ``?matter=ID``, ``?example=NAME``.
@@ -23,7 +23,7 @@ import streamlit as st  # noqa: E402
 
 import services  # noqa: E402
 from i18n import t  # noqa: E402
-from views import matter_page, sidebar, triage_page  # noqa: E402
+from views import eval_page, matter_page, sidebar, triage_page  # noqa: E402
 
 
 def main() -> None:
@@ -38,6 +38,8 @@ def main() -> None:
         getattr(st, kind)(text)
     if page == "triage":
         triage_page.render()
+    elif page == "eval":
+        eval_page.render()
     else:
         matter_page.render(store)
 

@@ -18,6 +18,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page": ("页面", "Page"),
     "page_matter": ("起草备忘录", "Draft a memo"),
     "page_triage": ("批量分诊", "Batch triage"),
+    "page_eval": ("评测报告", "Evaluation"),
     "matters": ("已保存事项", "Saved matters"),
     "matter_select": ("打开事项", "Open matter"),
     "no_matters": ("尚无事项：新建一个，或载入示例。", "No matters yet: create one or load an example."),
@@ -161,6 +162,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "triage_done": ("完成：{total} 行，其中 {failed} 行有错误（见 error 列）。", "Done: {total} rows, {failed} with errors (see the error column)."),
     "triage_bad_file": ("无法读取文件：{error}", "Cannot read the file: {error}"),
     "triage_download": ("下载结果 {fmt}", "Download as {fmt}"),
+    "eval_title": ("评测报告：本工具的可信度（最近一次运行）", "Evaluation report: how far to trust this tool (latest run)"),
+    "eval_dir": ("报告目录", "Report directory"),
+    "eval_dir_help": (
+        "默认为仓库中的 evals/reports/latest；也可指向 evals/reports（自动取最新一次运行）。",
+        "Defaults to evals/reports/latest in the repository; point it at evals/reports to take the newest run.",
+    ),
+    "eval_none": (
+        "尚无评测报告（{dir}）。请在仓库目录运行以下命令生成（离线，约数分钟），然后刷新本页：",
+        "No eval report yet ({dir}). Run this command in the repository (offline, a few minutes), then reload:",
+    ),
+    "eval_unreadable": ("评测报告无法读取（{dir}）：{error}。请重新运行：", "The eval report cannot be read ({dir}): {error}. Run again:"),
+    "eval_meta": (
+        "运行于 {started} · 提交 {commit} · 用时 {seconds} 秒 · 起草器 {llm} · 语料 {corpus} · 目录 {dir}",
+        "Run {started} · commit {commit} · {seconds} s · drafter {llm} · corpus {corpus} · from {dir}",
+    ),
+    "eval_regressions": ("与基线相比有 {n} 项退步：{figures}", "{n} regression(s) against the baseline: {figures}"),
+    "eval_skipped": ("该套件未运行：{reason}", "This suite did not run: {reason}"),
+    "eval_suite_time": ("套件用时 {seconds} 秒", "suite run time {seconds} s"),
+    "eval_charts": ("图表", "Charts"),
+    "eval_worst": ("最差案例（{n}）", "Worst cases ({n})"),
+    "eval_worst_none": ("无：全部通过。", "None: every item passed."),
+    "eval_detail": ("查看详情", "Details of"),
+    "eval_download": ("下载报告 {fmt}", "Download the report ({fmt})"),
 }
 
 # Value labels: (zh, en). Chinese labels follow assistant.guard.terms' canonical wording.

@@ -7,6 +7,7 @@ No legal logic here: classification, drafting, guarding, extraction and triage a
 from __future__ import annotations
 
 import importlib
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -230,3 +231,26 @@ def triage_table(records: list[dict[str, Any]]) -> tuple[tuple[str, ...], list[l
 def triage_bytes(records: list[dict[str, Any]], fmt: str) -> bytes:
     """The triage table as csv / xlsx / jsonl bytes (the CLI's own writers)."""
     return _module("assistant.triage").table_bytes(records, fmt)
+
+
+# --- eval report ----------------------------------------------------------------------------------------------
+def _eval_summary() -> Any:
+    """``evals.report.summary`` (the repo's ``evals`` package is not installed: put the repo on the path)."""
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.append(str(REPO_ROOT))
+    return _module("evals.report.summary")
+
+
+def eval_report_dir() -> Path:
+    """The default report directory: ``evals/reports/latest`` in the repository (where the README's command writes)."""
+    return _eval_summary().DEFAULT_REPORT_DIR
+
+
+def eval_report(path: str | Path) -> Any:
+    """The eval run found at ``path`` as a ``ReportView``, or None (raises OSError/ValueError on an unreadable JSON)."""
+    return _eval_summary().read_report(path)
+
+
+def eval_command(path: str | Path) -> str:
+    """The command that writes a full eval report into ``path``."""
+    return _eval_summary().command_for(path)

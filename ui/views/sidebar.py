@@ -15,6 +15,7 @@ from services import examples
 from views.state import load_matter
 
 SELECT_KEY = "matter_select"
+PAGES = {"matter": "page_matter", "triage": "page_triage", "eval": "page_eval"}  # page → its i18n label key
 
 
 def _flash(kind: str, text: str) -> None:
@@ -101,8 +102,7 @@ def render(store: MatterStore, default_doctrine: str) -> str:
     """Draw the sidebar; load the selected matter into the session when it changed; return the page chosen."""
     sb = st.sidebar
     sb.toggle(t("lang_toggle"), key="lang_en")
-    page = sb.radio(t("page"), ["matter", "triage"], key="page",
-                    format_func=lambda p: t("page_matter") if p == "matter" else t("page_triage"))
+    page = sb.radio(t("page"), list(PAGES), key="page", format_func=lambda p: t(PAGES[p]))
     _query_params(store, default_doctrine)
 
     sb.subheader(t("matters"))

@@ -1,0 +1,132 @@
+"""The eval page (评测报告): no report → a message with the command to run; a report written by the real writer from a
+real run of fast suites → its date, commit, headline figures, tables, charts and worst cases, as in its JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evals.report.document import WORST_HEADERS
+
+from ui_helpers import new_app, ok, texts
+
+REPO = Path(__file__).resolve().parents[2]
+SUITES = ["verdicts", "guard", "cases"]
+
+
+@pytest.fixture(scope="module")
+def fast_report(tmp_path_factory) -> Path:
+    """A report directory written by ``write_report`` from a real run of the fast suites (verdicts, guard, cases)."""
+    from evals.report import write_report
+    from evals.runner import run_suites
+
+    out = tmp_path_factory.mktemp("report") / "run"
+    write_report(run_suites(["verdicts", "guard", "cases"]), out)
+    return out
+
+
+def _eval_page(report_dir: Path | str | None = None):
+    at = new_app()
+    ok(at.sidebar.radio(key="page").set_value("eval").run())
+    if report_dir is not None:
+        ok(at.text_input(key="eval_dir").set_value(str(report_dir)).run())
+    return at
+
+
+def _share(value: float) -> str:
+    """A share as the page is expected to show it (one-decimal percentage), computed independently of the app."""
+    return f"{value * 100:.1f}%"
+
+
+def test_default_directory_is_the_repos_latest_report(data_dir):
+    at = _eval_page()
+    assert at.text_input(key="eval_dir").value == str(REPO / "evals" / "reports" / "latest")
+
+
+def test_without_a_report_the_page_says_which_command_writes_one(data_dir, tmp_path):
+    empty = tmp_path / "no-report-here"
+    at = _eval_page(empty)
+    assert "尚无评测报告" in texts(at) and str(empty) in texts(at)
+    (code,) = at.code
+    assert code.value == f"lexmemo eval --suite all --report {empty}"
+    assert not at.metric and not at.tabs
+
+
+def test_an_unreadable_report_is_said_so_with_the_command(data_dir, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "results.json").write_text('{"meta": {', encoding="utf-8")  # a run killed while writing
+    at = _eval_page(broken)
+    assert "评测报告无法读取" in texts(at) and "JSONDecodeError" in texts(at)
+    assert at.code[0].value == f"lexmemo eval --suite all --report {broken}"
+
+
+def test_the_page_shows_the_reports_figures_as_in_its_json(data_dir, fast_report):
+    data = json.loads((fast_report / "results.json").read_text(encoding="utf-8"))
+    at = _eval_page(fast_report)
+    page = texts(at)
+    assert data["meta"]["started_at"] in page and str(data["meta"]["git_commit"]) in page
+    assert [tab.label for tab in at.tabs] == SUITES
+    for tab, name in zip(at.tabs, SUITES):
+        headline = data["suites"][name]["headline"]
+        shown = {m.label: m.value for m in tab.metric}
+        assert list(shown) == list(headline)  # every headline figure, in the JSON's order
+        for figure, value in headline.items():
+            if isinstance(value, float):
+                assert shown[figure] == _share(value), figure
+            else:
+                assert shown[figure] == str(value), figure
+        charts = sorted(p.stem for p in (fast_report / "charts").glob(f"{name}_*.png"))
+        assert charts and [c for img in tab.image for c in img.captions] == charts  # every PNG the writer made
+    verdicts = data["suites"]["verdicts"]
+    assert at.tabs[0].metric[1].value == _share(verdicts["headline"]["agreement"])
+    # per-field table: one row per field of the JSON, the agreement as a percentage
+    field_table = at.tabs[0].dataframe[0].value
+    assert dict(zip(field_table["field"], field_table["agreement"])) == {
+        f: _share(v) for f, v in verdicts["metrics"]["per_field"].items()}
+    guard = data["suites"]["guard"]["metrics"]["spec_verdicts"]
+    assert f"caught {guard['caught']}/{guard['defective']}" in texts(at)
+
+
+def test_worst_cases_list_failing_items_with_their_details(data_dir, fast_report):
+    data = json.loads((fast_report / "results.json").read_text(encoding="utf-8"))
+    at = _eval_page(fast_report)
+    for tab, name in zip(at.tabs, SUITES):
+        items = {str(it["id"]): it for it in data["suites"][name]["items"]}
+        failing = [i for i, it in items.items() if not it.get("ok")]
+        worst = [d.value for d in tab.dataframe if list(d.value.columns) == WORST_HEADERS[name]]
+        if not failing:
+            assert not worst and "无：全部通过。" in [c.value for c in tab.caption]
+            continue
+        listed = list(worst[0].iloc[:, 0])
+        assert listed and len(listed) == min(15, len(failing)) and set(listed) <= set(failing)
+        pick = at.selectbox(key=f"eval_detail_{name}")
+        assert pick.options == listed
+        ok(pick.set_value(listed[-1]).run())
+        shown = json.loads(at.tabs[SUITES.index(name)].json[0].value)
+        assert shown == {k: v for k, v in items[listed[-1]].items() if k != "id"}
+    # the court cases disagree with every profile's engine outcome often enough that this suite lists some
+    assert at.selectbox(key="eval_detail_cases").options
+
+
+def test_downloads_serve_the_report_files(data_dir, fast_report, served_files):
+    at = _eval_page(fast_report)
+    assert {d.key for d in at.get("download_button")} == {"eval_dl_json", "eval_dl_markdown", "eval_dl_html"}
+    assert served_files["index.html"] == (fast_report / "index.html").read_bytes()
+    assert served_files["results.json"] == (fast_report / "results.json").read_bytes()
+
+
+def test_pointing_at_the_reports_folder_takes_the_newest_run(data_dir, fast_report, tmp_path):
+    import shutil
+
+    reports = tmp_path / "reports"
+    older, newer = reports / "old", reports / "new"
+    shutil.copytree(fast_report, older)
+    shutil.copytree(fast_report, newer)
+    data = json.loads((newer / "results.json").read_text(encoding="utf-8"))
+    data["meta"]["git_commit"] = "newest1"
+    (newer / "results.json").write_text(json.dumps(data), encoding="utf-8")
+    at = _eval_page(reports)
+    assert "newest1" in texts(at) and str(newer) in texts(at)
