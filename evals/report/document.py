@@ -73,7 +73,8 @@ def worst_row(name: str, it: dict[str, Any]) -> tuple:
     if name == "memos":
         problems = it.get("error") or "; ".join(filter(None, [
             "unresolved: " + ", ".join(it["unresolved"]) if it.get("unresolved") else "",
-            "guard not ok" if not it.get("guard_ok") else "",
+            ("guard: " + ", ".join(sorted(it.get("guard_findings") or {})) if it.get("guard_findings") else "guard not ok")
+            if not it.get("guard_ok") else "",
             "conclusion differs" if not all(it.get("conclusion_vs_verdict", {}).values()) else "",
             "missing sections: " + ", ".join(it["missing_sections"]) if it.get("missing_sections") else ""]))
         return (link, it.get("expected_form"), it.get("actual_form"), problems)

@@ -68,11 +68,19 @@ def score_memo(result: Any, golden: VerdictGolden, seconds: float) -> dict[str, 
         "citation_precision": prf["precision"], "citation_recall": prf["recall"], "citation_f1": prf["f1"],
         "stated": stated, "conclusion_vs_verdict": vs_verdict, "conclusion_vs_golden": vs_golden,
         "sections_present": len(present) / len(SECTIONS), "missing_sections": [s for s in SECTIONS if s not in present],
-        "guard_ok": result.report.ok, "needs_review": result.needs_review, "seconds": round(seconds, 3),
+        "guard_ok": result.report.ok, "guard_findings": guard_findings(result.report),
+        "needs_review": result.needs_review, "seconds": round(seconds, 3),
         "expected_form": verdict["liability_form"], "actual_form": stated["liability_form"] or "(none stated)",
         "ok": bool(result.report.ok and all(vs_verdict.values()) and (not resolved or all(resolved))
                    and len(present) == len(SECTIONS)),
     }
+
+
+def guard_findings(report: Any) -> dict[str, list[str]]:
+    """The guard's findings by category (unresolved, out_of_force, …), each as its reason, so a report says why."""
+    found = report.to_json()
+    return {kind: [str(f.get("reason") or f.get("text") or f) if isinstance(f, dict) else str(f) for f in values]
+            for kind, values in found.items() if kind != "ok" and isinstance(values, list) and values}
 
 
 def settings_for(settings: Any, llm: str | None) -> Any:

@@ -32,6 +32,7 @@ def test_template_memos_state_the_verdict(settings):
         assert item["conclusion_vs_verdict"] == {"liability_form": True, "imputation": True, "burden_of_proof": True}
         assert item["sections_present"] == 1.0
         assert item["citation_recall"] == 1.0
+        assert item["guard_findings"] == {}
     assert result["items"][0]["stated"]["liability_form"] == "supplementary"
 
 
@@ -53,6 +54,7 @@ def test_a_replayed_memo_with_the_wrong_conclusion_is_caught(settings, tmp_path)
     assert item["stated"]["liability_form"] == "proportional"
     assert item["conclusion_vs_verdict"]["liability_form"] is False
     assert not item["guard_ok"] and item["needs_review"] and not item["ok"]
+    assert item["guard_findings"]["conclusion_mismatches"]  # the report says why the guard failed it
 
 
 def test_provision_matching_is_hierarchy_aware():
