@@ -25,7 +25,8 @@ from assistant.triage.coerce import BOOL_FIELDS, ENUMS, FACT_COLUMNS, coerce_cel
 from assistant.triage.extract import Extraction, Span, extract_facts
 
 PROMPT_VERSION = "extract.v1"
-PROMPT = Path(__file__).with_name("prompts") / f"{PROMPT_VERSION}.txt"
+# Beside the memo prompts: every prompt of the product is a versioned file in the repo's prompts/.
+PROMPT = Path(__file__).resolve().parents[3] / "prompts" / f"{PROMPT_VERSION}.txt"
 LLM_FIELDS: tuple[str, ...] = tuple(f for f in FACT_COLUMNS if f != "event_date")
 MAX_MODEL_FAILURES = 3  # consecutive failed calls before a batch stops asking an unreachable model
 Extractor = Callable[..., Extraction]
