@@ -46,3 +46,31 @@ def test_bad_input_exits_2_with_a_message(args, message):
     result = runner.invoke(app, ["eval", *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_replayed_memos_are_scored_through_the_cli(tmp_path, monkeypatch):
+    """``lexmemo eval --suite memos --llm replay:FILE``: replies are taken in golden order and scored the same way."""
+    from assistant.drafting import draft_memo
+    from assistant.settings import Settings
+    from evals.goldens import load_verdict_goldens
+
+    monkeypatch.setenv("LEXMEMO_DATA_DIR", str(tmp_path / "data"))  # no index: verdict citations only, hermetic
+    monkeypatch.delenv("LEXMEMO_LLM", raising=False)
+    settings = Settings.for_preset("test", data_dir=tmp_path / "data")
+    first, second = load_verdict_goldens()[:2]
+    other = next(g for g in load_verdict_goldens() if g.expect.get("liability_form") not in
+                 (None, second.expect.get("liability_form")))
+    replies = tmp_path / "replies.jsonl"
+    memos = [draft_memo(g.facts, settings=settings, doctrine=g.doctrine).markdown for g in (first, other)]
+    replies.write_text("\n".join(json.dumps({"content": m}, ensure_ascii=False) for m in memos), encoding="utf-8")
+    out = tmp_path / "rep"
+    result = runner.invoke(app, ["eval", "--suite", "memos", "--llm", f"replay:{replies}", "--memo-limit", "2",
+                                 "--report", str(out)])
+    assert result.exit_code == 0, result.output
+    memos_suite = json.loads((out / "results.json").read_text(encoding="utf-8"))["suites"]["memos"]
+    assert memos_suite["headline"]["drafter"] == f"replay:{replies}"
+    right, wrong = memos_suite["items"]
+    assert [right["id"], wrong["id"]] == [first.name, second.name]
+    assert all(right["conclusion_vs_verdict"].values()) and right["citations_resolved"] == right["citations_total"]
+    assert wrong["conclusion_vs_verdict"]["liability_form"] is False and not wrong["ok"]  # another matter's memo
+    assert memos_suite["headline"]["conclusion_all_three"] == 0.5
