@@ -64,6 +64,9 @@ def eval_cmd(
             _fail(str(exc))
     results = run_suites(suites, settings, llm=llm, memo_limit=memo_limit,
                          progress=lambda message: typer.echo(message, err=True))
+    warning = ((results["suites"].get("memos") or {}).get("metrics") or {}).get("replay_warning")
+    if warning:
+        typer.echo(f"warning (memos): {warning}", err=True)
     if report is not None:
         paths = write_report(results, report, base)
         typer.echo(f"report: {paths['html']} · {paths['markdown']} · {paths['json']}", err=True)

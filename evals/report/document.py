@@ -120,9 +120,11 @@ def suite_tables(name: str, suite: dict[str, Any]) -> list[tuple]:
         blocks.append(("table", ["mode", "queries", *first.keys()], rows))
         blocks.append(("p", "Milliseconds per query: " + ", ".join(f"{k} {v}" for k, v in m["ms_per_query"].items())))
     elif name == "memos":
+        if m.get("replay_warning"):
+            blocks.append(("p", "WARNING: " + m["replay_warning"]))
         flat: list[tuple[str, Any]] = []
         for k, v in m.items():
-            if k == "form_confusion":
+            if k in ("form_confusion", "replay_warning"):
                 continue
             flat += [(f"{k}.{sub}", sv) for sub, sv in v.items()] if isinstance(v, dict) else [(k, v)]
         blocks.append(("table", ["figure", "value"],

@@ -5,8 +5,11 @@ the verdict's citations (provision-level: statutes, QIN sections, ids and keys; 
 names are counted apart), conclusion agreement of the 简要结论 lines (form, imputation, burden) with the verdict
 and with the golden, the eight sections present, guard ok, and time per memo.
 
-``--llm replay:FILE`` scores memos produced elsewhere: one replay model is shared by every golden, so the
-file's replies are consumed in golden order (a guard failure asks for one repair, which takes the next reply).
+``--llm replay:FILE`` scores memos produced elsewhere. When every reply is an object with an ``id`` (a golden's
+name), each golden gets its own replies (its draft, then an optional repair; a golden with no reply is an error
+item). Otherwise one replay model is shared by every golden and the replies are consumed in golden order, a guard
+failure asking for one repair that takes the next reply; when the replies consumed do not match the file, the
+metrics carry a ``replay_warning`` (the memos after it were scored against the wrong matter).
 """
 
 from __future__ import annotations
@@ -97,6 +100,59 @@ def settings_for(settings: Any, llm: str | None) -> Any:
     return settings
 
 
+def keyed_replies(path: str) -> dict[str, list[str]] | None:
+    """A replay file's replies by golden name when every reply is an object with an ``id``, else None."""
+    import json
+    from pathlib import Path
+
+    from assistant.drafting.replay import load_replies
+
+    replies = load_replies(path)  # validates the file and gives each reply's text, in order
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        if Path(path).suffix == ".jsonl":
+            raw = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            data = json.loads(text)
+            raw = data.get("replies") if isinstance(data, dict) else data
+    except ValueError:
+        return None
+    if not raw or not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in raw):
+        return None
+    keyed: dict[str, list[str]] = {}
+    for item, reply in zip(raw, replies):
+        keyed.setdefault(item["id"], []).append(reply)
+    return keyed
+
+
+def _replay_models(settings: Any, llm: str | None) -> tuple[dict[str, Any] | None, Any]:
+    """Per-golden replay models for a keyed replay file (else None), and the shared model (if any)."""
+    from assistant.drafting.replay import ReplayChatModel
+
+    shared = settings.chat_model
+    if not (llm or "").startswith("replay:"):
+        return None, shared
+    path = llm.split(":", 1)[1]
+    keyed = keyed_replies(path)
+    if keyed is None:
+        return None, shared
+    return {name: ReplayChatModel(replies=replies, source=f"{path}#{name}") for name, replies in keyed.items()}, None
+
+
+def _replay_warning(model: Any, asked: int, failed: int) -> str | None:
+    """Say when a sequential replay file's replies did not line up with the goldens drafted (left over, or run out
+    while goldens failed): a repair took a reply recorded for another golden, so later memos were misattributed."""
+    if model is None or getattr(model, "_llm_type", "") != "replay":
+        return None
+    served, held = model.calls, len(model.replies)
+    if served == held and not failed:
+        return None
+    return (f"replay file holds {held} replies; {asked} goldens were drafted, {served} replies taken and {failed} "
+            f"memos failed: guard failures ask for a repair, which takes the next reply, so memos after the first "
+            f"repair were scored against other goldens' replies. Give each reply the \"id\" of its golden to score "
+            f"them one to one.")
+
+
 def run(settings=None, llm: str | None = None, goldens: list[VerdictGolden] | None = None,
         limit: int | None = None, **_: Any) -> dict[str, Any]:
     """Draft and score a memo per verdict golden (all of them, or the first ``limit``)."""
@@ -108,11 +164,18 @@ def run(settings=None, llm: str | None = None, goldens: list[VerdictGolden] | No
     settings = settings_for(settings or get_settings(), llm)
     goldens = goldens if goldens is not None else load_verdict_goldens()
     goldens = goldens[:limit] if limit else goldens
+    per_golden, shared = _replay_models(settings, llm)
     items = []
     for golden in goldens:
         t = time.perf_counter()
         try:
-            result = draft_memo(golden.facts, settings=settings, doctrine=golden.doctrine)
+            golden_settings = settings
+            if per_golden is not None:
+                model = per_golden.get(golden.name)
+                if model is None:
+                    raise LookupError(f"the replay file has no reply with id {golden.name!r}")
+                golden_settings = settings.model_copy(update={"chat_model": model})
+            result = draft_memo(golden.facts, settings=golden_settings, doctrine=golden.doctrine)
         except Exception as exc:  # a drafter failure is this memo's finding; the suite goes on
             items.append({"id": golden.name, "ok": False, "error": f"{type(exc).__name__}: {exc}",
                           "seconds": round(time.perf_counter() - t, 3), "resolve_rate": None,
@@ -141,6 +204,9 @@ def run(settings=None, llm: str | None = None, goldens: list[VerdictGolden] | No
         "seconds_per_memo_p95": times[int(0.95 * (len(times) - 1))] if times else None,
         "form_confusion": metrics.confusion_matrix(((it["expected_form"], it["actual_form"]) for it in items), FORM_ORDER),
     }
+    warning = _replay_warning(shared, len(items), len(items) - len(scored)) if per_golden is None else None
+    if warning:
+        summary["replay_warning"] = warning
     return {
         "suite": "memos",
         "headline": {"memos": len(items), "drafter": settings.llm, "citations_resolving": summary["citations_resolving"],

@@ -49,7 +49,7 @@ def test_bad_input_exits_2_with_a_message(args, message):
 
 
 def test_replayed_memos_are_scored_through_the_cli(tmp_path, monkeypatch):
-    """``lexmemo eval --suite memos --llm replay:FILE``: replies are taken in golden order and scored the same way."""
+    """``lexmemo eval --suite memos --llm replay:FILE``: replies keyed by golden are scored the same way."""
     from assistant.drafting import draft_memo
     from assistant.settings import Settings
     from evals.goldens import load_verdict_goldens
@@ -62,7 +62,8 @@ def test_replayed_memos_are_scored_through_the_cli(tmp_path, monkeypatch):
                  (None, second.expect.get("liability_form")))
     replies = tmp_path / "replies.jsonl"
     memos = [draft_memo(g.facts, settings=settings, doctrine=g.doctrine).markdown for g in (first, other)]
-    replies.write_text("\n".join(json.dumps({"content": m}, ensure_ascii=False) for m in memos), encoding="utf-8")
+    replies.write_text("\n".join(json.dumps({"id": g.name, "content": m}, ensure_ascii=False)
+                                 for g, m in zip((first, second), memos)), encoding="utf-8")
     out = tmp_path / "rep"
     result = runner.invoke(app, ["eval", "--suite", "memos", "--llm", f"replay:{replies}", "--memo-limit", "2",
                                  "--report", str(out)])
@@ -74,3 +75,4 @@ def test_replayed_memos_are_scored_through_the_cli(tmp_path, monkeypatch):
     assert all(right["conclusion_vs_verdict"].values()) and right["citations_resolved"] == right["citations_total"]
     assert wrong["conclusion_vs_verdict"]["liability_form"] is False and not wrong["ok"]  # another matter's memo
     assert memos_suite["headline"]["conclusion_all_three"] == 0.5
+    assert "replay_warning" not in memos_suite["metrics"] and "warning" not in result.stderr
