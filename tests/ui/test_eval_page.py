@@ -130,3 +130,27 @@ def test_pointing_at_the_reports_folder_takes_the_newest_run(data_dir, fast_repo
     (newer / "results.json").write_text(json.dumps(data), encoding="utf-8")
     at = _eval_page(reports)
     assert "newest1" in texts(at) and str(newer) in texts(at)
+
+
+def test_a_replay_run_that_went_out_of_line_is_warned_about(data_dir, tmp_path):
+    """A memos run whose replayed replies did not line up with the goldens shows the suite's warning, not a caption."""
+    from assistant.drafting import draft_memo
+    from assistant.settings import Settings
+    from evals.goldens import load_verdict_goldens
+    from evals.report import write_report
+    from evals.runner import run_suites
+    from evals.suites import memos
+
+    settings = Settings.for_preset("test", data_dir=tmp_path / "data")
+    by_name = {g.name: g for g in load_verdict_goldens()}
+    supp = by_name["spec6_2_drug_monitoring_failed_minor_burden_shifted"]
+    prop = by_name["drug_monitoring_failed_major_contribution_proportional"]
+    memo = draft_memo(prop.facts, settings=settings, doctrine=prop.doctrine).markdown
+    replies = tmp_path / "seq.jsonl"
+    replies.write_text("\n".join(json.dumps({"content": memo}, ensure_ascii=False) for _ in range(2)), encoding="utf-8")
+    results = run_suites(["verdicts"])
+    results["suites"]["memos"] = memos.run(settings, llm=f"replay:{replies}", goldens=[supp, prop])
+    write_report(results, tmp_path / "run")
+    at = _eval_page(tmp_path / "run")
+    (warning,) = at.tabs[1].warning
+    assert warning.value == "WARNING: " + results["suites"]["memos"]["metrics"]["replay_warning"]

@@ -38,6 +38,8 @@ def _tables(suite: Any) -> None:
         if block[0] == "table":
             st.dataframe(pd.DataFrame([list(r) for r in block[2]], columns=list(block[1])).astype(str),
                          hide_index=True, width="stretch")
+        elif block[1].startswith("WARNING:"):  # e.g. a replay file whose replies did not line up with the goldens
+            st.warning(block[1])
         else:
             st.caption(block[1])
 
