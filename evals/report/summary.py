@@ -46,8 +46,7 @@ class ReportView:
 
 
 def find_report(path: str | Path) -> Path | None:
-    """The report directory at ``path``: itself when it holds ``results.json``, else its newest sub-directory
-    that does (so pointing at ``evals/reports`` finds the latest run), else None."""
+    """``path`` if it holds ``results.json``, else its newest sub-directory that does (``evals/reports``), else None."""
     path = Path(path).expanduser()
     if (path / RESULTS_FILE).is_file():
         return path

@@ -140,8 +140,7 @@ def _replay_models(settings: Any, llm: str | None) -> tuple[dict[str, Any] | Non
 
 
 def _replay_warning(model: Any, asked: int, failed: int) -> str | None:
-    """Say when a sequential replay file's replies did not line up with the goldens drafted (left over, or run out
-    while goldens failed): a repair took a reply recorded for another golden, so later memos were misattributed."""
+    """A warning when an unkeyed replay file's replies did not line up with the goldens (left over, or run out)."""
     if model is None or getattr(model, "_llm_type", "") != "replay":
         return None
     served, held = model.calls, len(model.replies)
