@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     openai_base_url: str | None = None
     openai_api_key: SecretStr | None = None
     llm_timeout_s: float = 120.0
+    # ollama:MODEL talks to Ollama's OpenAI-compatible API here (another machine: http://gpu-box:11434/v1).
+    ollama_url: str = "http://127.0.0.1:11434/v1"
+    # The eval page shows the report in this folder (None: evals/reports/latest in the repo, where `make eval` writes).
+    eval_report_dir: Path | None = None
     progress: bool = True
     # Tests inject a fake langchain chat model here (never by patching library internals).
     chat_model: Any = Field(default=None, exclude=True)

@@ -242,8 +242,8 @@ def _eval_summary() -> Any:
 
 
 def eval_report_dir() -> Path:
-    """The default report directory: ``evals/reports/latest`` in the repository (where the README's command writes)."""
-    return _eval_summary().DEFAULT_REPORT_DIR
+    """The default report directory: ``settings.eval_report_dir``, else ``evals/reports/latest`` in the repository."""
+    return settings().eval_report_dir or _eval_summary().DEFAULT_REPORT_DIR
 
 
 def eval_report(path: str | Path) -> Any:

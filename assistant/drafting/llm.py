@@ -64,7 +64,7 @@ def choose_model(settings: Any) -> ModelChoice:
                 "non-OpenAI endpoint")
         return ModelChoice("openai", arg, _openai(arg, base_url, api_key or "not-needed", settings))
     if kind == "ollama":
-        base_url = os.environ.get("LEXMEMO_OLLAMA_URL") or OLLAMA_DEFAULT_URL
+        base_url = settings.ollama_url or OLLAMA_DEFAULT_URL
         return ModelChoice("ollama", arg, _openai(arg, base_url, "ollama", settings))
     if kind == "llamacpp":
         return ModelChoice("llamacpp", Path(arg).name, llamacpp_model(arg, settings))

@@ -53,10 +53,15 @@ def test_openai_without_key_or_endpoint_is_a_clear_error(settings, monkeypatch):
 
 def test_ollama_goes_through_its_openai_endpoint(settings, monkeypatch):
     """ollama:MODEL → ChatOpenAI on Ollama's local OpenAI-compatible endpoint (no extra package)."""
-    monkeypatch.delenv("LEXMEMO_OLLAMA_URL", raising=False)
     choice = choose_model(_with(settings, llm="ollama:qwen2.5:7b"))
     assert choice.drafter == "ollama" and choice.model == "qwen2.5:7b"
     assert str(choice.chat_model.openai_api_base) == OLLAMA_DEFAULT_URL
+
+
+def test_ollama_on_another_machine_through_the_setting(settings):
+    """settings.ollama_url (LEXMEMO_OLLAMA_URL) points ollama:MODEL at a remote Ollama."""
+    choice = choose_model(_with(settings, llm="ollama:qwen2.5", ollama_url="http://gpu-box:11434/v1"))
+    assert str(choice.chat_model.openai_api_base) == "http://gpu-box:11434/v1"
 
 
 def test_llamacpp_missing_file_is_a_clear_error(settings, tmp_path):

@@ -45,6 +45,12 @@ def test_default_directory_is_the_repos_latest_report(data_dir):
     assert at.text_input(key="eval_dir").value == str(REPO / "evals" / "reports" / "latest")
 
 
+def test_the_setting_names_another_default_directory(data_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("LEXMEMO_EVAL_REPORT_DIR", str(tmp_path / "firm-reports"))
+    at = _eval_page()
+    assert at.text_input(key="eval_dir").value == str(tmp_path / "firm-reports")
+
+
 def test_without_a_report_the_page_says_which_command_writes_one(data_dir, tmp_path):
     empty = tmp_path / "no-report-here"
     at = _eval_page(empty)
