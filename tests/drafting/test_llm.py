@@ -117,3 +117,24 @@ def test_replay_model_serves_in_order_then_stops():
     with pytest.raises(ReplayExhausted):
         model.invoke("q")
     assert model.calls == 2 and model.received == [["q"], ["q"], ["q"]]  # the third was asked, not served
+
+
+def test_gguf_without_template_gets_its_architectures_format():
+    """A Gemma GGUF with no chat template (a base model) gets Gemma's turn format, not the Llama-2 fallback."""
+    from assistant.drafting.llamacpp import chat_format_for
+
+    assert chat_format_for({"general.architecture": "gemma3"}) == "gemma"
+    assert chat_format_for({"general.architecture": "gemma3", "tokenizer.chat_template": "{{ x }}"}) is None
+    assert chat_format_for({"general.architecture": "qwen2"}) is None
+
+
+def test_system_prompt_is_folded_into_the_first_user_turn():
+    """Gemma's format has no system role (llama-cpp-python would drop it): the rules go in front of the user turn."""
+    from assistant.drafting.llamacpp import fold_system
+
+    chat = [{"role": "system", "content": "规则"}, {"role": "user", "content": "材料"},
+            {"role": "assistant", "content": "初稿"}, {"role": "user", "content": "修改"}]
+    assert fold_system(chat) == [{"role": "user", "content": "规则\n\n材料"}, {"role": "assistant", "content": "初稿"},
+                                 {"role": "user", "content": "修改"}]
+    assert chat[1]["content"] == "材料"  # the input is not changed
+    assert fold_system([{"role": "user", "content": "材料"}]) == [{"role": "user", "content": "材料"}]
