@@ -101,8 +101,12 @@ def elements(ctx: DraftContext, cite: Citer) -> str:
             status = ELEMENT_STATUS.get(element.status, element.status)
             out.append(f"{number}. {field_label(element.name)}：{element_value(element.name, element.value)}"
                        f"（要件{status}）")
-        detail = f"：{humanise(entry.detail)}" if entry.detail else "。"
-        out.append(f"\n检验结论：该请求路径{OUTCOME_LABELS.get(entry.outcome, entry.outcome)}{detail}")
+        if entry.outcome == "blocked":
+            conclusion = f"该请求路径{rule_outcome(entry)}。"
+        else:
+            conclusion = f"该请求路径{OUTCOME_LABELS.get(entry.outcome, entry.outcome)}" + (
+                f"：{humanise(entry.detail)}" if entry.detail else "。")
+        out.append(f"\n检验结论：{conclusion}")
     others = [e for e in v.trace if e is not entry and e.outcome != "not_applicable"]
     if others:
         out.append("\n其他规则的检验结果：\n")
@@ -202,7 +206,10 @@ def form(ctx: DraftContext, cite: Citer) -> str:
     out.append(_position(ctx, cite))
     if v.doctrine.alternatives:
         same = all(alt == v.liability_form for alt in v.doctrine.alternatives.values())
-        out.append("\n各学说在本案中结论一致，学说分歧不影响本案结论：\n" if same else "\n如采其他学说，结论分别为：\n")
+        if same and v.liability_form == "undetermined":
+            out.append("\n在现有事实下，其他学说同样无法确定责任形态：\n")
+        else:
+            out.append("\n各学说在本案中结论一致，学说分歧不影响本案结论：\n" if same else "\n如采其他学说，结论分别为：\n")
         for name, alt in v.doctrine.alternatives.items():
             out.append(f"- {PROFILE_LABELS.get(name, name)}：{form_label(alt)}")
     return "\n".join(out).lstrip("\n")

@@ -86,8 +86,10 @@ def risks(ctx: DraftContext, cite: Citer) -> str:
         out.append(f"{len(out) + 1}. 举证责任风险：举证责任倒置系学说建议而非现行法，法院不予采纳时，"
                    "消费者须自行证明平台未尽审核或安全保障义务，应提前准备相应证据并申请法院责令平台提交其掌握的审核、监控记录。")
     if v.missing_facts:
-        names = "、".join(field_label(m.fact) for m in v.missing_facts)
-        out.append(f"{len(out) + 1}. 证据缺口：{names}尚不明确，查明后责任形态或举证责任可能改变。")
+        # labels contain 、 themselves (名称、地址和有效联系方式): 「」 keep each fact apart
+        names = "".join(f"「{field_label(m.fact)}」" for m in v.missing_facts)
+        out.append(f"{len(out) + 1}. 证据缺口：{names}{'等事实' if len(v.missing_facts) > 1 else ''}尚不明确，"
+                   "查明后责任形态或举证责任可能改变。")
     if ctx.facts.consumer_prima_facie_evidence is not True and v.burden_of_proof != "not_applicable":
         out.append(f"{len(out) + 1}. 初步证据：消费者的购买记录、损害后果证明及与平台的沟通记录应完整保存，"
                    "否则难以证明损害与平台的关联。")
