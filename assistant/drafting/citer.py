@@ -104,7 +104,8 @@ class Citer:
         """One 依据 line for the seed article's sections, in section order."""
         if len(ids) == 1:
             return self.basis_entry(ids[0])
-        sections = sorted((pid[len("QIN-"):] for pid in ids), key=lambda s: [int(n) for n in s.split(".") if n.isdigit()])
+        sections = sorted((pid[len("QIN-"):] for pid in ids),
+                          key=lambda s: [int(n) for n in s.split(".") if n.isdigit()])
         head = self.corpus.cite(ids[0], first=True)
         head = head[: head.rindex("第")]
         return f"{head}第{'、'.join(sections)}部分（学术观点，非法律渊源）"

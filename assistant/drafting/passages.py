@@ -123,7 +123,8 @@ def similar_case_ids(verdict: Any, life_health: bool | None, corpus: Any, limit:
             continue
         record = getattr(case, "record", {}) or {}
         cited = [str(p).split()[0] for p in record.get("provisions_cited") or [] if str(p).strip()]
-        score = (3 if _cites_same_provision(cited, verdict.citations) else 0) + (2 if wanted and case.outcome == wanted else 0)
+        score = 3 if _cites_same_provision(cited, verdict.citations) else 0
+        score += 2 if wanted and case.outcome == wanted else 0
         score += 1 if life_health is not None and record.get("life_health") == life_health else 0
         if score >= 3:
             scored.append((-score, order, case.id))
