@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-OLLAMA_DEFAULT_URL = "http://127.0.0.1:11434/v1"
+from assistant.settings import Settings
+
+# One source for Ollama's address: the settings default (a blank LEXMEMO_OLLAMA_URL falls back to it).
+OLLAMA_DEFAULT_URL: str = Settings.model_fields["ollama_url"].default
 LLM_FORMS = "template, openai:MODEL, ollama:MODEL, llamacpp:PATH, replay:FILE"
 
 
