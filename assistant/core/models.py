@@ -65,27 +65,38 @@ def _choice(*values: str):
     return BeforeValidator(check)
 
 
-def _event_date(value: Any) -> Any:
-    """Accept a date or an ISO ``YYYY-MM-DD`` string, not in the future."""
+def _parse_date(value: Any) -> Any:
+    """Accept a date or an ISO ``YYYY-MM-DD`` string (a real calendar date); anything else is a clear error."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        value = value.date()
-    elif isinstance(value, str):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
         try:
-            value = date.fromisoformat(value.strip()) if len(value.strip()) == 10 else None
+            parsed = date.fromisoformat(value.strip()) if len(value.strip()) == 10 else None
         except ValueError:
-            value = None
-        if value is None:
-            raise PydanticCustomError("date_format", "must be a date written YYYY-MM-DD (or null for unknown)")
-    elif not isinstance(value, date):
-        raise PydanticCustomError("date_format", "must be a date written YYYY-MM-DD (or null for unknown)")
-    if value > date.today():
+            parsed = None
+        if parsed is not None:
+            return parsed
+    raise PydanticCustomError("date_format", "must be a date written YYYY-MM-DD (or null for unknown)")
+
+
+def _event_date(value: Any) -> Any:
+    """Accept a date or an ISO ``YYYY-MM-DD`` string, not in the future."""
+    value = _parse_date(value)
+    if value is not None and value > date.today():
         raise PydanticCustomError(
             "future_date", "must not be in the future (today is {today}); got {got}",
             {"today": date.today().isoformat(), "got": value.isoformat()},
         )
     return value
+
+
+def _decision_date(value: Any) -> Any:
+    """Accept a real ``YYYY-MM-DD`` date; a future one is allowed (a pending case's expected hearing date)."""
+    return _parse_date(value)
 
 
 TriBool = Annotated[Optional[bool], BeforeValidator(_strict_bool)]
@@ -97,6 +108,9 @@ class ClaimFacts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     event_date: Annotated[Optional[date], BeforeValidator(_event_date)] = None
+    # Spec 1.1 rule 1: decides which judicial interpretations apply; None = the run date. A future date is
+    # allowed on purpose: an open dispute may be argued as of its expected decision date.
+    decision_date: Annotated[Optional[date], BeforeValidator(_decision_date)] = None
     platform_role: Annotated[Optional[PlatformRole], _choice(*get_args(PlatformRole))] = None
     category: Annotated[Optional[Category], _choice(*get_args(Category))] = None
     life_health: TriBool = None
@@ -165,6 +179,14 @@ class AsOf(BaseModel):
     version_notes: list[str] = Field(default_factory=list)
 
 
+class Scenario(BaseModel):
+    """What proving some unknown facts would give (rule 12): the route, its form and the facts it requires."""
+
+    route: str
+    form: LiabilityForm
+    requires: dict[str, bool | str] = Field(default_factory=dict)
+
+
 class Verdict(BaseModel):
     """The engine's conclusion (spec section 3); ``model_dump(mode="json")`` is the spec's JSON shape."""
 
@@ -182,6 +204,10 @@ class Verdict(BaseModel):
     missing_facts: list[MissingFact] = Field(default_factory=list)
     as_of: AsOf = Field(default_factory=AsOf)
     notes: list[str] = Field(default_factory=list)
+    # Spec 1.1 rule 12: the form on the present record (unknowns resolved against the party bearing the burden);
+    # None only when a Verdict is built outside the engine, which always sets it.
+    on_record: Optional[LiabilityForm] = None
+    scenarios: list[Scenario] = Field(default_factory=list)
 
 
 def facts_error_messages(exc: ValidationError) -> list[str]:
