@@ -15,8 +15,8 @@ from langchain_core.runnables import RunnableLambda
 
 from assistant.core import ClaimFacts, classify
 from assistant.drafting.context import DraftContext
-from assistant.drafting.llm import choose_model
-from assistant.drafting.parse import ParsedMemo, parse_reply
+from assistant.drafting.llm import ModelCallError, ModelChoice, call_with_deadline, choose_model, redact
+from assistant.drafting.parse import ParsedMemo, parse_reply, reply_text
 from assistant.drafting.passages import doctrine_ids, keyed_passages, live_route_ids, similar_case_ids
 from assistant.drafting.prompts import render_prompt
 from assistant.drafting.receipt import build_receipt
@@ -98,9 +98,14 @@ def mark_for_review(markdown: str, report: Any, missing: tuple[str, ...], how: s
     return f"{banner}\n\n{marked}"
 
 
-def memo_chain(model: Any, title: str) -> Any:
-    """The langchain runnable: messages → chat model → ParsedMemo (a pure parse of the reply)."""
-    return model | RunnableLambda(lambda reply: parse_reply(reply, title))
+def memo_chain(model: Any, title: str, secrets: tuple[str, ...] = ()) -> Any:
+    """The langchain runnable: messages → chat model → ParsedMemo (a pure parse of the reply).
+
+    A reply that echoes the API key gets the key redacted before anything keeps it (the memo is stored and shown).
+    """
+    if not secrets:
+        return model | RunnableLambda(lambda reply: parse_reply(reply, title))
+    return model | RunnableLambda(lambda reply: parse_reply(redact(reply_text(reply), secrets), title))
 
 
 def _attempt(kind: str, parsed: ParsedMemo | None, report: Any, error: str | None = None) -> dict:
@@ -115,16 +120,21 @@ def _attempt(kind: str, parsed: ParsedMemo | None, report: Any, error: str | Non
     return out
 
 
-def _draft_with_model(ctx: DraftContext, model: Any) -> tuple[str, Any, tuple[str, ...], list[dict], bool]:
-    """First draft, guard, one repair if needed, guard again; returns memo, report, missing, attempts, repaired."""
+def _draft_with_model(ctx: DraftContext, choice: ModelChoice, timeout_s: float
+                      ) -> tuple[str, Any, tuple[str, ...], list[dict], bool]:
+    """First draft, guard, one repair if needed, the same full guard again; returns memo, report, missing,
+    attempts, repaired. Each call has one total deadline, so a hung endpoint costs at most twice ``timeout_s``."""
     variables = ctx.prompt_variables()
     system = SystemMessage(content=render_prompt("system", variables))
     user = HumanMessage(content=render_prompt("user", variables))
-    chain = memo_chain(model, ctx.title)
+    chain = memo_chain(choice.chat_model, ctx.title, choice.secrets)
+    failure: ModelCallError | None = None
     try:
-        parsed = chain.invoke([system, user])
-    except Exception as exc:  # noqa: BLE001 - any model failure: no memo to show
-        raise DraftingError(f"the drafter failed before producing a memo: {exc}") from exc
+        parsed = call_with_deadline(lambda: chain.invoke([system, user]), timeout_s, secrets=choice.secrets)
+    except ModelCallError as exc:  # already redacted and without the original's traceback
+        failure = exc
+    if failure is not None:  # raised outside the except block: no context chain that could quote the key
+        raise DraftingError(f"the drafter failed before producing a memo: {failure}") from failure
     report = guard(ctx, parsed.markdown)
     attempts = [_attempt("draft", parsed, report)]
     if report.ok and parsed.complete:
@@ -132,10 +142,13 @@ def _draft_with_model(ctx: DraftContext, model: Any) -> tuple[str, Any, tuple[st
     repair = HumanMessage(content=render_prompt(
         "repair", ctx.repair_variables(parsed.markdown, findings_text(report, parsed.missing))))
     try:
-        repaired = chain.invoke([system, user, repair])
-    except Exception as exc:  # noqa: BLE001 - keep the first draft, marked for review
+        repaired = call_with_deadline(lambda: chain.invoke([system, user, repair]), timeout_s,
+                                      secrets=choice.secrets)
+    except ModelCallError as exc:  # keep the first draft, marked for review; the error is redacted
         attempts.append(_attempt("repair", None, None, error=str(exc)))
         return parsed.markdown, report, parsed.missing, attempts, True
+    # The repair is a new memo from the same model: it gets the same full guard as the first draft, and only
+    # that report decides (issue 11: a repair into a form the first check did not see must not pass on trust).
     report2 = guard(ctx, repaired.markdown)
     attempts.append(_attempt("repair", repaired, report2))
     return repaired.markdown, report2, repaired.missing, attempts, True
@@ -161,7 +174,8 @@ def draft_memo(facts: ClaimFacts | dict, *, settings: Any, doctrine: str | None 
         missing: tuple[str, ...] = ()  # the template always writes the eight sections
         attempts, how = [_attempt("draft", None, report)], ""
     else:
-        markdown, report, missing, attempts, repaired = _draft_with_model(ctx, choice.chat_model)
+        timeout_s = float(getattr(settings, "llm_timeout_s", 120.0))
+        markdown, report, missing, attempts, repaired = _draft_with_model(ctx, choice, timeout_s)
         how = "经一次修改后" if repaired else ""
     needs_review = not report.ok or bool(missing)
     if needs_review:

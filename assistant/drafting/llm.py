@@ -1,16 +1,21 @@
-"""One adapter from ``settings.llm`` (or ``settings.chat_model``) to a langchain chat model.
+"""One adapter from ``settings.llm`` (or ``settings.chat_model``) to a langchain chat model, and its boundary.
 
 ``template`` needs none; ``openai:MODEL`` any OpenAI-compatible endpoint; ``ollama:MODEL`` Ollama's
 OpenAI-compatible endpoint (no extra package); ``llamacpp:PATH`` a local GGUF file through llama-cpp-python
 (optional, imported lazily); ``replay:FILE`` recorded replies. A model in ``settings.chat_model`` wins.
+
+The boundary (issue 11, item 10): every model call runs under one total deadline (connect + read + retries:
+``call_with_deadline``), and every error that leaves it is redacted (``redact``) before anyone stores or shows it.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from assistant.settings import Settings
 
@@ -30,6 +35,7 @@ class ModelChoice:
     drafter: str
     model: str | None
     chat_model: Any = None
+    secrets: tuple[str, ...] = ()
 
 
 def _secret(value: Any) -> str | None:
@@ -43,12 +49,24 @@ def _openai(model: str, base_url: str | None, api_key: str | None, settings: Any
     """A ChatOpenAI on an OpenAI-compatible endpoint, deterministic sampling, the settings' timeout."""
     from langchain_openai import ChatOpenAI
 
+    # openai's client retries twice by default, each try with the full timeout (a hung endpoint cost ~4x the
+    # timeout over draft + repair). One retry for a quick failure (a 5xx, a reset) is kept; the total is bounded
+    # by call_with_deadline, which abandons the call at the deadline whatever the client is doing.
     return ChatOpenAI(model=model, base_url=base_url, api_key=api_key, timeout=settings.llm_timeout_s,
-                      temperature=0, max_retries=1)
+                      temperature=0, max_retries=MAX_RETRIES)
 
 
 def choose_model(settings: Any) -> ModelChoice:
-    """The chat model for ``settings.llm`` (``settings.chat_model`` wins); raises DrafterConfigError."""
+    """The chat model for ``settings.llm`` (``settings.chat_model`` wins), with the secrets its errors must not
+    show; raises DrafterConfigError."""
+    choice = _choose(settings)
+    if choice.chat_model is None:
+        return choice
+    return ModelChoice(choice.drafter, choice.model, choice.chat_model, secrets_of(settings, choice.chat_model))
+
+
+def _choose(settings: Any) -> ModelChoice:
+    """The chat model for ``settings.llm`` (``settings.chat_model`` wins)."""
     if getattr(settings, "chat_model", None) is not None:
         model = settings.chat_model
         return ModelChoice("injected", type(model).__name__, model)
@@ -94,3 +112,89 @@ def llamacpp_model(path: str, settings: Any) -> Any:
     from assistant.drafting.llamacpp import LlamaCppChatModel
 
     return LlamaCppChatModel(model_path=str(path), timeout_s=settings.llm_timeout_s)
+
+
+# --- the boundary: one total deadline per call, redacted errors ---------------------------------------------------
+MAX_RETRIES = 1
+REDACTED = "[已隐去]"
+# Placeholder keys the adapter itself sends to keyless endpoints: not secrets, and too common to replace.
+_PLACEHOLDERS = {"not-needed", "ollama", "none", "null", ""}
+_SECRET_PATTERNS = (
+    re.compile(r"(?i)(authorization\W{0,3}\s*[:=]\s*['\"]?)(?:(?:bearer|basic|token)\s+)?[^\s,;'\"}\]]+"),
+    re.compile(r"(?i)(\bbearer\s+)[A-Za-z0-9._~+/=-]+"),
+    re.compile(r"(?i)([?&;](?:api[_-]?key|key|token|access[_-]?token|secret)=)[^&\s'\"#]+"),
+    re.compile(r"(?i)((?:x-)?api[_-]?key\W{0,3}\s*[:=]\s*['\"]?)[^\s,;&'\"}\]]+"),
+    re.compile(r"(://[^/\s:@]+:)[^@\s/]+(@)"),  # user:password@host
+    re.compile(r"()\bsk-[A-Za-z0-9_*.-]{6,}"),  # OpenAI-style keys, also the masked sk-ab***yz echo
+)
+
+
+class ModelCallError(RuntimeError):
+    """A model call failed; the message is already redacted (no key, no Authorization value)."""
+
+
+class ModelTimeoutError(ModelCallError, TimeoutError):
+    """The model call did not finish within its total deadline (connect + read + retries)."""
+
+
+class ModelConnectError(ModelCallError, ConnectionError):
+    """The endpoint could not be reached (refused, reset, DNS)."""
+
+
+def secrets_of(settings: Any, model: Any = None) -> tuple[str, ...]:
+    """Every secret a model's errors could echo: the configured API key(s) and the model's own key."""
+    found = [_secret(getattr(settings, "openai_api_key", None)), os.environ.get("OPENAI_API_KEY"),
+             _secret(getattr(model, "openai_api_key", None)), _secret(getattr(model, "api_key", None))]
+    return tuple(dict.fromkeys(s for s in found if s and s.strip().lower() not in _PLACEHOLDERS and len(s) >= 4))
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """``text`` with the given secrets, Authorization/Bearer values, ``api_key=`` URL parameters, URL passwords
+    and ``sk-…`` keys replaced by [已隐去]; the one redactor every error passes before it is stored or shown."""
+    out = str(text)
+    for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
+        out = out.replace(secret, REDACTED)
+    for pattern in _SECRET_PATTERNS:
+        out = pattern.sub(lambda m: m.group(1) + REDACTED + (m.group(2) if m.re.groups > 1 else ""), out)
+    return out
+
+
+def describe_error(exc: BaseException, secrets: Iterable[str] = ()) -> ModelCallError:
+    """A redacted ModelCallError (timeout / connect / other, by the exception's kind) for any model failure."""
+    if isinstance(exc, ModelCallError):
+        return type(exc)(redact(str(exc), secrets))
+    names = " ".join(c.__name__ for c in type(exc).__mro__)
+    message = redact(f"{type(exc).__name__}: {exc}", secrets)
+    if "Timeout" in names:
+        return ModelTimeoutError(message)
+    if "Connect" in names or isinstance(exc, OSError):
+        return ModelConnectError(message)
+    return ModelCallError(message)
+
+
+def call_with_deadline(fn: Callable[[], Any], timeout_s: float, *, secrets: Iterable[str] = ()) -> Any:
+    """``fn()`` under one total deadline of ``timeout_s`` seconds; a redacted ModelCallError on failure.
+
+    The call runs in a daemon worker thread that is abandoned at the deadline: httpx's own timeouts restart
+    with every byte received, so an endpoint trickling one byte a second would otherwise never time out. The
+    raised error carries no traceback context (the original exception may quote the key).
+    """
+    box: dict[str, Any] = {}
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, redacted
+            box["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="lexmemo-model-call", daemon=True).start()
+    if not done.wait(timeout_s):
+        raise ModelTimeoutError(
+            f"the model call did not finish within the total deadline of {timeout_s:g} s (connect + read, "
+            "LEXMEMO_LLM_TIMEOUT_S); abandoned")
+    if "error" in box:
+        raise describe_error(box["error"], secrets)
+    return box["value"]
