@@ -7,7 +7,8 @@ import re
 
 from .records import Case, CorpusError
 
-TIERS = ("指导性案例", "最高法典型案例", "其他")
+# 人民法院案例库 参考案例: a case entered in the SPC's case library (opened 2024) as a reference case.
+TIERS = ("指导性案例", "人民法院案例库 参考案例", "最高法典型案例", "其他")
 _REQUIRED = ("id", "case_name", "court", "outcome", "sources", "tier")
 
 

@@ -30,13 +30,16 @@ def test_seed_sections_have_titles_and_own_text(corpus: Corpus) -> None:
 
 def test_cases_keep_every_original_field_and_get_a_tier(corpus: Corpus) -> None:
     source = [json.loads(line) for line in (DEFAULT_CORPUS_DIR / "cases" / "cases.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(corpus.cases) == len(source) == 52
+    # 52 shared records + 4 new cases from ../shared/corpus/cases/candidates_2026-12.jsonl (issue 15)
+    assert len(corpus.cases) == len(source) == 56
     original_fields = {"case_number", "court", "year", "outcome", "outcome_detail", "sources", "case_name", "key_facts"}
     for case, rec in zip(corpus.cases, source):
         assert original_fields <= set(case.record)
-        assert case.tier in ("指导性案例", "最高法典型案例", "其他")
+        assert case.tier in ("指导性案例", "人民法院案例库 参考案例", "最高法典型案例", "其他")
     tiers = Counter(c.tier for c in corpus.cases)
     assert tiers["最高法典型案例"] == 2
+    assert tiers["人民法院案例库 参考案例"] == 1
+    assert corpus.get("guangzhou-int-zhang-driver-assault").record["case_library_number"] == "2023-16-2-001-007"
     assert corpus.get("spc2023-08-waimai-malatang").tier == "最高法典型案例"
     assert corpus.get("shanghai-changning-2022-hotel-cancel").tier == "最高法典型案例"
     assert corpus.get("bj-4th-int-guo-treadmill").tier == "其他"  # a local court's typical case
@@ -47,10 +50,20 @@ def test_cases_match_the_shared_source_except_the_added_tier(corpus: Corpus) -> 
     if not shared.is_file():
         pytest.skip("the shared case file is not on this machine")
     originals = [json.loads(line) for line in shared.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # Issue 15 may add dates, a case-library number and a scope note, and may change an original field only
+    # with a one-line reason in ``revised_2026_12``; new records come after the shared ones and say where from.
+    allowed = {"tier", "tier_basis", "event_date", "event_date_note", "decision_date", "decision_date_note",
+               "case_library_number", "scope_note", "revised_2026_12"}
     for case, rec in zip(corpus.cases, originals):
+        assert case.id == rec["id"]
         added = {k: v for k, v in case.record.items() if k not in rec}
-        assert set(added) == {"tier", "tier_basis"}
-        assert {k: case.record[k] for k in rec} == rec
+        assert {"tier", "tier_basis"} <= set(added) <= allowed, case.id
+        revised = case.record.get("revised_2026_12", {})
+        changed = {k for k in rec if case.record[k] != rec[k]}
+        assert changed == set(revised) - {"tier", "tier_basis"}, case.id
+        assert all(isinstance(why, str) and why for why in revised.values())
+    for case in corpus.cases[len(originals):]:
+        assert case.record["added_2026_12"].startswith("candidates_2026-12.jsonl")
 
 
 def test_passages_granularity(corpus: Corpus) -> None:
@@ -58,7 +71,7 @@ def test_passages_granularity(corpus: Corpus) -> None:
     by_id = {p.id: p for p in passages}
     assert len(by_id) == len(passages)
     kinds = Counter(p.kind for p in passages)
-    assert kinds["seed"] == 26 and kinds["case"] == 52
+    assert kinds["seed"] == 26 and kinds["case"] == 56
     # statutes at 款 granularity: ECL-38 gives two passages, a single-paragraph article one under its article id
     assert "ECL-38-1" in by_id and "ECL-38-2" in by_id and "ECL-38" not in by_id
     assert "SPC-OC-18" in by_id and "SPC-OC-18-1" not in by_id
