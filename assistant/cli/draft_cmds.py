@@ -31,6 +31,12 @@ def _read_facts(path: Path) -> dict:
         _fail(f"cannot read {path}: {exc}")
     except json.JSONDecodeError as exc:
         _fail(f"{path}: invalid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}")
+    except RecursionError:  # issue 14: deeply nested JSON, a clear message instead of a traceback
+        _fail(f"{path}: the JSON is nested too deeply to be a facts object")
+    try:  # a "\\ud800" escape loads as a lone surrogate, which no file or memo can hold
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        _fail(f"{path}: the JSON holds a lone surrogate (a broken \\uD800-\\uDFFF escape); fix that text and retry")
     if not isinstance(data, dict):
         _fail(f"{path}: the facts must be one JSON object with ClaimFacts field names")
     return data
@@ -59,6 +65,9 @@ def draft(
     for path in outputs:
         if path.suffix.lower() not in FORMATS:
             _fail(f"-o {path}: unknown format {path.suffix or '(no suffix)'}; use .md or .docx")
+    for path in outputs + ([receipt] if receipt else []):  # issue 14: check where we write before any work
+        if not path.parent.is_dir():
+            _fail(f"-o {path}: the folder {path.parent} does not exist; create it or choose another path")
     if doctrine is not None and doctrine not in DOCTRINES:
         _fail(f"--doctrine {doctrine!r}: expected one of {', '.join(DOCTRINES)}")
     data = _read_facts(facts_file)

@@ -1,9 +1,9 @@
 """CLI verbs for paralegals: ``lexmemo extract NARRATIVE.txt|-`` and ``lexmemo triage CLAIMS -o OUT``.
 
-Exit status of ``triage``: 0 when every row was triaged; otherwise the number of failed rows, capped at 125
-(each failed row is in the table with its ``error``); 2 when the input file as a whole cannot be read (house
-rule for bad input; the message on stderr says which); 130 when interrupted (finished rows are kept: rerun
-with ``--resume``).
+Exit status of ``triage`` (one meaning each): 0 every row triaged and ranked; 1 some rows failed (their
+``error`` says why) or are under review (``needs_review``), the counts on stderr; 2 unusable input or arguments
+(the input file as a whole cannot be read, the output would overwrite the input or its folder is missing);
+130 when interrupted (finished rows are kept: rerun with ``--resume``).
 
 Extractor: the deterministic rules unless ``--llm`` (or ``LEXMEMO_LLM``, the drafting setting) names a model;
 ``template`` (drafting's default, no LLM) means rules. With a model, any failure falls back to the rules.
@@ -107,11 +107,17 @@ def triage(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: settings)."),
     llm: Optional[str] = typer.Option(None, "--llm", help=LLM_HELP),
 ) -> None:
-    """Triage a batch of claims into a table sorted by priority; exit status = number of failed rows (max 125)."""
+    """Triage a batch of claims into a table sorted by priority; exit 0 all ranked, 1 rows failed/under review, 2 bad input."""
     from assistant.triage.progress import ResumeMismatch, sidecar_path
     from assistant.triage.rows import InputFileError
     from assistant.triage.runner import run_triage
 
+    from assistant.triage.runner import check_output
+
+    try:  # before any work (and before a model is set up): never overwrite the input, never write nowhere
+        check_output(claims, output)
+    except InputFileError as exc:
+        _fail(f"-o {output}: {exc}")
     settings, name, extractor = _extractor(llm)
     profile = doctrine.value if doctrine else settings.doctrine
     if profile not in DOCTRINES:
@@ -133,5 +139,7 @@ def triage(
     typer.echo(
         f"triaged {summary.total} claims ({summary.processed} now, {summary.resumed} from the earlier run) in "
         f"{summary.seconds:.1f}s ({summary.rows_per_s:.0f} rows/s), input {summary.encoding}; "
-        f"{summary.failed} failed → {summary.output}", err=True)
+        f"{summary.failed} failed, {summary.flagged} under review (needs_review) → {summary.output}", err=True)
+    if summary.exit_status:
+        typer.echo(f"rows not ranked: {summary.failed} failed, {summary.flagged} need review", err=True)
     raise typer.Exit(summary.exit_status)

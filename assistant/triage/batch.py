@@ -24,8 +24,12 @@ FORM_ZH: dict[str, str] = {
 }
 VERDICT_COLUMNS = ("liability_form", "liability_form_zh", "regimes", "burden_of_proof", "burden_basis", "imputation",
                    "recourse", "expanded_damage", "citations", "missing_questions", "missing_facts", "notes")
-OUTPUT_COLUMNS: tuple[str, ...] = ("priority", "priority_label", "id", "row", "error", *VERDICT_COLUMNS,
-                                   *FACT_COLUMNS, "fact_sources", "evidence", "narrative")
+OUTPUT_COLUMNS: tuple[str, ...] = ("priority", "priority_label", "needs_review", "review_reasons", "id", "row", "error",
+                                   *VERDICT_COLUMNS, *FACT_COLUMNS, "event_date_precision", "fact_confidence",
+                                   "fact_sources", "evidence", "narrative")
+#: A fact the extractor gives less confidence than this puts its row under review (not ranked).
+LOW_CONFIDENCE = 0.6
+REVIEW_LABEL = "待人工复核（未排序）"
 
 
 @lru_cache(maxsize=1)
@@ -46,12 +50,16 @@ def render_citation(pid: str) -> str:
 
 def _blank(row: InputRow, error: str) -> dict[str, Any]:
     rec: dict[str, Any] = {c: None for c in OUTPUT_COLUMNS}
-    rec.update(id=row.id, row=row.row, error=error, narrative=row.narrative)
+    rec.update(id=row.id, row=row.row, error=error, narrative=row.narrative, needs_review=False,
+               review_reasons=list(row.flags))
     return rec
 
 
-def merge_facts(row: InputRow, extractor: Callable[..., Any] = extract_facts) -> tuple[ClaimFacts, dict[str, str], str]:
+def merge_facts(row: InputRow, extractor: Callable[..., Any] = extract_facts,
+                review: list[str] | None = None, extra: dict[str, Any] | None = None) -> tuple[ClaimFacts, dict[str, str], str]:
     """The row's facts: explicit columns win over extraction. Returns facts, source per fact, evidence text.
+
+    ``review`` collects reasons to put the row under review; ``extra`` receives the date precision and confidences.
 
     Raises ValueError with a plain message for a bad cell, an empty narrative or facts the core rejects.
     """
@@ -84,15 +92,39 @@ def merge_facts(row: InputRow, extractor: Callable[..., Any] = extract_facts) ->
     except ValidationError as exc:
         raise ValueError("; ".join(facts_error_messages(exc))) from None
     evidence = "；".join(f"{k}:「{s[2]}」" for k, s in ex.spans.items() if sources.get(k, "").startswith("text"))
+    if review is not None:
+        review.extend(review_reasons(ex, given, sources))
+    if extra is not None:
+        conf = getattr(ex, "confidence", {}) or {}
+        extra["event_date_precision"] = getattr(ex, "date_precision", None) if sources.get("event_date") != "column" else None
+        extra["fact_confidence"] = "; ".join(f"{k}={v:.2f}" for k, v in conf.items() if sources.get(k, "").startswith("text"))
+        extra["date_question"] = getattr(ex, "date_question", None) if "event_date" not in given else None
     return facts, sources, evidence
+
+
+def review_reasons(ex: Any, given: dict[str, Any], sources: dict[str, str]) -> list[str]:
+    """Why a row's extraction needs a person: facts read with low confidence, text that is not a claim, a cut."""
+    out = []
+    low = [k for k, v in (getattr(ex, "confidence", {}) or {}).items()
+           if v < LOW_CONFIDENCE and sources.get(k, "").startswith("text")]
+    if low:
+        out.append("低置信度事实：" + "、".join(low))
+    not_claim = getattr(ex, "not_claim", None)
+    if not_claim and not any(v is not None for v in given.values()):
+        out.append(not_claim)
+    if getattr(ex, "cut", None):
+        out.append(ex.cut)
+    return out
 
 
 def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[..., Any] = extract_facts) -> dict[str, Any]:
     """Triage one row into an output record (see ``OUTPUT_COLUMNS``); errors go into its ``error`` field."""
     if row.error:
         return _blank(row, row.error)
+    review: list[str] = list(row.flags)
+    extra: dict[str, Any] = {}
     try:
-        facts, sources, evidence = merge_facts(row, extractor)
+        facts, sources, evidence = merge_facts(row, extractor, review, extra)
     except ValueError as exc:
         return _blank(row, str(exc))
     try:
@@ -102,13 +134,18 @@ def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[...
     rec = _blank(row, None)
     rec.update(facts.model_dump(mode="json", exclude={"narrative"}))
     prio = priority(verdict.liability_form, facts.harm)
+    questions = [m.question for m in verdict.missing_facts]
+    if extra.get("date_question"):
+        questions.append(extra["date_question"])
     rec.update(
-        priority=prio, priority_label=PRIORITY_LABELS[prio],
+        priority=None if review else prio, priority_label=REVIEW_LABEL if review else PRIORITY_LABELS[prio],
+        needs_review=bool(review), review_reasons=review,
+        event_date_precision=extra.get("event_date_precision"), fact_confidence=extra.get("fact_confidence"),
         liability_form=verdict.liability_form, liability_form_zh=FORM_ZH.get(verdict.liability_form),
         regimes=list(verdict.regimes), burden_of_proof=verdict.burden_of_proof, burden_basis=verdict.burden_basis,
         imputation=verdict.imputation, recourse=verdict.recourse, expanded_damage=verdict.expanded_damage,
         citations=[render_citation(c) for c in verdict.citations],
-        missing_questions=[m.question for m in verdict.missing_facts],
+        missing_questions=questions,
         missing_facts=[m.fact for m in verdict.missing_facts], notes=list(verdict.notes),
         fact_sources="; ".join(f"{k}={v}" for k, v in sources.items()), evidence=evidence,
     )

@@ -9,13 +9,20 @@ that names the column and the accepted values.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, get_args
+from typing import Any, Optional, get_args
 
 from assistant.core import ClaimFacts
 from assistant.core.models import Category, Harm, MerchantFault, PlatformContribution, PlatformRole
 from assistant.triage.extract.dates import parse_date_cell
 
 FACT_COLUMNS: tuple[str, ...] = tuple(f for f in ClaimFacts.model_fields if f != "narrative")
+#: The facts the extractor reads from a narrative (the liability facts of spec §2); other ClaimFacts fields
+#: (decision_date, remedies' amounts and limitation events) come only from explicit columns.
+EXTRACTED_FIELDS: tuple[str, ...] = tuple(f for f in (
+    "event_date", "platform_role", "category", "life_health", "harm", "causation", "knew_or_should_have_known",
+    "necessary_measures_taken", "qualification_review_done", "safety_duty_done", "merchant_identity_provided",
+    "advance_compensation_promised", "merchant_fault", "platform_contribution", "consumer_prima_facie_evidence",
+    "platform_proved_compliance", "force_majeure", "complaint_delay_expanded_damage", "live_streaming") if f in FACT_COLUMNS)
 UNKNOWN_WORDS = frozenset({"unknown", "未知", "不详", "不清楚", "null", "none", "n/a", "na", "?", "？"})
 _TRUE = frozenset({"true", "t", "yes", "y", "1", "是", "有", "对", "真"})
 _FALSE = frozenset({"false", "f", "no", "n", "0", "否", "无", "没有", "假"})
@@ -37,7 +44,9 @@ ZH_ALIASES: dict[str, dict[str, str]] = {
     "merchant_fault": {"故意": "intentional", "过失": "negligent"},
     "platform_contribution": {"主要": "major", "次要": "minor"},
 }
-BOOL_FIELDS = frozenset(f for f in FACT_COLUMNS if f not in ENUMS and f != "event_date")
+DATE_FIELDS = frozenset({"event_date", "decision_date"})  # decision_date: a column only, never read from the text
+BOOL_FIELDS = frozenset(f for f in FACT_COLUMNS if ClaimFacts.model_fields[f].annotation == Optional[bool]
+                        and f not in ENUMS and f not in DATE_FIELDS)
 
 _UNSET = object()
 
@@ -52,7 +61,7 @@ def coerce_cell(field: str, value: Any) -> Any:
             return None
     else:
         raw = value
-    if field == "event_date":
+    if field in DATE_FIELDS:
         if isinstance(raw, datetime):
             return raw.date()
         if isinstance(raw, date):
@@ -70,6 +79,8 @@ def coerce_cell(field: str, value: Any) -> Any:
         if key in _FALSE:
             return False
         raise ValueError(f"{field}: {value!r} is not a yes/no value (true/false, 是/否, 1/0; empty or 'unknown' = unknown)")
+    if field not in ENUMS:  # amounts, severities, events: ClaimFacts validates them and names the problem
+        return raw
     accepted = ENUMS[field]
     key = str(raw).strip()
     if key.lower() in accepted:

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from assistant.core import ClaimFacts
-from assistant.triage.coerce import FACT_COLUMNS
+from assistant.triage.coerce import EXTRACTED_FIELDS as FACT_COLUMNS
 from assistant.triage.extract import extract_facts
 
 DEFAULT_SET = Path(__file__).resolve().parents[2] / "evals" / "extraction" / "narratives.yaml"

@@ -17,6 +17,9 @@ from typing import Any, Iterable
 from assistant.triage.batch import OUTPUT_COLUMNS
 
 OUTPUT_SUFFIXES = (".csv", ".xlsx", ".jsonl")
+#: Excel's limit for one cell; a longer text is cut in the .xlsx (with a visible mark), kept whole in csv/jsonl.
+XLSX_CELL_MAX = 32_767
+_XLSX_CUT = "…【超出 Excel 单元格上限，已截断；完整内容见 CSV/JSONL】"
 _LINE_JOINED = frozenset({"missing_questions", "notes"})
 
 
@@ -45,6 +48,12 @@ def _jsonl_bytes(records: Iterable[dict]) -> bytes:
                    for rec in records).encode("utf-8")
 
 
+def _xlsx_cell(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > XLSX_CELL_MAX:
+        return value[:XLSX_CELL_MAX - len(_XLSX_CUT)] + _XLSX_CUT
+    return value
+
+
 def _xlsx_bytes(records: Iterable[dict]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -55,7 +64,7 @@ def _xlsx_bytes(records: Iterable[dict]) -> bytes:
     ws.append(list(OUTPUT_COLUMNS))
     n = 1
     for rec in records:
-        ws.append([cell(c, rec.get(c)) for c in OUTPUT_COLUMNS])
+        ws.append([_xlsx_cell(cell(c, rec.get(c))) for c in OUTPUT_COLUMNS])
         n += 1
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(OUTPUT_COLUMNS))}{n}"

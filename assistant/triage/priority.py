@@ -5,7 +5,8 @@
 3 — personal injury, but the verdict is undetermined: ask the missing facts first;
 4 — undetermined, no personal injury known;
 5 — no liability of the platform on these facts (``none``);
-None — the row could not be triaged (its ``error`` says why); such rows sort last.
+None — the row is under review (``needs_review``: listed after the ranked rows, not ranked) or could not be
+triaged (its ``error`` says why; such rows sort last).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def priority(liability_form: str, harm: str | None) -> int:
 
 
 def sort_key(record: dict) -> tuple:
-    """Sort triaged records by priority (errors last), then by their place in the input."""
+    """Sort: ranked rows by priority, then rows under review (listed apart, not ranked), then failed rows."""
     p = record.get("priority")
-    return (p if isinstance(p, int) else 99, record.get("row") or 0)
+    block = 2 if record.get("error") else (1 if record.get("needs_review") else 0)
+    return (block, p if isinstance(p, int) else 99, record.get("row") or 0)

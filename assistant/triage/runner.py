@@ -24,8 +24,10 @@ from assistant.triage.priority import sort_key
 from assistant.triage.progress import ProgressLog, load_progress, row_digest, sidecar_path
 from assistant.triage.rows import InputFileError, InputRow, read_claims_file
 
-#: Exit status of ``lexmemo triage``: the number of failed rows, capped here (126+ mean other things to a shell).
-MAX_EXIT = 125
+#: Exit status of ``lexmemo triage``: 0 every row triaged and ranked; 1 some rows failed or are under review
+#: (the counts go to stderr); 2 is kept for unusable input or arguments. (Before issue 14 the status was the
+#: number of failed rows, so two failed rows read as "unusable input".)
+MAX_EXIT = 1
 
 
 @dataclass
@@ -39,6 +41,8 @@ class TriageSummary:
     output: Path
     encoding: str
     seconds: float
+    flagged: int = 0  # rows triaged but under review (needs_review), listed apart
+
 
     @property
     def rows_per_s(self) -> float:
@@ -47,8 +51,23 @@ class TriageSummary:
 
     @property
     def exit_status(self) -> int:
-        """The number of failed rows, capped at 125 (0 = every row triaged)."""
-        return min(self.failed, MAX_EXIT)
+        """0 when every row was triaged and ranked; 1 when any row failed or is under review."""
+        return 1 if self.failed or self.flagged else 0
+
+
+def check_output(input_path: str | Path, out: Path) -> None:
+    """Refuse an output that would overwrite the input, or whose folder does not exist (before any work)."""
+    src = Path(input_path)
+    same = src.resolve() == out.resolve()
+    if not same and src.exists() and out.exists():
+        try:
+            same = src.samefile(out)
+        except OSError:
+            pass
+    if same:
+        raise InputFileError(f"the output {out} is the input file: choose another name (the input is never overwritten)")
+    if not out.parent.is_dir():
+        raise InputFileError(f"the output folder {out.parent} does not exist")
 
 
 def mark_duplicates(rows: list[InputRow]) -> None:
@@ -84,6 +103,7 @@ def run_triage(input_path: str | Path, output_path: str | Path, doctrine: str = 
     out = Path(output_path)
     if out.suffix.lower() not in OUTPUT_SUFFIXES:
         raise InputFileError(f"unknown output type {out.suffix!r}: use .csv, .xlsx or .jsonl")
+    check_output(input_path, out)
     t0 = time.perf_counter()
     rows, used = read_claims_file(input_path, encoding)
     mark_duplicates(rows)
@@ -118,5 +138,6 @@ def run_triage(input_path: str | Path, output_path: str | Path, doctrine: str = 
     write_table(table, out)
     log.remove()
     failed = sum(1 for r in table if r.get("error"))
+    flagged = sum(1 for r in table if r.get("needs_review") and not r.get("error"))
     return TriageSummary(total=len(rows), processed=len(todo), resumed=resumed, failed=failed, output=out,
-                         encoding=used, seconds=time.perf_counter() - t0)
+                         encoding=used, seconds=time.perf_counter() - t0, flagged=flagged)

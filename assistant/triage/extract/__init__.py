@@ -46,6 +46,11 @@ class Extraction:
     conflicts: dict[str, list[Span]] = field(default_factory=dict)
     method: str = "rules"  # "rules", "llm", or "rules (llm failed: …)"
     dropped: dict[str, str] = field(default_factory=dict)  # LLM facts refused, field → reason (e.g. quote not found)
+    confidence: dict[str, float] = field(default_factory=dict)  # per set fact, 0..1 (below 0.6: a person checks it)
+    date_precision: str | None = None  # "day", "month", "year", "relative": how precisely the text dates the event
+    date_question: str | None = None  # the question to ask when the date is not known to the day
+    not_claim: str | None = None  # why the text does not read as a claim narrative (garbage, empty, no facts)
+    cut: str | None = None  # the narrative was longer than EXTRACT_LIMIT: what was read, recorded
 
     def evidence(self) -> str:
         """One line per set fact: ``field: 「text」``, for a triage table's evidence column."""
@@ -71,8 +76,17 @@ def _cue_hits(text: str) -> dict[str, list[Hit]]:
     return hits
 
 
+#: Characters the extractor reads: a claim narrative is far shorter; the rest of a longer text is not read
+#: (and the cut is recorded), so one 5 MB paste cannot stall a batch.
+EXTRACT_LIMIT = 20_000
+
+
 def extract_facts(narrative: str, anchor: date | None = None) -> Extraction:
     """Extract ClaimFacts from a narrative; ``anchor`` (the date the complaint was received) resolves 去年/今年."""
+    cut = None
+    if len(narrative) > EXTRACT_LIMIT:
+        cut = f"叙述过长（{len(narrative)} 字符）：只读取了前 {EXTRACT_LIMIT} 字符"
+        narrative = narrative[:EXTRACT_LIMIT]
     text = normalise(narrative)
     chosen: dict[str, Hit] = {}
     conflicts: dict[str, list[Span]] = {}
@@ -95,7 +109,7 @@ def extract_facts(narrative: str, anchor: date | None = None) -> Extraction:
     facts = ClaimFacts(**values, narrative=narrative)
     spans = {name: (hit.start, hit.end, narrative[hit.start:hit.end])
              for name, hit in sorted(chosen.items(), key=lambda kv: list(ClaimFacts.model_fields).index(kv[0]))}
-    return Extraction(facts=facts, spans=spans, conflicts=conflicts)
+    return Extraction(facts=facts, spans=spans, conflicts=conflicts, cut=cut)
 
 
 __all__ = ["Extraction", "Span", "extract_facts"]

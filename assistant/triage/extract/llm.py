@@ -21,13 +21,13 @@ from pydantic import ValidationError
 
 from assistant.core import ClaimFacts
 from assistant.drafting.facts_zh import FIELD_LABELS, VALUE_LABELS
-from assistant.triage.coerce import BOOL_FIELDS, ENUMS, FACT_COLUMNS, coerce_cell
+from assistant.triage.coerce import BOOL_FIELDS, ENUMS, EXTRACTED_FIELDS, FACT_COLUMNS, coerce_cell
 from assistant.triage.extract import Extraction, Span, extract_facts
 
 PROMPT_VERSION = "extract.v1"
 # Beside the memo prompts: every prompt of the product is a versioned file in the repo's prompts/.
 PROMPT = Path(__file__).resolve().parents[3] / "prompts" / f"{PROMPT_VERSION}.txt"
-LLM_FIELDS: tuple[str, ...] = tuple(f for f in FACT_COLUMNS if f != "event_date")
+LLM_FIELDS: tuple[str, ...] = tuple(f for f in EXTRACTED_FIELDS if f != "event_date")
 MAX_MODEL_FAILURES = 3  # consecutive failed calls before a batch stops asking an unreachable model
 Extractor = Callable[..., Extraction]
 _FENCE = re.compile(r"```(?:json)?\s*(\{.*?\})\s*```", re.S)
