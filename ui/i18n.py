@@ -140,6 +140,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "g_out_of_force": ("事件发生时尚未生效或已失效的条文", "Provisions not in force on the event date"),
     "g_conclusion_mismatches": ("与责任分析不一致的结论", "Conclusions contradicting the verdict"),
     "g_unlisted": ("未列入依据部分的引注", "Citations missing from the 依据 list"),
+    "g_fact_mismatches": ("与案件事实不符的陈述", "Statements contradicting the facts"),
+    "memo_stale": (
+        "事实已变更，请重新起草：本备忘录起草时所依据的事实或学说立场已被修改，其结论可能与当前分析不符。",
+        "Facts changed, redraft: the facts or doctrine this memo was drafted from have changed since.",
+    ),
+    "memo_basis_unknown": (
+        "事实已变更，请重新起草：本备忘录未记录其起草所依据的事实版本，无法确认与当前事实一致。",
+        "Facts changed, redraft: this memo does not record the facts it was drafted from.",
+    ),
+    "review_title_mark": ("【需复核】", "[NEEDS REVIEW] "),
+    "review_intro": ("需复核：本备忘录未通过核查，导出前请逐项处理：", "Needs review: this memo failed the check:"),
     "highlighted": ("标注后的正文", "Highlighted memo"),
     "download_md": ("下载 .md", "Download .md"),
     "download_docx": ("下载 .docx", "Download .docx"),

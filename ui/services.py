@@ -198,15 +198,21 @@ def highlight(markdown: str, report: Any) -> str:
     return _module("assistant.guard").highlight(markdown, report)
 
 
-def docx_bytes(markdown: str) -> bytes:
-    """The memo as a Word document (``assistant.drafting.docx_export.memo_to_docx`` into a temporary file)."""
+def mark_for_review(markdown: str, findings: list[str]) -> str:
+    """The memo with 【需复核】 in its title and ``findings`` as its first paragraph (unchanged when none)."""
+    return _module("assistant.drafting.docx_export").mark_for_review(markdown, findings)
+
+
+def docx_bytes(markdown: str, findings: list[str] | None = None, subject: str | None = None) -> bytes:
+    """The memo as a Word document (``memo_to_docx`` into a temporary file), marked 需复核 with ``findings``."""
     import tempfile
 
     mod = _module("assistant.drafting.docx_export")
     if not hasattr(mod, "memo_to_docx"):
         raise Unavailable("assistant.drafting.docx_export.memo_to_docx is not there yet")
+    header = {"事由": subject} if subject else None
     with tempfile.TemporaryDirectory(prefix="lexmemo-docx-") as tmp:
-        return mod.memo_to_docx(markdown, Path(tmp) / "memo.docx").read_bytes()
+        return mod.memo_to_docx(markdown, Path(tmp) / "memo.docx", findings=findings or (), header=header).read_bytes()
 
 
 # --- triage ---------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from assistant.store.matters import (
     MatterStore,
     MemoVersion,
     StoreError,
+    facts_hash,
 )
 
-__all__ = ["ConflictError", "FactsVersion", "Matter", "MatterNotFound", "MatterStore", "MemoVersion", "StoreError"]
+__all__ = ["ConflictError", "FactsVersion", "Matter", "MatterNotFound", "MatterStore", "MemoVersion", "StoreError", "facts_hash"]

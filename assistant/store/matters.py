@@ -8,6 +8,7 @@ Memo versions are append-only: a draft row is written before the drafter runs an
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import uuid
@@ -84,6 +85,13 @@ class MemoVersion:
     error: str | None
     created: str
     completed: str | None
+    facts_hash: str | None = None  # facts_hash() of the facts it was drafted from (None: written before schema v2)
+    doctrine: str | None = None  # the doctrine profile it was drafted under
+
+
+def facts_hash(facts: dict[str, Any]) -> str:
+    """A stable hash of a facts dict (the stored JSON form), to tell whether a memo's facts have changed since."""
+    return hashlib.sha256(_dumps(facts).encode("utf-8")).hexdigest()
 
 
 def _dumps(value: Any) -> str:
@@ -108,7 +116,7 @@ def _memo(row: sqlite3.Row) -> MemoVersion:
         json.loads(row["receipt_json"]) if row["receipt_json"] else None,
         None if row["guard_ok"] is None else bool(row["guard_ok"]),
         json.loads(row["guard_json"]) if row["guard_json"] else None,
-        row["error"], row["created"], row["completed"],
+        row["error"], row["created"], row["completed"], row["facts_hash"], row["doctrine"],
     )
 
 
@@ -222,11 +230,12 @@ class MatterStore:
             if memo is not None:
                 conn.execute(
                     "INSERT INTO memo_versions(matter_id, status, drafter, markdown, receipt_json, guard_ok,"
-                    " guard_json, created, completed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " guard_json, created, completed, facts_hash, doctrine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (new_id, memo.status, memo.drafter, memo.markdown,
                      _dumps(memo.receipt) if memo.receipt is not None else None,
                      None if memo.guard_ok is None else int(memo.guard_ok),
-                     _dumps(memo.guard) if memo.guard is not None else None, now, now),
+                     _dumps(memo.guard) if memo.guard is not None else None, now, now,
+                     memo.facts_hash, memo.doctrine),
                 )
             return self._header(conn, new_id)
 
@@ -292,6 +301,12 @@ class MatterStore:
             self._header(conn, matter_id)
             return self._latest_facts(conn, matter_id)
 
+    def facts_version(self, version_id: int) -> FactsVersion | None:
+        """One facts version by its id, or None."""
+        with self._connection() as conn:
+            row = conn.execute("SELECT * FROM facts_versions WHERE id = ?", (version_id,)).fetchone()
+        return _facts(row) if row else None
+
     def facts_history(self, matter_id: str) -> list[FactsVersion]:
         """Every facts version of the matter, oldest first, conflict versions included."""
         with self._connection() as conn:
@@ -301,14 +316,17 @@ class MatterStore:
         return [_facts(r) for r in rows]
 
     # --- memos ---------------------------------------------------------------------------------------------
-    def begin_draft(self, matter_id: str, drafter: str, facts_version_id: int | None = None) -> int:
-        """Write the draft row before the drafter (possibly an LLM) is called; returns its id."""
+    def begin_draft(
+        self, matter_id: str, drafter: str, facts_version_id: int | None = None, facts_hash: str | None = None,
+        doctrine: str | None = None,
+    ) -> int:
+        """Write the draft row (with the facts and doctrine it is drafted from) before the drafter runs; returns its id."""
         with self._write() as conn:
             self._header(conn, matter_id)
             cur = conn.execute(
-                "INSERT INTO memo_versions(matter_id, status, drafter, facts_version_id, created)"
-                " VALUES (?, 'drafting', ?, ?, ?)",
-                (matter_id, drafter, facts_version_id, now_iso()),
+                "INSERT INTO memo_versions(matter_id, status, drafter, facts_version_id, facts_hash, doctrine, created)"
+                " VALUES (?, 'drafting', ?, ?, ?, ?, ?)",
+                (matter_id, drafter, facts_version_id, facts_hash, doctrine, now_iso()),
             )
             conn.execute("UPDATE matters SET updated = ? WHERE id = ?", (now_iso(), matter_id))
             return int(cur.lastrowid)
@@ -341,17 +359,20 @@ class MatterStore:
 
     def save_edit(
         self, matter_id: str, markdown: str, guard_ok: bool | None, guard: dict[str, Any] | None = None,
-        receipt: dict[str, Any] | None = None,
+        receipt: dict[str, Any] | None = None, based_on: MemoVersion | None = None,
     ) -> MemoVersion:
-        """Save the lawyer's edited memo as a new version."""
+        """Save the lawyer's edited memo as a new version; it keeps the facts basis of ``based_on`` (an edit is
+        not a redraft, so a memo drafted from old facts stays stale when edited)."""
+        basis = (based_on.facts_version_id, based_on.facts_hash, based_on.doctrine) if based_on else (None, None, None)
         with self._write() as conn:
             self._header(conn, matter_id)
             now = now_iso()
             cur = conn.execute(
                 "INSERT INTO memo_versions(matter_id, status, drafter, markdown, receipt_json, guard_ok, guard_json,"
-                " created, completed) VALUES (?, 'edited', 'edit', ?, ?, ?, ?, ?, ?)",
+                " created, completed, facts_version_id, facts_hash, doctrine)"
+                " VALUES (?, 'edited', 'edit', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (matter_id, markdown, _dumps(receipt) if receipt is not None else None,
-                 None if guard_ok is None else int(guard_ok), _dumps(guard) if guard else None, now, now),
+                 None if guard_ok is None else int(guard_ok), _dumps(guard) if guard else None, now, now, *basis),
             )
             conn.execute("UPDATE matters SET updated = ? WHERE id = ?", (now, matter_id))
             return _memo(conn.execute("SELECT * FROM memo_versions WHERE id = ?", (cur.lastrowid,)).fetchone())

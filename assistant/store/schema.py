@@ -6,7 +6,14 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Columns added after version 1, applied to an existing database by ALTER TABLE (old rows keep NULL there).
+# v2: a memo version records the facts (hash) and doctrine it was drafted from, so a stale memo can be shown as such.
+MIGRATIONS: tuple[tuple[int, str, str, str], ...] = (
+    (2, "memo_versions", "facts_hash", "TEXT"),
+    (2, "memo_versions", "doctrine", "TEXT"),
+)
 
 # Every facts change and every memo version is a row of its own: nothing is updated in place except the
 # matter's header (name, doctrine, revision, updated) and a memo row going from "drafting" to "done"/"failed".
@@ -40,6 +47,8 @@ CREATE TABLE IF NOT EXISTS memo_versions (
     status      TEXT NOT NULL CHECK (status IN ('drafting', 'done', 'failed', 'edited')),
     drafter     TEXT NOT NULL,
     facts_version_id INTEGER REFERENCES facts_versions(id) ON DELETE SET NULL,
+    facts_hash  TEXT,
+    doctrine    TEXT,
     markdown    TEXT,
     receipt_json TEXT,
     guard_ok    INTEGER,
@@ -71,15 +80,24 @@ def connect(path: Path, busy_timeout_ms: int = 10_000) -> sqlite3.Connection:
     return conn
 
 
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Add the columns a database written by an older version lacks; existing rows are kept as they are."""
+    for _version, table, column, decl in MIGRATIONS:
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+
+
 def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create the tables when missing and record the schema version."""
+    """Create the tables when missing, migrate an older database, and record the schema version."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         for statement in SCHEMA.split(";"):
             if statement.strip():
                 conn.execute(statement)
+        _migrate(conn)
         conn.execute(
-            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
         conn.execute("COMMIT")
     except BaseException:

@@ -13,7 +13,10 @@ import streamlit as st
 import services
 from i18n import field_label, label, t
 from services import Unavailable
-from views.state import BOOL_FIELDS, DOCTRINE_KEY, ENUM_FIELDS, UNKNOWN, from_widget, key, to_widget
+from views.state import (
+    BOOL_FIELDS, DOCTRINE_KEY, ENUM_FIELDS, UNKNOWN, current_facts, key, on_doctrine_change, on_fact_change,
+    seed_form_widgets, set_fact,
+)
 
 EXTRACTED_TAG = "〔提取〕"
 DOCTRINES = ("qin2025", "intent_split", "supplementary_only", "joint", "proportional_joint")
@@ -34,7 +37,10 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def _extract() -> None:
     """Callback of 提取事实: fill the unknown fields the extractor found, and mark them as extracted."""
-    narrative = (st.session_state.get(key("narrative")) or "").strip()
+    # The narrative typed just before the click: take it into the canonical facts first (its own on_change may run
+    # after this callback).
+    on_fact_change("narrative")
+    narrative = (current_facts().get("narrative") or "").strip()
     if not narrative:
         st.session_state["extract_msg"] = ("warning", t("extract_empty"))
         return
@@ -48,10 +54,10 @@ def _extract() -> None:
     for field, value in found.items():
         if field not in ENUM_FIELDS and field not in BOOL_FIELDS and field != "event_date":
             continue
-        if from_widget(field, st.session_state.get(key(field))) is not None:
+        if current_facts().get(field) is not None:
             skipped += 1  # the lawyer's own value wins over the extractor's
             continue
-        st.session_state[key(field)] = to_widget(field, value)
+        set_fact(field, value)
         extracted[field] = {"text": spans.get(field, ""), "value": value}
         filled += 1
     st.session_state["extracted"] = extracted
@@ -70,8 +76,9 @@ def _confirm_all() -> None:
 def drop_changed_marks() -> None:
     """An extracted value the lawyer changed is the lawyer's now: drop its mark (call before drawing the form)."""
     extracted = st.session_state.get("extracted", {})
+    facts = current_facts()
     for field in list(extracted):
-        current = from_widget(field, st.session_state.get(key(field)))
+        current = facts.get(field)
         if current != extracted[field].get("value"):
             extracted.pop(field)
 
@@ -81,12 +88,14 @@ def _widget(field: str) -> None:
     text = field_label(field) + (f" {EXTRACTED_TAG}" if marked else "")
     k = key(field)
     if field == "event_date":
-        st.date_input(text, key=k, min_value=date(2000, 1, 1), max_value=date.today(), format="YYYY-MM-DD")
+        st.date_input(text, key=k, min_value=date(2000, 1, 1), max_value=date.today(), format="YYYY-MM-DD",
+                      on_change=on_fact_change, args=(field,))
     elif field in ENUM_FIELDS:
-        st.selectbox(text, [UNKNOWN, *ENUM_FIELDS[field]], key=k,
+        st.selectbox(text, [UNKNOWN, *ENUM_FIELDS[field]], key=k, on_change=on_fact_change, args=(field,),
                      format_func=lambda v, f=field: t("unknown") if v == UNKNOWN else label(f, v))
     else:
-        st.radio(text, ["yes", "no", UNKNOWN], key=k, horizontal=True, format_func=t)
+        st.radio(text, ["yes", "no", UNKNOWN], key=k, horizontal=True, format_func=t,
+                 on_change=on_fact_change, args=(field,))
     if marked:
         span = st.session_state["extracted"][field].get("text") or ""
         st.caption(f"{t('extracted_mark')} · {t('extracted_from', text=span)}")
@@ -94,8 +103,12 @@ def _widget(field: str) -> None:
 
 
 def render() -> None:
-    """Draw the narrative box, the extract button and the facts form (widgets keyed ``fact_<field>``)."""
-    st.text_area(t("narrative"), key=key("narrative"), height=140)
+    """Draw the narrative box, the extract button and the facts form (widgets keyed ``fact_<field>``).
+
+    The widgets are seeded from the canonical facts first, so a form that was off screen comes back as stored.
+    """
+    seed_form_widgets()
+    st.text_area(t("narrative"), key=key("narrative"), height=140, on_change=on_fact_change, args=("narrative",))
     cols = st.columns([1, 1, 3])
     cols[0].button(t("extract"), key="extract", on_click=_extract)
     if st.session_state.get("extracted"):
@@ -104,7 +117,8 @@ def render() -> None:
     if msg:
         getattr(st, msg[0])(msg[1])
 
-    st.selectbox(t("doctrine"), DOCTRINES, key=DOCTRINE_KEY, format_func=lambda d: label("doctrine", d))
+    st.selectbox(t("doctrine"), DOCTRINES, key=DOCTRINE_KEY, on_change=on_doctrine_change,
+                 format_func=lambda d: label("doctrine", d))
     columns = st.columns(len(GROUPS))
     for col, (title, fields) in zip(columns, GROUPS):
         with col:

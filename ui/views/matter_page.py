@@ -9,7 +9,7 @@ from assistant.store import MatterStore
 from i18n import t
 from services import Unavailable
 from views import authorities, facts_form, memo_panel, verdict_panel
-from views.state import autosave, facts_from_widgets, keep_mine, reload_latest
+from views.state import autosave, current_doctrine, current_facts, keep_mine, reload_latest
 
 
 def _conflict_banner(store: MatterStore) -> None:
@@ -65,7 +65,7 @@ def render(store: MatterStore) -> None:
         st.subheader(t("facts"))
         facts_form.render()
         try:
-            facts = services.facts_model(facts_from_widgets())
+            facts = services.facts_model(current_facts())
         except Exception as exc:  # pydantic ValidationError: name the fields, save nothing invalid
             st.error(t("facts_invalid", errors="；".join(services.facts_errors(exc))))
             return
@@ -74,7 +74,7 @@ def render(store: MatterStore) -> None:
             st.rerun()  # show the conflict banner at the top
         st.caption(t("matter_meta", rev=st.session_state.get("matter_rev"), updated=matter.updated[:19].replace("T", " ") + " UTC"))
     with right:
-        verdict = _verdict(facts, st.session_state.get("doctrine", "qin2025"))
+        verdict = _verdict(facts, current_doctrine())
         if verdict is not None:
             try:
                 corpus = services.corpus(services.settings())

@@ -1,21 +1,21 @@
 """The memo: draft with the chosen drafter (the draft row is saved before the drafter runs), edit it, see the
-guard's findings re-run on every edit, download .md and .docx, read the receipt and the version history.
+guard's findings re-run whenever the memo text, the facts or the doctrine change, see a memo drafted from facts
+that have since changed marked stale, download .md and .docx (marked 需复核 with the same findings when it failed
+or is stale), read the receipt and the version history.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import streamlit as st
 
 import services
-from assistant.store import MatterStore
+from assistant.store import MatterStore, facts_hash
 from i18n import t
 from services import Unavailable
-from views.state import MEMO_KEY
-
-GUARD_LISTS = ("unresolved", "out_of_force", "conclusion_mismatches", "unlisted")
+from views.review import GUARD_LISTS, finding_text, review_lines, stale_reason
+from views.state import MEMO_KEY, current_doctrine, current_facts, current_memo, on_memo_change, seed_memo_widget, set_memo
 
 
 def _error_message(exc: BaseException, drafter: str, timeout: float) -> str:
@@ -42,7 +42,9 @@ def _error_message(exc: BaseException, drafter: str, timeout: float) -> str:
 def _run_draft(store: MatterStore, matter_id: str, facts: Any, drafter: str, doctrine: str) -> None:
     s = services.settings()
     version = store.latest_facts(matter_id)
-    memo_id = store.begin_draft(matter_id, drafter, version.id if version else None)  # saved before the LLM runs
+    # Saved before the LLM runs, with the facts and doctrine it is drafted from (a later change makes it stale).
+    memo_id = store.begin_draft(matter_id, drafter, version.id if version else None,
+                                facts_hash=facts_hash(current_facts()), doctrine=doctrine)
     try:
         with st.spinner(t("drafting", drafter=drafter)):
             result = services.draft(facts, s, drafter, doctrine)
@@ -57,46 +59,47 @@ def _run_draft(store: MatterStore, matter_id: str, facts: Any, drafter: str, doc
     memo = store.complete_draft(memo_id, result.memo, result.receipt, bool(result.guard.get("ok")), result.guard)
     if result.needs_review:
         st.error(t("guard_failed"))
-    st.session_state[MEMO_KEY] = result.memo
+    set_memo(result.memo)
     st.session_state["memo_saved_text"] = result.memo
     st.session_state["memo_version"] = memo
-    st.session_state["guard_checked"] = (result.memo, result.report)
+    st.session_state["guard_checked"] = ((result.memo, facts_hash(current_facts()), doctrine), result.report)
     st.success(t("memo_saved", id=memo.id))
 
 
 def _guard(text: str, verdict: Any, event_date: Any, receipt: dict[str, Any] | None) -> Any:
-    """The guard report for ``text`` (re-run only when the text changed since the last check)."""
+    """The guard report for ``text`` against the current verdict (re-run whenever the memo text, the facts or the
+    doctrine changed since the last check)."""
+    basis = (text, facts_hash(current_facts()), current_doctrine())
     checked = st.session_state.get("guard_checked")
-    if checked and checked[0] == text:
+    if checked and checked[0] == basis:
         return checked[1]
     try:
         report = services.check(text, verdict, event_date, receipt, services.settings())
     except Unavailable as exc:
         st.caption(t("guard_unavailable", error=exc))
         return None
-    st.session_state["guard_checked"] = (text, report)
+    st.session_state["guard_checked"] = (basis, report)
     return report
 
 
-def _finding_line(finding: dict[str, Any]) -> str:
-    text = finding.get("text") or ""
-    return f"- {('「' + text + '」：') if text else ''}{finding.get('reason', json.dumps(finding, ensure_ascii=False))}"
-
-
-def _findings(text: str, report: Any) -> None:
+def _findings(text: str, report: Any, stale: str | None) -> None:
+    """The check result: the stale banner (never a green check then), the guard's findings by kind."""
     st.markdown(f"**{t('guard')}**")
+    if stale:
+        st.error(t(stale))
     if report is None:
         return
     data = report.to_json()
     if data.get("ok"):
-        st.success(t("guard_ok"))
+        if not stale:
+            st.success(t("guard_ok"))
         return
     st.error(t("guard_failed"))
     for name in GUARD_LISTS:
         items = data.get(name) or []
         if items:
             st.markdown(f"*{t('g_' + name)}*（{len(items)}）")
-            st.markdown("\n".join(_finding_line(i) for i in items))
+            st.markdown("\n".join(f"- {finding_text(i)}" for i in items))
     with st.expander(t("highlighted")):
         st.markdown(services.highlight(text, report))
 
@@ -104,7 +107,7 @@ def _findings(text: str, report: Any) -> None:
 def _restore() -> None:
     memo = st.session_state.get("history_versions", {}).get(st.session_state.get("history_pick"))
     if memo is not None and memo.markdown:
-        st.session_state[MEMO_KEY] = memo.markdown
+        set_memo(memo.markdown)
 
 
 def _history(store: MatterStore, matter_id: str) -> None:
@@ -147,29 +150,37 @@ def render(store: MatterStore, matter_id: str, matter_name: str, facts: Any, ver
 
     left, right = st.columns([3, 2])
     with left:
-        st.text_area(t("memo_text"), key=MEMO_KEY, height=520)
-    text = st.session_state.get(MEMO_KEY) or ""
+        seed_memo_widget()  # the editor shows the session's memo even after a visit to another page
+        st.text_area(t("memo_text"), key=MEMO_KEY, height=520, on_change=on_memo_change)
+    text = current_memo()
     previous = st.session_state.get("memo_version")
     base_receipt = previous.receipt if previous is not None else None
     report = (_guard(text, verdict, getattr(facts, "event_date", None), base_receipt)
               if text.strip() and verdict else None)
+    guard = report.to_json() if report is not None else None
     if text.strip() and text != st.session_state.get("memo_saved_text"):
         receipt = {**base_receipt, "edited_from_version": previous.id} if base_receipt else None
-        guard = report.to_json() if report is not None else None
-        memo = store.save_edit(matter_id, text, None if guard is None else bool(guard["ok"]), guard, receipt)
+        memo = store.save_edit(matter_id, text, None if guard is None else bool(guard["ok"]), guard, receipt,
+                               based_on=previous)
         st.session_state["memo_saved_text"] = text
         st.session_state["memo_version"] = memo
+    stale = stale_reason(store, st.session_state.get("memo_version"), current_facts(), current_doctrine()) \
+        if text.strip() else None
     with right:
         if text.strip():
-            _findings(text, report)
+            _findings(text, report, stale)
     if text.strip():
+        # Both exports carry 需复核 and the findings shown above when the memo failed the check or is stale.
+        findings = review_lines(guard, stale) if (stale or (guard is not None and not guard.get("ok"))) else []
+        exported = services.mark_for_review(text, findings)
         cols = st.columns(3)
-        cols[0].download_button(t("download_md"), data=text.encode("utf-8"), file_name=f"{matter_name}.md",
+        cols[0].download_button(t("download_md"), data=exported.encode("utf-8"), file_name=f"{matter_name}.md",
                                 mime="text/markdown", key="dl_md")
         try:
+            cache_key = (text, tuple(findings), matter_name)
             cached = st.session_state.get("docx_cache")
-            data = cached[1] if cached and cached[0] == text else services.docx_bytes(text)
-            st.session_state["docx_cache"] = (text, data)
+            data = cached[1] if cached and cached[0] == cache_key else services.docx_bytes(text, findings, matter_name)
+            st.session_state["docx_cache"] = (cache_key, data)
         except Unavailable as exc:
             cols[1].caption(t("docx_unavailable", error=exc))
         except Exception as exc:  # an export bug must not hide the memo

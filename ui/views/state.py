@@ -1,4 +1,10 @@
-"""Session state of the matter page: widget keys of the facts form, loading a matter into them, and autosave.
+"""Session state of the matter page: the canonical facts, the widgets that show them, loading a matter, autosave.
+
+Streamlit deletes the state of every widget not drawn in a run, so a visit to another page would bring the form
+back with widget defaults (today's date, 是 everywhere, an empty narrative) and autosave would store them over the
+lawyer's file. So the facts, the doctrine and the memo text live in keys no widget owns (``CANON_*``); the widgets
+are re-seeded from them on every run before they are drawn, and a value flows back only through a widget's
+``on_change`` callback, i.e. when the user changed it. Autosave compares the canonical facts with the last save.
 
 Widget values are plain strings ("yes"/"no"/"unknown" for booleans, "unknown" for an unset select) so that an
 unknown fact is an explicit choice on screen; they are mapped back to ``None`` before the facts are validated.
@@ -30,8 +36,12 @@ BOOL_FIELDS: tuple[str, ...] = (
     "complaint_delay_expanded_damage", "live_streaming",
 )
 FACT_FIELDS: tuple[str, ...] = ("event_date", *ENUM_FIELDS, *BOOL_FIELDS, "narrative")
-DOCTRINE_KEY = "doctrine"
-MEMO_KEY = "memo_text"
+DOCTRINE_KEY = "doctrine"  # the doctrine selectbox's widget key
+MEMO_KEY = "memo_text"  # the memo text area's widget key
+CANON_FACTS = "canon_facts"  # field → fact value (unknown fields absent): what the lawyer last saved or changed
+CANON_DOCTRINE = "canon_doctrine"
+CANON_MEMO = "canon_memo"
+DEFAULT_DOCTRINE = "qin2025"
 
 
 def key(field: str) -> str:
@@ -61,10 +71,73 @@ def from_widget(field: str, value: Any) -> Any:
     return None if value in (None, UNKNOWN) else value
 
 
-def facts_from_widgets() -> dict[str, Any]:
-    """The facts as the form shows them now, unknown fields left out."""
-    facts = {f: from_widget(f, st.session_state.get(key(f))) for f in FACT_FIELDS}
-    return {f: v for f, v in facts.items() if v is not None}
+def current_facts() -> dict[str, Any]:
+    """The matter's facts as they stand in this session (the canonical copy), unknown fields left out."""
+    return dict(st.session_state.get(CANON_FACTS) or {})
+
+
+facts_from_widgets = current_facts  # the old name, kept for callers
+
+
+def current_doctrine() -> str:
+    """The matter's doctrine profile in this session."""
+    return st.session_state.get(CANON_DOCTRINE) or DEFAULT_DOCTRINE
+
+
+def current_memo() -> str:
+    """The memo text in this session (what the editor shows)."""
+    return st.session_state.get(CANON_MEMO) or ""
+
+
+def set_fact(field: str, value: Any) -> None:
+    """Change one canonical fact (``None`` = unknown) and its widget's value."""
+    facts = current_facts()
+    if value is None:
+        facts.pop(field, None)
+    else:
+        facts[field] = value
+    st.session_state[CANON_FACTS] = facts
+    st.session_state[key(field)] = to_widget(field, value)
+
+
+def set_memo(text: str) -> None:
+    """Change the canonical memo text (the editor is re-seeded from it before it is drawn)."""
+    st.session_state[CANON_MEMO] = text
+    st.session_state[MEMO_KEY] = text
+
+
+def on_fact_change(field: str) -> None:
+    """Widget callback: the user changed ``field`` on screen; take the new value into the canonical facts."""
+    value = from_widget(field, st.session_state.get(key(field)))
+    facts = current_facts()
+    if value is None:
+        facts.pop(field, None)
+    else:
+        facts[field] = value
+    st.session_state[CANON_FACTS] = facts
+
+
+def on_doctrine_change() -> None:
+    """Widget callback: the user chose another doctrine profile."""
+    st.session_state[CANON_DOCTRINE] = st.session_state.get(DOCTRINE_KEY) or DEFAULT_DOCTRINE
+
+
+def on_memo_change() -> None:
+    """Widget callback: the user edited the memo text."""
+    st.session_state[CANON_MEMO] = st.session_state.get(MEMO_KEY) or ""
+
+
+def seed_form_widgets() -> None:
+    """Put the canonical facts and doctrine into the form's widgets (every run, before they are drawn)."""
+    facts = current_facts()
+    for f in FACT_FIELDS:
+        st.session_state[key(f)] = to_widget(f, facts.get(f))
+    st.session_state[DOCTRINE_KEY] = current_doctrine()
+
+
+def seed_memo_widget() -> None:
+    """Put the canonical memo text into the editor (every run, before it is drawn)."""
+    st.session_state[MEMO_KEY] = current_memo()
 
 
 def _snapshot(facts: dict[str, Any], extracted: dict[str, Any], doctrine: str) -> str:
@@ -72,7 +145,8 @@ def _snapshot(facts: dict[str, Any], extracted: dict[str, Any], doctrine: str) -
 
 
 def set_widgets(facts: dict[str, Any]) -> None:
-    """Put ``facts`` into the form's widgets (call before the widgets are drawn in this run)."""
+    """Make ``facts`` the canonical facts and put them into the form's widgets (before the widgets are drawn)."""
+    st.session_state[CANON_FACTS] = {f: v for f, v in facts.items() if v is not None}  # stored fields kept as-is
     for f in FACT_FIELDS:
         st.session_state[key(f)] = to_widget(f, facts.get(f))
 
@@ -84,6 +158,7 @@ def load_matter(store: MatterStore, matter_id: str) -> None:
     facts = version.facts if version else {}
     extracted = dict(version.extracted) if version else {}
     set_widgets(facts)
+    st.session_state[CANON_DOCTRINE] = matter.doctrine
     st.session_state[DOCTRINE_KEY] = matter.doctrine
     st.session_state["matter_id"] = matter.id
     st.session_state["matter_rev"] = matter.revision
@@ -91,8 +166,8 @@ def load_matter(store: MatterStore, matter_id: str) -> None:
     st.session_state["saved_snapshot"] = _snapshot(facts, extracted, matter.doctrine)
     st.session_state.pop("conflict", None)
     memo = store.latest_memo(matter_id)
-    st.session_state[MEMO_KEY] = memo.markdown if memo and memo.markdown else ""
-    st.session_state["memo_saved_text"] = st.session_state[MEMO_KEY]
+    set_memo(memo.markdown if memo and memo.markdown else "")
+    st.session_state["memo_saved_text"] = current_memo()
     st.session_state["memo_version"] = memo
     st.session_state.pop("guard_checked", None)
 
@@ -106,9 +181,9 @@ def autosave(store: MatterStore) -> str | None:
     matter_id = st.session_state.get("matter_id")
     if not matter_id:
         return None
-    facts = facts_from_widgets()
+    facts = current_facts()
     extracted = {f: span for f, span in st.session_state.get("extracted", {}).items()}
-    doctrine = st.session_state.get(DOCTRINE_KEY, "qin2025")
+    doctrine = current_doctrine()
     snap = _snapshot(facts, extracted, doctrine)
     if snap == st.session_state.get("saved_snapshot"):
         return None

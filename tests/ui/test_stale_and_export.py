@@ -1,0 +1,92 @@
+"""Issue 11 items 8 and 9: a memo drafted from facts that changed is stale (no green check) until redrafted, and
+the .md / .docx of a stale or failed memo carry 需复核 and the findings the screen shows."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from docx import Document
+from ui_helpers import new_app, ok, texts
+
+from assistant.settings import get_settings
+from assistant.store import MatterStore
+
+STALE = "事实已变更，请重新起草"
+NAME = "示例：drug_minor_contribution"
+
+
+def _store() -> MatterStore:
+    return MatterStore.open(get_settings())
+
+
+def _passed(at) -> bool:
+    return any("核查通过" in s.value for s in at.success)
+
+
+def _stale(at) -> bool:
+    return any(STALE in e.value for e in at.error)
+
+
+def test_stale_banner_after_a_fact_change_and_gone_after_redrafting(data_dir, served_files):
+    at = new_app(example="drug_minor_contribution")
+    ok(at.button(key="draft").click().run())
+    assert _passed(at) and not _stale(at)
+    assert not served_files[f"{NAME}.md"].decode("utf-8").startswith("# 【需复核】")
+    drafted = _store().memo_history(_store().list_matters()[0].id)[0]
+    assert drafted.facts_hash and drafted.doctrine == "qin2025"
+
+    ok(at.radio(key="fact_qualification_review_done").set_value("no").run())  # the facts the memo rests on change
+    assert _stale(at) and not _passed(at)
+    md = served_files[f"{NAME}.md"].decode("utf-8")
+    assert md.startswith("# 【需复核】") and STALE in md.split("\n## ", 1)[0]
+    doc = Document(io.BytesIO(served_files[f"{NAME}.docx"]))
+    assert "需复核" in doc.paragraphs[0].text and STALE in doc.paragraphs[1].text
+
+    ok(at.button(key="draft").click().run())  # redrafted from the current facts: fresh again
+    assert not _stale(at)
+    assert not served_files[f"{NAME}.md"].decode("utf-8").startswith("# 【需复核】")
+
+
+def test_a_doctrine_change_makes_the_memo_stale_and_going_back_clears_it(data_dir):
+    at = new_app(example="medical_device_not_reviewed")
+    ok(at.button(key="draft").click().run())
+    assert not _stale(at)
+    ok(at.selectbox(key="doctrine").set_value("joint").run())
+    assert _stale(at) and not _passed(at)
+    ok(at.selectbox(key="doctrine").set_value("qin2025").run())  # the memo fits these facts and doctrine again
+    assert not _stale(at)
+
+
+def test_stale_survives_a_fresh_session(data_dir):
+    at = new_app(example="drug_minor_contribution")
+    ok(at.button(key="draft").click().run())
+    ok(at.radio(key="fact_causation").set_value("unknown").run())
+    again = new_app()  # a reload: the stale state comes from the store, not from this session
+    assert _stale(again) and not _passed(again)
+
+
+def _write_replay(path, replies):
+    path.write_text(json.dumps({"replies": replies}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_failed_memo_exports_with_the_findings_the_screen_shows(data_dir, tmp_path, monkeypatch, served_files):
+    at = new_app(example="drug_minor_contribution")
+    ok(at.button(key="draft").click().run())
+    bad = at.text_area(key="memo_text").value.replace(
+        "《电子商务法》第三十八条第二款", "《电子商务法》第九十九条第二款", 1)
+    monkeypatch.setenv("LEXMEMO_LLM", f"replay:{_write_replay(tmp_path / 'r.json', [bad, bad])}")
+    at = new_app()
+    ok(at.button(key="draft").click().run())
+    assert any("核查未通过" in e.value for e in at.error) and not _stale(at)
+    shown = [line[2:] for m in at.markdown for line in m.value.splitlines() if line.startswith("- 「")]
+    assert shown, texts(at)
+    md = served_files[f"{NAME}.md"].decode("utf-8")
+    title, first = md.splitlines()[0], md.split("\n\n")[1]
+    assert title.startswith("# 【需复核】")
+    assert all(finding in first for finding in shown), (shown, first)
+    doc = Document(io.BytesIO(served_files[f"{NAME}.docx"]))
+    assert doc.paragraphs[0].style.name == "Title" and "需复核" in doc.paragraphs[0].text
+    assert doc.core_properties.title.startswith("【需复核】")
+    assert all(finding in doc.paragraphs[1].text for finding in shown)
