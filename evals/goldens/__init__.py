@@ -39,6 +39,7 @@ COURT_OUTCOME_FORM: dict[str, str] = {
     "proportional": "proportional",
     "advance_compensation_then_recourse": "advance_compensation",
     "no_liability": "none",
+    "seller_liability": "seller_liability",  # the platform liable as seller or service operator in its own right
 }
 
 
@@ -70,6 +71,7 @@ class CaseGolden:
     facts: dict[str, Any]
     notes: str = ""
     expected_form: str = field(default="")
+    reasons: tuple[str, ...] = ()  # one line per change to the golden, each saying why (issue 15)
 
 
 def _plain(value: Any) -> Any:
@@ -118,10 +120,23 @@ def load_verdict_goldens(directory: Path | None = None) -> list[VerdictGolden]:
     return goldens
 
 
+def _lines(raw: Any, where: str, key: str) -> tuple[str, ...]:
+    """A list of non-empty one-line strings (a golden's ``reasons``), or a GoldenError naming the golden."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(r, str) and r.strip() and "\n" not in r.strip() for r in raw):
+        raise GoldenError(f"{where}: {key} must be a list of one-line strings")
+    return tuple(r.strip() for r in raw)
+
+
+def _case_data(path: Path | None) -> tuple[Path, dict[str, Any]]:
+    path = path or GOLDENS_DIR / "cases" / "cases.yaml"
+    return path, yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
 def load_case_goldens(path: Path | None = None) -> list[CaseGolden]:
     """The court-case goldens (default ``evals/goldens/cases/cases.yaml``)."""
-    path = path or GOLDENS_DIR / "cases" / "cases.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    path, data = _case_data(path)
     out = []
     for raw in data.get("cases") or []:
         outcome = raw["court_outcome"]
@@ -131,5 +146,18 @@ def load_case_goldens(path: Path | None = None) -> list[CaseGolden]:
             id=raw["id"], case_name=raw.get("case_name", ""), court_outcome=outcome,
             facts={k: _plain(v) for k, v in (raw.get("facts") or {}).items()},
             notes=raw.get("notes", ""), expected_form=COURT_OUTCOME_FORM[outcome],
+            reasons=_lines(raw.get("reasons"), f"{path.name}: {raw['id']}", "reasons"),
         ))
+    return out
+
+
+def load_case_exclusions(path: Path | None = None) -> dict[str, str]:
+    """Corpus cases left out of the cases suite (``excluded:`` in cases.yaml): id → the one-line reason."""
+    path, data = _case_data(path)
+    out: dict[str, str] = {}
+    for raw in data.get("excluded") or []:
+        reason = str(raw.get("reason") or "").strip()
+        if not raw.get("id") or not reason:
+            raise GoldenError(f"{path.name}: an excluded case needs an id and a reason: {raw!r}")
+        out[raw["id"]] = reason
     return out

@@ -7,6 +7,8 @@ import json
 import re
 from typing import Any
 
+from evals.report import cases_tables
+
 WORST = 15  # worst items listed per suite
 
 
@@ -136,11 +138,7 @@ def suite_tables(name: str, suite: dict[str, Any]) -> list[tuple]:
                                 f"false alarms {s['false_alarms']}/{s['clean']} ({pct(s['false_alarm_rate'])})."))
         blocks.append(("table", ["kind", "caught"], sorted(m["spec_verdicts"]["by_kind"].items())))
     elif name == "cases":
-        blocks.append(("table", ["profile", "agreement", "agreement when decided", "decided", "undetermined"],
-                       [(p, pct(m["agreement"][p]), pct(m["agreement_when_decided"][p]), m["decided_count"][p],
-                         pct(m["undetermined_share"][p])) for p in m["agreement"]]))
-        blocks.append(("p", "Court outcomes: " + ", ".join(f"{k} {v}" for k, v in m["court_outcomes"].items())
-                            + ". A figure to report, not a target: the spec decides the rules, and unknown facts stay unknown."))
+        blocks += cases_tables.blocks(m, suite.get("items") or [], lambda i: f"[{i}](#{anchor(name, i)})")
     return blocks
 
 
@@ -171,8 +169,11 @@ def build(results: dict[str, Any], charts: dict[str, list[str]], comparison: lis
         blocks.append(("h3", f"Worst cases ({len(items)})"))
         if items:
             blocks.append(("table", WORST_HEADERS[name], [worst_row(name, it) for it in items]))
-            blocks.append(("h3", "Details"))
-            blocks += [("details", anchor(name, it["id"]), it["id"], _details(name, it)) for it in items]
         else:
             blocks.append(("p", "None: every item passed."))
+        # cases: every case gets its details, since the separating and golden-change tables link to any of them
+        detailed = (suite.get("items") or []) if name == "cases" else items
+        if detailed:
+            blocks.append(("h3", "Details"))
+            blocks += [("details", anchor(name, it["id"]), it["id"], _details(name, it)) for it in detailed]
     return blocks

@@ -9,7 +9,7 @@ import pytest
 from assistant.core import ClaimFacts
 from assistant.core.models import Burden, BurdenBasis, Imputation, LiabilityForm, LiabilityNature
 from assistant.corpus import load_corpus
-from evals.goldens import GoldenError, load_case_goldens, load_verdict_goldens
+from evals.goldens import GoldenError, load_case_exclusions, load_case_goldens, load_verdict_goldens
 from evals.metrics import alternatives
 from evals.suites.cases import determinate_case_ids
 
@@ -79,9 +79,14 @@ def test_base_facts_are_merged_and_null_makes_them_unknown(tmp_path):
 
 
 def test_case_goldens_cover_exactly_the_determinate_consumer_cases():
+    """Every determinate corpus case is a golden or listed as excluded with a reason, never both, never neither."""
     cases = load_case_goldens()
-    assert sorted(c.id for c in cases) == sorted(determinate_case_ids(load_corpus()))
-    assert len(cases) == len({c.id for c in cases})
+    excluded = load_case_exclusions()
+    golden_ids = {c.id for c in cases}
+    assert not golden_ids & set(excluded)
+    assert sorted(golden_ids | set(excluded)) == sorted(determinate_case_ids(load_corpus()))
+    assert len(cases) == len(golden_ids)
+    assert all(reason.strip() for reason in excluded.values())
 
 
 def test_case_goldens_keep_the_court_outcome_and_valid_facts():

@@ -58,7 +58,8 @@ def test_cases_suite_classifies_every_case_under_every_profile():
     from assistant.core import DOCTRINES
 
     result = cases.run()
-    assert result["headline"]["cases"] >= 25
+    # issue 15 narrowed the suite to consumer claims against a platform (23 in December 2026)
+    assert result["headline"]["cases"] >= 20
     for item in result["items"]:
         assert set(item["forms"]) == set(DOCTRINES)
         assert not any(f.startswith("error") for f in item["forms"].values()), item

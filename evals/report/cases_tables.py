@@ -1,0 +1,74 @@
+"""The cases suite's report blocks: agreement per profile (form and on_record), baselines, the caveat, per-outcome
+recall, the confusion matrix, the cases that separate the profiles, each golden change and each exclusion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
+def _recall_text(recall: dict[str, float | None]) -> str:
+    return ", ".join(f"{form} {_pct(v)}" for form, v in recall.items())
+
+
+def profile_rows(m: dict[str, Any]) -> list[tuple]:
+    """One row per doctrine profile: agreement of liability_form and of on_record, decided share, recall."""
+    rows = []
+    for p in m["agreement"]:
+        rows.append((p, _pct(m["agreement"][p]), _pct((m.get("agreement_on_record") or {}).get(p)),
+                     _pct((m.get("decided_share") or {}).get(p)), _pct(m["agreement_when_decided"][p]),
+                     _recall_text((m.get("recall") or {}).get(p, {})),
+                     _recall_text((m.get("recall_on_record") or {}).get(p, {})) or "n/a"))
+    return rows
+
+
+PROFILE_HEADERS = ["profile", "agreement (liability_form)", "agreement (on_record)", "decided", "agreement when decided",
+                   "recall per court outcome (form)", "recall per court outcome (on_record)"]
+
+
+def confusion_rows(matrix: dict[str, Any]) -> tuple[list[str], list[tuple]]:
+    """The confusion matrix as a table: rows the court's form, columns the engine's; empty rows and columns left out."""
+    labels, cells = matrix["labels"], matrix["matrix"]
+    used_cols = [j for j in range(len(labels)) if any(row[j] for row in cells)]
+    rows = [(labels[i], *(cells[i][j] for j in used_cols)) for i in range(len(labels)) if any(cells[i])]
+    return ["court \\ engine", *(labels[j] for j in used_cols)], rows
+
+
+def blocks(m: dict[str, Any], items: list[dict[str, Any]], link: Any) -> list[tuple]:
+    """The report blocks of the cases suite; ``link(item_id)`` gives the Markdown link to an item's details."""
+    out: list[tuple] = [("table", PROFILE_HEADERS, profile_rows(m))]
+    base = m.get("baselines") or {}
+    if base:
+        out.append(("p", f"Baselines: always `none` {_pct(base.get('always_none'))}; always the majority outcome "
+                         f"(`{base.get('majority_form')}`) {_pct(base.get('majority'))}."))
+    if m.get("caveat"):
+        out.append(("p", m["caveat"]))
+    out.append(("p", "Court outcomes: " + ", ".join(f"{k} {v}" for k, v in m["court_outcomes"].items())
+                     + ". A figure to report, not a target: the spec decides the rules, and unknown facts stay unknown."))
+    for key, label in (("confusion", "liability_form"), ("confusion_on_record", "on_record")):
+        matrix = (m.get(key) or {}).get("qin2025")
+        if matrix:
+            headers, rows = confusion_rows(matrix)
+            out += [("h3", f"Confusion matrix, qin2025 ({label})"), ("table", headers, rows)]
+    separating = m.get("separating") or []
+    out.append(("h3", f"Cases that separate the profiles ({len(separating)})"))
+    if separating:
+        profiles = list(m["agreement"])
+        out.append(("table", ["case", "court", *profiles],
+                    [(link(s["id"]), s["court"], *(f"{s['forms'][p]} / {s['on_record'].get(p) or 'n/a'}" for p in profiles))
+                     for s in separating]))
+        out.append(("p", "Each cell: liability_form / on_record."))
+    else:
+        out.append(("p", "None: every profile gives every case the same form."))
+    changes = [(link(it["id"]), reason) for it in items for reason in it.get("reasons") or []]
+    out.append(("h3", f"Golden changes with their reasons ({len(changes)})"))
+    if changes:
+        out.append(("table", ["case", "change and reason"], changes))
+    excluded = m.get("excluded") or {}
+    out.append(("h3", f"Corpus cases outside the suite ({len(excluded)})"))
+    if excluded:
+        out.append(("table", ["case", "reason"], sorted(excluded.items())))
+    return out
