@@ -120,6 +120,39 @@ class Browser:
                 raise AssertionError(f"no enabled button {label!r} within {timeout}s")
             time.sleep(0.3)
 
+    def click_label(self, label: str, within: str = "body", timeout: float = 30) -> None:
+        """Click the first ``<label>`` under ``within`` whose text is exactly ``label`` (a radio or checkbox option)."""
+        script = (
+            f"(() => {{ const root = document.querySelector({json.dumps(within)}); if (!root) return false;"
+            f" const l = [...root.querySelectorAll('label')].find(l => l.innerText.trim() === {json.dumps(label)});"
+            " if (!l) return false; l.scrollIntoView(); l.click(); return true; })()"
+        )
+        deadline = time.monotonic() + timeout
+        while not self.js(script):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no label {label!r} under {within!r} within {timeout}s")
+            time.sleep(0.3)
+
+    def wait_idle(self, timeout: float = 60, settle: float = 1.0) -> None:
+        """Wait until Streamlit's script run has finished (its running indicator gone for ``settle`` seconds)."""
+        script = ("(() => { const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"
+                  " return !w || !/Running|Stop|运行/.test(w.innerText); })()")
+        deadline = time.monotonic() + timeout
+        idle_since = None
+        while time.monotonic() < deadline:
+            if self.js(script):
+                idle_since = idle_since or time.monotonic()
+                if time.monotonic() - idle_since >= settle:
+                    return
+            else:
+                idle_since = None
+            time.sleep(0.2)
+        raise AssertionError(f"the app was still running after {timeout}s")
+
+    def value_of(self, selector: str) -> str | None:
+        """The ``value`` of the element at ``selector`` (a text area's text), or None when it is not there."""
+        return self.js(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); return e ? e.value : null; }})()")
+
     def type_into(self, selector: str, text: str, timeout: float = 30) -> None:
         """Focus the element at ``selector``, type ``text`` as keyboard input, then blur it to commit."""
         script = (f"(() => {{ const e = document.querySelector({json.dumps(selector)});"

@@ -1,0 +1,102 @@
+"""Issue 11 item 7 in a real browser: from an open matter, visit every page and come back, then reload; the facts,
+narrative, doctrine and memo stored in SQLite are byte-for-byte what was saved, and no version was added.
+
+The matter is written to the store before the server starts (doctrine ``joint``, a narrative, 否 and unknown facts,
+a memo), so every widget default (qin2025, today, 是, empty text) would show as a change. Screenshots of every page
+go to ``LEXMEMO_SCREENSHOT_DIR`` (default ``var/screenshots/workspace``). Skipped only without Chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import get_settings
+from assistant.store import MatterStore, facts_hash
+
+from cdp import Browser, find_chromium
+from test_browser import _serve
+
+REPO = Path(__file__).resolve().parents[2]
+NARRATIVE = "2023年5月1日在医药平台购买处方药，服用后出现严重不良反应住院；平台审核过药店资质，但未下架已被投诉的商品。"
+FACTS = {
+    "event_date": "2023-05-01", "platform_role": "marketplace", "category": "drug", "harm": "personal_injury",
+    "qualification_review_done": True, "safety_duty_done": False, "causation": True, "force_majeure": False,
+    "platform_contribution": "minor", "consumer_prima_facie_evidence": True, "platform_proved_compliance": False,
+    "knew_or_should_have_known": False, "merchant_identity_provided": True, "narrative": NARRATIVE,
+}
+MEMO = "# 关于某医药平台责任的法律备忘录\n\n## 一、问题\n\n平台应否承担责任？\n"
+NARRATIVE_BOX = 'textarea[aria-label="案情陈述（粘贴当事人的叙述）"]'
+MEMO_BOX = 'textarea[aria-label="备忘录正文（可编辑，修改后自动保存并重新核查）"]'
+SIDEBAR = '[data-testid="stSidebar"]'
+# Each page's label in the sidebar and a text only that page shows once it has run.
+PAGES = (("批量分诊", "批量分诊：上传索赔表格"), ("评测报告", "评测报告：本工具的可信度"), ("起草备忘录", "案情陈述"))
+
+
+def _shots() -> Path:
+    path = Path(os.environ.get("LEXMEMO_SCREENSHOT_DIR") or REPO / "var" / "screenshots" / "workspace")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _selectbox_text(browser: Browser, label: str) -> str:
+    """What the selectbox whose label starts with ``label`` shows (its label and its chosen option)."""
+    return browser.js(
+        "(() => { const s = [...document.querySelectorAll('[data-testid=\"stSelectbox\"]')]"
+        f".find(s => s.innerText.trim().startsWith({label!r})); return s ? s.innerText : ''; }})()"
+    ) or ""
+
+
+def _stored(db: Path, matter_id: str) -> tuple:
+    """Everything the lawyer saved, as stored: header, every facts version, every memo version."""
+    with sqlite3.connect(db) as conn:
+        header = conn.execute("SELECT name, doctrine, revision, updated FROM matters WHERE id = ?", (matter_id,)).fetchone()
+        facts = conn.execute("SELECT id, facts_json, extracted_json FROM facts_versions WHERE matter_id = ? ORDER BY id",
+                             (matter_id,)).fetchall()
+        memos = conn.execute("SELECT id, status, markdown FROM memo_versions WHERE matter_id = ? ORDER BY id",
+                             (matter_id,)).fetchall()
+    return header, facts, memos
+
+
+def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium fonts-wqy-microhei; .ci/run does it)")
+    settings = get_settings(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
+    store = MatterStore.open(settings)
+    matter = store.create_matter("王某诉某医药平台", doctrine="joint", facts=FACTS)
+    version = store.latest_facts(matter.id)
+    memo_id = store.begin_draft(matter.id, "template", version.id, facts_hash=facts_hash(FACTS), doctrine="joint")
+    store.complete_draft(memo_id, MEMO, {"doctrine": "joint"}, None)
+    before = _stored(settings.db_path, matter.id)
+    shots = _shots()
+
+    with Browser(chromium, tmp_path / "profile", tmp_path / "chromium.log") as browser:
+        with _serve(tmp_path, "streamlit") as server:
+            url = f"{server}?matter={matter.id}"
+            browser.goto(url)
+            browser.wait_for_text("案情陈述")
+            browser.wait_idle()
+            assert browser.value_of(NARRATIVE_BOX) == NARRATIVE
+            browser.screenshot(shots / "0-matter.png")
+            for round_no in (1, 2):
+                for label, marker in PAGES:
+                    browser.click_label(label, within=SIDEBAR)
+                    browser.wait_for_text(marker)
+                    browser.wait_idle()
+                    browser.screenshot(shots / f"{round_no}-{label}.png")
+                    assert _stored(settings.db_path, matter.id) == before, f"round {round_no}, page {label}"
+                # Back on the matter page: the form and the editor show what is stored, not widget defaults.
+                assert browser.value_of(NARRATIVE_BOX) == NARRATIVE
+                assert browser.value_of(MEMO_BOX) == MEMO
+                assert "共同侵权连带责任说" in _selectbox_text(browser, "学说立场")  # the stored profile (joint)
+            browser.goto(url)  # a reload: a new session reads the store
+            browser.wait_for_text("案情陈述")
+            browser.wait_idle()
+            assert browser.value_of(NARRATIVE_BOX) == NARRATIVE
+            browser.screenshot(shots / "3-reloaded.png")
+            assert _stored(settings.db_path, matter.id) == before
+    assert MatterStore.open(settings).latest_facts(matter.id).facts == FACTS
