@@ -22,8 +22,10 @@ index: install
 
 # The main job: the lawyers' Streamlit workspace on http://127.0.0.1:$(PORT) (a sample verdict is printed first).
 PORT ?= 8501
+# With no report in evals/reports/latest yet, the fast eval suites (seconds) write one, so the 评测报告 page has figures.
 run: index
 	$(BIN)/lexmemo classify examples/claims/drug_minor_contribution.json
+	$(BIN)/python -m evals.report.first_run evals/reports/latest
 	$(BIN)/lexmemo ui --port $(PORT)
 
 test: install

@@ -72,3 +72,18 @@ def blocks(m: dict[str, Any], items: list[dict[str, Any]], link: Any) -> list[tu
     if excluded:
         out.append(("table", ["case", "reason"], sorted(excluded.items())))
     return out
+
+
+def court_rows(items: list[dict[str, Any]], corpus: Any, profile: str = "qin2025") -> list[dict[str, Any]]:
+    """One row per case of the run, joined with its corpus record (court, 案号, tier, first source) for display."""
+    rows = []
+    for it in items:
+        case = corpus.get(it["id"]) if corpus is not None else None
+        rows.append({
+            "id": it["id"], "case_name": getattr(case, "case_name", "") or it["id"],
+            "court": getattr(case, "court", "") or "", "case_number": getattr(case, "case_number", None) or "",
+            "tier": getattr(case, "tier", "") or "", "court_form": it["expected_form"],
+            "form": it["forms"].get(profile), "on_record": (it.get("on_record") or {}).get(profile),
+            "agree": it["agree"].get(profile), "source": (getattr(case, "sources", None) or ("",))[0],
+        })
+    return rows

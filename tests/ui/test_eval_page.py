@@ -160,3 +160,45 @@ def test_a_replay_run_that_went_out_of_line_is_warned_about(data_dir, tmp_path):
     at = _eval_page(tmp_path / "run")
     (warning,) = at.tabs[1].warning
     assert warning.value == "WARNING: " + results["suites"]["memos"]["metrics"]["replay_warning"]
+
+
+def test_a_fresh_setup_gets_a_report_from_the_page_and_sees_the_court_table(data_dir, tmp_path):
+    """No report yet: one click runs the fast suites into the folder, and the page shows figures, not a command."""
+    from assistant.corpus import load_corpus
+
+    fresh = tmp_path / "reports" / "latest"
+    at = _eval_page(fresh)
+    assert "尚无评测报告" in texts(at) and not at.tabs
+    ok(at.button(key="eval_generate").click().run())
+    data = json.loads((fresh / "results.json").read_text(encoding="utf-8"))
+    assert set(data["suites"]) == set(SUITES)
+    assert [tab.label for tab in at.tabs] == SUITES and not at.code
+    assert "已生成评测报告" in texts(at)
+    cases_tab = at.tabs[SUITES.index("cases")]
+    assert "法院案例对照" in texts(at) and "裁判规则金标准" in texts(at)  # each suite explained in Chinese
+    items = data["suites"]["cases"]["items"]
+    (court,) = [d.value for d in cases_tab.dataframe if "案号" in d.value.columns]
+    corpus = load_corpus()
+    assert list(court["案例"]) == [corpus.get(it["id"]).case_name for it in items]
+    assert list(court["案号"]) == [corpus.get(it["id"]).case_number or "" for it in items]
+    assert list(court["来源"]) == [corpus.get(it["id"]).sources[0] for it in items]
+    # each case opens its corpus record on the page
+    pick = at.selectbox(key="eval_case_record")
+    assert pick.options[:1] and len(pick.options) == len(items)
+    target = "guangzhou-int-zhang-driver-assault"
+    ok(pick.set_value(target).run())
+    assert "人民法院案例库 参考案例" in texts(at)
+
+
+def test_make_run_writes_the_fast_report_only_when_none_exists(tmp_path):
+    from evals.report.first_run import ensure_report
+
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    first_run, ui = recipe.index("-m evals.report.first_run evals/reports/latest"), recipe.index("lexmemo ui")
+    assert first_run < ui  # the report exists before the app starts
+    written = ensure_report(tmp_path / "latest")
+    assert written == tmp_path / "latest" / "results.json" and written.is_file()
+    before = written.read_bytes()
+    assert ensure_report(tmp_path / "latest") is None  # never overwrites a run (e.g. a full `make eval`)
+    assert written.read_bytes() == before
