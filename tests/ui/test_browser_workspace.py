@@ -31,6 +31,7 @@ FACTS = {
 MEMO = "# 关于某医药平台责任的法律备忘录\n\n## 一、问题\n\n平台应否承担责任？\n"
 NARRATIVE_BOX = 'textarea[aria-label="案情陈述（粘贴当事人的叙述）"]'
 MEMO_BOX = 'textarea[aria-label="备忘录正文（可编辑，修改后自动保存并重新核查）"]'
+DOCTRINE_BOX = 'input[aria-label="学说立场（第三十八条第二款责任形态）"]'
 SIDEBAR = '[data-testid="stSidebar"]'
 # Each page's label in the sidebar and a text only that page shows once it has run.
 PAGES = (("批量分诊", "批量分诊：上传索赔表格"), ("评测报告", "评测报告：本工具的可信度"), ("起草备忘录", "案情陈述"))
@@ -40,14 +41,6 @@ def _shots() -> Path:
     path = Path(os.environ.get("LEXMEMO_SCREENSHOT_DIR") or REPO / "var" / "screenshots" / "workspace")
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def _selectbox_text(browser: Browser, label: str) -> str:
-    """What the selectbox whose label starts with ``label`` shows (its label and its chosen option)."""
-    return browser.js(
-        "(() => { const s = [...document.querySelectorAll('[data-testid=\"stSelectbox\"]')]"
-        f".find(s => s.innerText.trim().startsWith({label!r})); return s ? s.innerText : ''; }})()"
-    ) or ""
 
 
 def _stored(db: Path, matter_id: str) -> tuple:
@@ -92,7 +85,7 @@ def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
                 # Back on the matter page: the form and the editor show what is stored, not widget defaults.
                 assert browser.value_of(NARRATIVE_BOX) == NARRATIVE
                 assert browser.value_of(MEMO_BOX) == MEMO
-                assert "共同侵权连带责任说" in _selectbox_text(browser, "学说立场")  # the stored profile (joint)
+                assert "共同侵权连带责任说" in browser.value_of(DOCTRINE_BOX)  # the stored profile (joint)
             browser.goto(url)  # a reload: a new session reads the store
             browser.wait_for_text("案情陈述")
             browser.wait_idle()
