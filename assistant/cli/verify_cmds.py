@@ -111,7 +111,7 @@ def verify(
         key_table = default_keys if key_table is None else key_table
         source = source or "起草器为本事实提供的依据（不含检索结果）"
     report = check_memo(markdown, verdict, event_date=claim.event_date, allowed_ids=allowed, key_table=key_table,
-                        corpus=corpus)
+                        corpus=corpus, facts=claim)  # facts: fact_mismatches (issue 11)
     if as_json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -16,7 +16,9 @@ from typing import Literal, Optional
 from pydantic import BaseModel, Field
 
 from assistant.core import Verdict
-from assistant.guard import terms
+from assistant.guard import applied, conclusions, terms
+from assistant.guard.facts import fact_statements, mismatch
+from assistant.guard.normalise import normalise
 from assistant.guard.citations import (
     Citation,
     extract_citations,
@@ -24,15 +26,22 @@ from assistant.guard.citations import (
     normalise_case_number,
     provision_id,
 )
-from assistant.memo.sections import CONCLUSION_LABELS, find_conclusion_lines, iter_conclusion_lines, section_spans
+from assistant.memo.sections import (
+    CONCLUSION_LABELS,
+    SECTIONS,
+    find_conclusion_lines,
+    iter_conclusion_lines,
+    section_spans,
+)
 
-Category = Literal["unresolved", "out_of_force", "conclusion_mismatches", "unlisted"]
-CATEGORIES: tuple[str, ...] = ("unresolved", "out_of_force", "conclusion_mismatches", "unlisted")
+Category = Literal["unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches"]
+CATEGORIES: tuple[str, ...] = ("unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches")
 CONCLUSION_SECTION = "简要结论"
 _FIELD_ZH = {"liability_form": "责任形态", "imputation": "归责原则", "burden_of_proof": "举证责任"}
 _MISSING_EN = {"liability_form": "form", "imputation": "imputation", "burden_of_proof": "burden"}
 # A sentence in 简要结论 that reports another view or a condition is not the memo's own conclusion.
-_ATTRIBUTION = ("观点", "学说", "说认为", "有学者", "有法院", "另有", "若", "如果", "假如", "倘若", "一旦", "替代", "其他")
+# 其他 is no attribution (平台应与其他侵权人承担连带责任 is the memo's own conclusion: issue 11).
+_ATTRIBUTION = ("观点", "学说", "说认为", "有学者", "有法院", "另有", "若", "如果", "假如", "倘若", "一旦", "替代")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 
 
@@ -74,12 +83,13 @@ class GuardReport(BaseModel):
     out_of_force: list[Finding] = Field(default_factory=list)
     conclusion_mismatches: list[Finding] = Field(default_factory=list)
     unlisted: list[Finding] = Field(default_factory=list)
+    fact_mismatches: list[Finding] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     citations: list[CitationInfo] = Field(default_factory=list)
     event_date: Optional[date] = None
 
     def to_json(self) -> dict:
-        """Exactly ``{"ok", "unresolved", "out_of_force", "conclusion_mismatches", "unlisted"}`` as JSON data."""
+        """``{"ok", "unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches"}`` as JSON."""
         out: dict = {"ok": self.ok}
         for category in CATEGORIES:
             out[category] = [f.public() for f in getattr(self, category)]
@@ -88,9 +98,10 @@ class GuardReport(BaseModel):
     def to_text(self) -> str:
         """A readable Chinese report, one line per failure (also the repair instructions for an LLM)."""
         if self.ok:
-            return f"核验通过：共核对 {len(self.citations)} 处引用，简要结论与判断一致。"
+            return f"核验通过：共核对 {len(self.citations)} 处引用，结论与判断一致，事实陈述与事实一致。"
         titles = {"unresolved": "无法核实的引用", "out_of_force": "事件发生时未生效或已失效的法律",
-                  "conclusion_mismatches": "简要结论与判断不一致", "unlisted": "超出允许范围的依据"}
+                  "conclusion_mismatches": "结论与判断不一致", "unlisted": "超出允许范围的依据",
+                  "fact_mismatches": "与事实不符的陈述"}
         lines = ["需复核：本备忘录未通过核验。"]
         for category in CATEGORIES:
             items = getattr(self, category)
@@ -170,11 +181,30 @@ def _attribute_bare_article(citation: Citation, corpus, allowed: set[str]) -> Ci
     return replace(citation, id=pid, code=code, reason=f"未写明法律名称，按允许引用的依据推定为 {pid}")
 
 
+def _out_of_force(cit: Citation, corpus, on: date, when: str, base: dict) -> Finding | None:
+    """An ``out_of_force`` finding when the cited provision (or named instrument) is not in force on ``on``."""
+    if cit.kind == "instrument":
+        inst = corpus.instruments.get(cit.id)
+        if inst is None or cit.id in ("QIN", "CASE") or inst.in_force(on):
+            return None
+    elif cit.kind not in ("statute", "key", "id") or cit.id == "QIN" or corpus.in_force(cit.id, on):
+        return None
+    inst = corpus.instrument_of(cit.id) if cit.kind != "instrument" else corpus.instruments[cit.id]
+    span = f"{inst.effective.isoformat()} 起施行" + (f"，{inst.repealed.isoformat()} 起失效" if inst.repealed else "")
+    return Finding(category="out_of_force", reason=f"{cit.id}（{inst.short_title}，{span}）在事件日期 {when} 不适用",
+                   **base)
+
+
 def check_citations(
     citations: list[Citation], *, corpus, on: date, allowed: set[str], check_cases_allowed: bool,
-    assumed_date: bool = False,
+    assumed_date: bool = False, text: str | None = None,
 ) -> tuple[dict[str, list[Finding]], list[CitationInfo]]:
-    """Resolution, time and allowed-set checks for extracted citations."""
+    """Resolution, time and allowed-set checks for extracted citations.
+
+    With ``text`` (the normalised memo) a law not in force is judged by ``applied.only_denied``: whatever marker
+    surrounds it (原…, （已废止）, 不适用……但…依该条), only a bare denial passes; a law named without an article
+    is out of force when the sentence applies it (依原《侵权责任法》的规定). Without ``text`` the extractor's
+    ``not_applied`` mark is trusted (the behaviour before issue 11)."""
     lists: dict[str, list[Finding]] = {c: [] for c in CATEGORIES}
     infos: list[CitationInfo] = []
     when = f"{on.isoformat()}" + ("（事件日期不明，按现行法核对）" if assumed_date else "")
@@ -199,13 +229,18 @@ def check_citations(
                 reason = f"{cit.id} 在语料库中不存在{hint}"
             _add(lists, Finding(category="unresolved", reason=reason, **base))
             continue
-        if cit.kind == "instrument" or cit.not_applied:
+        if text is None and (cit.kind == "instrument" or cit.not_applied):
             continue  # a law named without an article, or one named only as not applying: not an authority relied on
-        if cit.kind in ("statute", "key", "id") and cit.id != "QIN":
-            if not corpus.in_force(cit.id, on):
-                inst = corpus.instrument_of(cit.id)
-                span = f"{inst.effective.isoformat()} 起施行" + (f"，{inst.repealed.isoformat()} 起失效" if inst.repealed else "")
-                _add(lists, Finding(category="out_of_force", reason=f"{cit.id}（{inst.short_title}，{span}）在事件日期 {when} 不适用", **base))
+        if text is not None:
+            if cit.kind == "instrument" and not applied.applied_mention(text, cit.start, cit.end):
+                continue
+            if applied.only_denied(text, cit.start, cit.end):
+                continue
+        stale = _out_of_force(cit, corpus, on, when, base)
+        if stale is not None:
+            _add(lists, stale)
+        if cit.kind == "instrument":
+            continue
         if cit.kind == "case" and not check_cases_allowed:
             continue
         if not _in_allowed(cit.id, allowed) and not _case_allowed(cit, corpus, allowed):
@@ -341,9 +376,49 @@ _MARK_RE = re.compile(r"\*\*⚠需复核：.*?\*\*", re.DOTALL)
 
 
 def mask_marks(markdown: str) -> str:
-    """Blank out the guard's own ``**⚠需复核：…**`` notes (same length, so spans stay valid): re-checking a
-    highlighted memo must not read the ids quoted in the notes as citations of the memo."""
+    """Blank out the guard's own ``**⚠需复核：…**`` notes (same length). Kept for callers that display a memo
+    without its notes; the guard itself never blanks anything before checking it (issue 11: a citation or a
+    conclusion wrapped in the mark pattern would otherwise escape the check)."""
     return _MARK_RE.sub(lambda m: " " * len(m.group(0)), markdown)
+
+
+def duplicate_sections(markdown: str) -> list[Finding]:
+    """A known section written twice (a second ``## 二、简要结论``) is an error: which one would a reader trust?"""
+    out = []
+    for name, spans in section_spans(markdown)[1].items():
+        if name in SECTIONS and len(spans) > 1:
+            for start, end in spans[1:]:
+                out.append(Finding(category="conclusion_mismatches", field="section", found=name, start=start,
+                                   end=max(start, min(end, start + 1)), text=markdown[start:start + 1] or None,
+                                   reason=f"“{name}”部分重复出现（共 {len(spans)} 处）；每一部分只能出现一次"))
+    return out
+
+
+def _facts_findings(text: str, verdict: Verdict, facts, skip: list[tuple[int, int]]) -> list[Finding]:
+    """Statements of fact values that contradict the facts (conditions are checked as scenarios instead)."""
+    out = []
+    for kind, a in fact_statements(text, verdict, facts, skip):
+        if kind != "fact":
+            continue
+        why = mismatch(a, facts, verdict)
+        if why:
+            out.append(Finding(category="fact_mismatches", field=a.field, found=a.phrase, text=a.phrase,
+                               start=a.start, end=a.end, reason=why))
+    return out
+
+
+def _basis_spans(text: str) -> list[tuple[int, int]]:
+    """The 依据 section: a list of authorities, read for citations but not for fact statements."""
+    return list(section_spans(text)[1].get("依据", []))
+
+
+def _remap(finding: Finding, norm, markdown: str) -> Finding:
+    """A finding's span (found in the normalised text) moved back to the original memo."""
+    if finding.start is None or finding.end is None:
+        return finding
+    start, end = norm.span(finding.start, finding.end)
+    text = markdown[start:end] if finding.text is not None else None
+    return finding.model_copy(update={"start": start, "end": end, "text": text})
 
 
 def check_memo(
@@ -354,22 +429,44 @@ def check_memo(
     allowed_ids: set[str] | None = None,
     key_table: dict[str, str] | None = None,
     corpus=None,
+    facts=None,
 ) -> GuardReport:
-    """Check every citation and the 简要结论 of a Markdown memo against the corpus and the verdict; report only.
+    """Check every citation, every conclusion and (given ``facts``) every fact statement of a Markdown memo.
 
-    ``event_date`` None → current law (today) is assumed; ``allowed_ids`` None → the verdict's citations and
-    regimes plus those of routes blocked by unknown facts (cases are then only checked against the corpus).
+    The memo is normalised first (``normalise.py``: NFKC, format characters, 條/項, full-width digits) and read
+    whole, the guard's own marks included; spans in the report are those of the original text, which is never
+    changed. ``event_date`` None → current law (today) is assumed; ``allowed_ids`` None → the verdict's
+    citations and regimes plus those of routes blocked by unknown facts (cases only checked against the corpus);
+    ``facts`` (ClaimFacts) None → no facts check.
     """
     if corpus is None:
         from assistant.corpus import load_corpus
 
         corpus = load_corpus()
     on = event_date or date.today()
-    citations = extract_citations(mask_marks(markdown), names_from_corpus(corpus), key_table)
+    norm = normalise(markdown)
+    text = norm.text
+    citations = extract_citations(text, names_from_corpus(corpus), key_table)
     allowed = set(allowed_ids) if allowed_ids is not None else _allowed_from_verdict(verdict)
     lists, infos = check_citations(citations, corpus=corpus, on=on, allowed=allowed,
-                                   check_cases_allowed=allowed_ids is not None, assumed_date=event_date is None)
-    lists["conclusion_mismatches"].extend(check_conclusion(markdown, verdict))
+                                   check_cases_allowed=allowed_ids is not None, assumed_date=event_date is None,
+                                   text=text)
+    lists["conclusion_mismatches"].extend(check_conclusion(text, verdict))
+    lists["conclusion_mismatches"].extend(duplicate_sections(text))
+    skip = _basis_spans(text)
+    seen = {(f.start, f.end) for f in lists["conclusion_mismatches"]}
+    for hit in conclusions.form_assertions(text, verdict, facts, skip):
+        if any(a is not None and a <= hit["start"] < (b or a) for a, b in seen):
+            continue
+        lists["conclusion_mismatches"].append(Finding(
+            category="conclusion_mismatches", field="liability_form", expected=terms.form_label(verdict.liability_form),
+            found=hit["found"], text=hit["found"], start=hit["start"], end=hit["end"], reason=hit["reason"]))
+    if facts is not None:
+        lists["fact_mismatches"].extend(_facts_findings(text, verdict, facts, skip))
+    lists = {c: [_remap(f, norm, markdown) for f in items] for c, items in lists.items()}
+    infos = [info.model_copy(update=dict(zip(("start", "end"), norm.span(info.start, info.end)),
+                                         text=markdown[slice(*norm.span(info.start, info.end))]))
+             for info in infos]
     findings = sorted((f for c in CATEGORIES for f in lists[c]),
                       key=lambda f: (f.start if f.start is not None else -1, f.end or -1))
     ok = not findings

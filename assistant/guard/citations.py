@@ -36,20 +36,26 @@ from assistant.guard.names import (  # noqa: F401  (names_from_corpus, normalise
 Kind = Literal["statute", "instrument", "key", "qin", "case", "id"]
 
 _NUM = r"(?:\d{1,4}|[零〇一二两三四五六七八九十百千]{1,8})"
-_ITEM = rf"第\s*[（(]?\s*{_NUM}\s*[)）]?\s*项"
-# one provision reference: 第X条[第Y款][第（Z）项]   (also 第X条第Z项 with no 款)
-_PROV = rf"第\s*(?P<art>{_NUM})\s*条(?:\s*第\s*(?P<para>{_NUM})\s*款)?(?:\s*(?P<item>{_ITEM}))?"
+_ITEM = rf"(?:第\s*[（(]?\s*{_NUM}\s*[)）]?|[（(]\s*{_NUM}\s*[)）])\s*项"
+# 之一 articles (第一千一百九十八条之一) are a different article from 第一千一百九十八条: kept, never dropped
+_SUFFIX = rf"(?P<suffix>之\s*{_NUM})?"
+# one provision reference: 第X条[第Y款][第（Z）项]; 第 before 款 may be left out (第38条9款 is 款 9, not 第38条)
+_TAIL = rf"{_SUFFIX}(?:\s*第?\s*(?P<para>{_NUM})\s*款)?(?:\s*(?P<item>{_ITEM}))?"
+_PROV = rf"第\s*(?P<art>{_NUM})\s*条{_TAIL}"
 PROVISION_RE = re.compile(_PROV)
-# a continuation inside a list: 、第Y款 / 和第（Z）项 / 至第X条
+# right after a law's name 第 may be left out too: 《民法典》1438条, 电商法99条二款
+LAW_PROVISION_RE = re.compile(rf"(?:第\s*)?(?P<art>{_NUM})\s*条{_TAIL}")
+# a continuation inside a list: 、第Y款 / 和第（Z）项 / 至第X条 / 、1438条 (第 left out)
 _SEP = r"\s*(?:、|，|,|和|及|以及|与|或者|或|至|到|－|-|—|～|~)\s*"
 _CONT_RE = re.compile(
-    rf"{_SEP}(?:第\s*(?P<art>{_NUM})\s*条(?:\s*第\s*(?P<para>{_NUM})\s*款)?(?:\s*(?P<item>{_ITEM}))?"
-    rf"|第\s*(?P<para2>{_NUM})\s*款(?:\s*(?P<item2>{_ITEM}))?"
+    rf"{_SEP}(?:(?:第\s*)?(?P<art>{_NUM})\s*条{_TAIL}"
+    rf"|第?\s*(?P<para2>{_NUM})\s*款(?:\s*(?P<item2>{_ITEM}))?"
     rf"|(?P<item3>{_ITEM}))"
 )
+_ARTICLE_AHEAD = re.compile(rf"\s*(?:第|{_NUM}\s*条)")
 _ANAPHOR_LAW_RE = re.compile(r"(?:本法|该法|同法|此法|本规定|该规定|同规定|本解释|该解释|同解释|本条例|该条例|前述法律|上述法律)\s*$")
 _ANAPHOR_ART_RE = re.compile(r"(?:该条|同条|本条|此条|前条)\s*$")
-_SAME_ART_PARA_RE = re.compile(rf"(?:该条|同条|本条|此条)\s*第\s*(?P<para>{_NUM})\s*款(?:\s*(?P<item>{_ITEM}))?")
+_SAME_ART_PARA_RE = re.compile(rf"(?:该条|同条|本条|此条)\s*第?\s*(?P<para>{_NUM})\s*款(?:\s*(?P<item>{_ITEM}))?")
 _ABBREV_DEF_RE = re.compile(r"\s*[（(]\s*以下(?:简称|称)\s*[“\"「《]?[^）)]{1,40}?[”\"」》]?\s*[)）]")
 _LAWLIKE_RE = re.compile(r"(?:法|法典|条例|规定|解释|办法|规则|决定|意见|批复|通知|纪要|细则)(?:[（(][一二三四五六七八九十\d]+[)）])?$")
 _SENTENCE_BREAK = re.compile(r"[。；;！!？?\n]")
@@ -187,7 +193,7 @@ class _Extractor:
                 s, e = m.start(), m.end()
                 if any(used[s:e]):
                     continue
-                if short and not re.match(r"\s*第", self.text[e:e + 3]):
+                if short and not _ARTICLE_AHEAD.match(self.text, e):
                     continue  # 消法, 刑法 … only count as citations when an article follows
                 if code is None and s > 0 and "\u4e00" <= self.text[s - 1] <= "\u9fff" and not self.text[s - 1] in "原和及与、依照据按":
                     continue  # part of a longer word (…劳动合同法 is listed itself)
@@ -208,7 +214,7 @@ class _Extractor:
                 pos = m.end()
             m = re.compile(r"\s*").match(self.text, pos)
             pos = m.end()
-            prov = PROVISION_RE.match(self.text, pos)
+            prov = LAW_PROVISION_RE.match(self.text, pos)
             not_applied = self._not_applied(start, end)
             if not prov:
                 self._law_mention(start, end, name, code, not_applied)
@@ -231,8 +237,9 @@ class _Extractor:
                     how: str = "") -> int:
         """Record the provision after a law name and every continuation of its list; return the end offset."""
         art, para, item = _num(prov.group("art")), _num(prov.group("para")), _num(prov.group("item"))
+        suffix = prov.group("suffix")
         note = f"（{how}）" if how else ""
-        self._provision(start, prov.end(), name, code, art, para, item, not_applied, note=note)
+        self._provision(start, prov.end(), name, code, art, para, item, not_applied, note=note, suffix=suffix)
         pos = prov.end()
         while True:
             cont = _CONT_RE.match(self.text, pos)
@@ -247,16 +254,18 @@ class _Extractor:
                     for between in range(art + 1, new_art):
                         self._provision(cont.start(), cont.end(), name, code, between, None, None, not_applied,
                                         note=f"（{self.text[prov.start():cont.end()]} 范围内）{note}")
-                art, para, item = new_art, new_para, new_item
+                art, para, item, suffix = new_art, new_para, new_item, cont.group("suffix")
             elif cont.group("para2"):
                 para, item = _num(cont.group("para2")), _num(cont.group("item2"))
             else:
                 item = _num(cont.group("item3"))
             span_start = cont.start() + len(cont.group(0)) - len(cont.group(0).lstrip("、，,和及以与或者至到－-—～~ "))
-            self._provision(span_start, cont.end(), name, code, art, para, item, not_applied, note=note)
+            self._provision(span_start, cont.end(), name, code, art, para, item, not_applied, note=note,
+                            suffix=suffix)
             pos = cont.end()
 
-    def _provision(self, start, end, name, code, art, para, item, not_applied, note: str = "") -> None:
+    def _provision(self, start, end, name, code, art, para, item, not_applied, note: str = "",
+                   suffix: str | None = None) -> None:
         """Record one numbered provision of a named law (id None when the law is not in the corpus)."""
         raw = self.text[start:end]
         if code is None:
@@ -268,6 +277,8 @@ class _Extractor:
                                not_applied=not_applied))
             return
         pid = provision_id(code, art, para, item)
+        if suffix:  # 第X条之一 is its own article: an id that can only resolve if the corpus holds it
+            pid = f"{code}-{art}之{_num(suffix[1:]) or suffix[1:]}" + "".join(f"-{n}" for n in (para, item) if n)
         self._add(Citation("statute", start, end, raw, pid, f"《{name}》→ {pid}{note}", code=code, law=name,
                            article=art, paragraph=para, item=item, not_applied=not_applied))
 
