@@ -7,6 +7,7 @@ every memo whatever wrote it; a failing memo is never stripped: its failures are
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,8 @@ from assistant.core import ClaimFacts, classify
 from assistant.drafting.context import DraftContext
 from assistant.drafting.llm import ModelCallError, ModelChoice, call_with_deadline, choose_model, redact
 from assistant.drafting.parse import ParsedMemo, parse_reply, reply_text
-from assistant.drafting.passages import doctrine_ids, keyed_passages, live_route_ids, similar_case_ids
+from assistant.drafting.authorities import memo_authority_groups
+from assistant.drafting.passages import keyed_passages
 from assistant.drafting.prompts import render_prompt
 from assistant.drafting.receipt import build_receipt
 from assistant.drafting.retrieve import narrative_passages
@@ -62,11 +64,7 @@ def build_context(facts: ClaimFacts, verdict: Any, corpus: Any, settings: Any,
         extra, source = list(passages), "given"
     else:
         extra, source = narrative_passages(facts, verdict, corpus, settings)
-    life_health = facts.life_health
-    groups = [("verdict", verdict.citations), ("trace", live_route_ids(verdict, facts.event_date, corpus)),
-              ("doctrine", doctrine_ids(verdict, facts.event_date, corpus)),
-              ("case", similar_case_ids(verdict, life_health, corpus)),
-              ("given" if passages is not None else "retrieval", extra)]
+    groups = memo_authority_groups(facts, verdict, corpus, extra, "given" if passages is not None else "retrieval")
     return DraftContext(facts=facts, verdict=verdict, passages=keyed_passages(corpus, groups), corpus=corpus,
                         passages_note=source), source
 
@@ -108,9 +106,12 @@ def memo_chain(model: Any, title: str, secrets: tuple[str, ...] = ()) -> Any:
     return model | RunnableLambda(lambda reply: parse_reply(redact(reply_text(reply), secrets), title))
 
 
-def _attempt(kind: str, parsed: ParsedMemo | None, report: Any, error: str | None = None) -> dict:
-    """One attempt's record for the receipt."""
+def _attempt(kind: str, parsed: ParsedMemo | None, report: Any, error: str | None = None,
+             seconds: float | None = None) -> dict:
+    """One attempt's record for the receipt (``seconds``: how long the model call took, for a model draft)."""
     out: dict[str, Any] = {"kind": kind}
+    if seconds is not None:
+        out["seconds"] = seconds
     if parsed is not None:
         out["missing_sections"] = list(parsed.missing)
     if report is not None:
@@ -129,28 +130,32 @@ def _draft_with_model(ctx: DraftContext, choice: ModelChoice, timeout_s: float
     user = HumanMessage(content=render_prompt("user", variables))
     chain = memo_chain(choice.chat_model, ctx.title, choice.secrets)
     failure: ModelCallError | None = None
+    start = time.monotonic()
     try:
         parsed = call_with_deadline(lambda: chain.invoke([system, user]), timeout_s, secrets=choice.secrets)
     except ModelCallError as exc:  # already redacted and without the original's traceback
         failure = exc
     if failure is not None:  # raised outside the except block: no context chain that could quote the key
         raise DraftingError(f"the drafter failed before producing a memo: {failure}") from failure
+    seconds = round(time.monotonic() - start, 3)
     report = guard(ctx, parsed.markdown)
-    attempts = [_attempt("draft", parsed, report)]
+    attempts = [_attempt("draft", parsed, report, seconds=seconds)]
     if report.ok and parsed.complete:
         return parsed.markdown, report, parsed.missing, attempts, False
     repair = HumanMessage(content=render_prompt(
         "repair", ctx.repair_variables(parsed.markdown, findings_text(report, parsed.missing))))
+    start = time.monotonic()
     try:
         repaired = call_with_deadline(lambda: chain.invoke([system, user, repair]), timeout_s,
                                       secrets=choice.secrets)
     except ModelCallError as exc:  # keep the first draft, marked for review; the error is redacted
-        attempts.append(_attempt("repair", None, None, error=str(exc)))
+        attempts.append(_attempt("repair", None, None, error=str(exc), seconds=exc.elapsed_s))
         return parsed.markdown, report, parsed.missing, attempts, True
+    seconds = round(time.monotonic() - start, 3)
     # The repair is a new memo from the same model: it gets the same full guard as the first draft, and only
     # that report decides (issue 11: a repair into a form the first check did not see must not pass on trust).
     report2 = guard(ctx, repaired.markdown)
-    attempts.append(_attempt("repair", repaired, report2))
+    attempts.append(_attempt("repair", repaired, report2, seconds=seconds))
     return repaired.markdown, report2, repaired.missing, attempts, True
 
 

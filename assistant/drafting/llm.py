@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -50,8 +51,8 @@ def _openai(model: str, base_url: str | None, api_key: str | None, settings: Any
     from langchain_openai import ChatOpenAI
 
     # openai's client retries twice by default, each try with the full timeout (a hung endpoint cost ~4x the
-    # timeout over draft + repair). One retry for a quick failure (a 5xx, a reset) is kept; the total is bounded
-    # by call_with_deadline, which abandons the call at the deadline whatever the client is doing.
+    # timeout over draft + repair), and an abandoned call would go on retrying in the background. So the client
+    # never retries; call_with_deadline retries a quick failure (refused, 5xx, 429) once inside the same deadline.
     return ChatOpenAI(model=model, base_url=base_url, api_key=api_key, timeout=settings.llm_timeout_s,
                       temperature=0, max_retries=MAX_RETRIES)
 
@@ -115,7 +116,9 @@ def llamacpp_model(path: str, settings: Any) -> Any:
 
 
 # --- the boundary: one total deadline per call, redacted errors ---------------------------------------------------
-MAX_RETRIES = 1
+MAX_RETRIES = 0  # the client's own retries (see _openai)
+RETRIES = 1  # call_with_deadline's, inside the one deadline
+_RETRY_STATUS = {429, 500, 502, 503, 504}
 REDACTED = "[已隐去]"
 # Placeholder keys the adapter itself sends to keyless endpoints: not secrets, and too common to replace.
 _PLACEHOLDERS = {"not-needed", "ollama", "none", "null", ""}
@@ -131,6 +134,8 @@ _SECRET_PATTERNS = (
 
 class ModelCallError(RuntimeError):
     """A model call failed; the message is already redacted (no key, no Authorization value)."""
+
+    elapsed_s: float | None = None  # the seconds the call took, retries included (set by call_with_deadline)
 
 
 class ModelTimeoutError(ModelCallError, TimeoutError):
@@ -172,29 +177,59 @@ def describe_error(exc: BaseException, secrets: Iterable[str] = ()) -> ModelCall
     return ModelCallError(message)
 
 
-def call_with_deadline(fn: Callable[[], Any], timeout_s: float, *, secrets: Iterable[str] = ()) -> Any:
-    """``fn()`` under one total deadline of ``timeout_s`` seconds; a redacted ModelCallError on failure.
+def _retryable(exc: BaseException) -> bool:
+    """A quick, transient failure worth one more try: refused/reset connection, 429 or a 5xx."""
+    if "Timeout" in " ".join(c.__name__ for c in type(exc).__mro__):
+        return False  # a timeout already used its time; the deadline decides
+    return getattr(exc, "status_code", None) in _RETRY_STATUS or isinstance(describe_error(exc), ModelConnectError)
 
-    The call runs in a daemon worker thread that is abandoned at the deadline: httpx's own timeouts restart
-    with every byte received, so an endpoint trickling one byte a second would otherwise never time out. The
-    raised error carries no traceback context (the original exception may quote the key).
-    """
+
+def _run_in_worker(fn: Callable[[], Any], timeout_s: float) -> tuple[bool, Any]:
+    """``fn()`` in a daemon thread; (finished, value or exception); not finished when ``timeout_s`` passes."""
     box: dict[str, Any] = {}
     done = threading.Event()
 
     def run() -> None:
         try:
             box["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller, redacted
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, redacted there
             box["error"] = exc
         finally:
             done.set()
 
     threading.Thread(target=run, name="lexmemo-model-call", daemon=True).start()
-    if not done.wait(timeout_s):
-        raise ModelTimeoutError(
-            f"the model call did not finish within the total deadline of {timeout_s:g} s (connect + read, "
-            "LEXMEMO_LLM_TIMEOUT_S); abandoned")
-    if "error" in box:
-        raise describe_error(box["error"], secrets)
-    return box["value"]
+    if not done.wait(max(timeout_s, 0.0)):
+        return False, None
+    return True, box.get("error", box.get("value"))
+
+
+def call_with_deadline(fn: Callable[[], Any], timeout_s: float, *, secrets: Iterable[str] = (),
+                       retries: int = RETRIES) -> Any:
+    """``fn()`` under one total deadline of ``timeout_s`` seconds (retries included); a redacted ModelCallError
+    on failure.
+
+    The call runs in a daemon worker thread that is abandoned at the deadline: httpx's own timeouts restart
+    with every byte received, so an endpoint trickling one byte a second would otherwise never time out. A quick
+    transient failure is retried while time remains. The raised error carries no traceback context (the
+    original exception may quote the key).
+    """
+    start = time.monotonic()
+    deadline = start + timeout_s
+    attempt = 0
+    while True:
+        finished, outcome = _run_in_worker(fn, deadline - time.monotonic())
+        if finished and not isinstance(outcome, BaseException):
+            return outcome
+        backoff = min(0.25 * (attempt + 1), timeout_s / 10)
+        if not finished:
+            error: ModelCallError = ModelTimeoutError(
+                f"the model call did not finish within the total deadline of {timeout_s:g} s (connect + read"
+                f"{', retry' if attempt else ''}; LEXMEMO_LLM_TIMEOUT_S); abandoned")
+        elif attempt >= retries or not _retryable(outcome) or deadline - time.monotonic() <= backoff:
+            error = describe_error(outcome, secrets)
+        else:
+            attempt += 1
+            time.sleep(backoff)
+            continue
+        error.elapsed_s = round(time.monotonic() - start, 3)
+        raise error

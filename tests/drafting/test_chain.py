@@ -136,3 +136,74 @@ def test_model_failing_on_first_call_is_a_drafting_error(examples, settings, rep
     path = replay_file(name="empty.jsonl")
     with pytest.raises(DraftingError, match="holds 0 replies"):
         draft_memo(examples(EXAMPLE), settings=_replay_settings(settings, path))
+
+
+# --- issue 11: the repair gets the same full guard; the model boundary is timed and redacted --------------------
+class _ScriptedModel(ReplayChatModel):
+    """Replays replies; a reply that is an Exception is raised instead, a float is slept first (seconds)."""
+
+    script: list = []
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        import time as _time
+
+        step = self.script[min(self.calls, len(self.script) - 1)] if self.script else None
+        if isinstance(step, float):
+            _time.sleep(step)
+        if isinstance(step, Exception):
+            self._calls += 1
+            raise step
+        return super()._generate(messages, stop, run_manager, **kwargs)
+
+
+def test_repair_is_judged_by_the_same_full_guard(clean_memo, examples, settings, replay_file):
+    """The repaired memo's report is exactly the guard's report on it (same verdict, allowed set, key table),
+    and the memo passes only if that report is ok: a caught first draft lends the repair nothing."""
+    from assistant.drafting.chain import guard
+
+    first = DEFECTS["invented_article"][0](clean_memo)
+    worse = DEFECTS["wrong_form"][0](clean_memo)
+    result = draft_memo(examples(EXAMPLE), settings=_replay_settings(settings, replay_file(first, worse)))
+    direct = guard(result.context, worse)
+    assert result.attempts[1]["guard"] == direct.to_json() and result.report.to_json() == direct.to_json()
+    assert not direct.ok and result.needs_review and result.receipt["guard"]["ok"] is False
+    assert "经一次修改后" in result.markdown
+
+
+def test_model_error_is_redacted_everywhere(clean_memo, examples, settings):
+    """A model error quoting the API key: the DraftingError (CLI, screen, store) and the receipt's attempt error
+    carry the status but not the key, and no exception in the chain quotes it."""
+    from pydantic import SecretStr
+
+    key = "sk-chain-test-0123456789"
+    s = settings.model_copy(update={"openai_api_key": SecretStr(key)})
+    failing = _ScriptedModel(replies=[], script=[RuntimeError(f"Error code: 500 - bad key {key}")])
+    with pytest.raises(DraftingError) as info:
+        draft_memo(examples(EXAMPLE), settings=s.model_copy(update={"chat_model": failing}))
+    cur, seen = info.value, 0
+    while cur is not None:
+        assert key not in str(cur)
+        cur, seen = cur.__cause__ or cur.__context__, seen + 1
+    assert seen == 2 and "500" in str(info.value)
+    bad = DEFECTS["wrong_form"][0](clean_memo)
+    repair_fails = _ScriptedModel(replies=[bad], script=[None, RuntimeError(f"Authorization: Bearer {key}")])
+    result = draft_memo(examples(EXAMPLE), settings=s.model_copy(update={"chat_model": repair_fails}))
+    assert result.needs_review and key not in str(result.receipt) and "[已隐去]" in result.attempts[1]["error"]
+
+
+def test_slow_model_is_abandoned_at_the_timeout(clean_memo, examples, settings):
+    """A model slower than LEXMEMO_LLM_TIMEOUT_S: a DraftingError caused by a timeout, at the deadline."""
+    from assistant.drafting.llm import ModelTimeoutError
+
+    slow = _ScriptedModel(replies=[clean_memo], script=[3.0])
+    s = settings.model_copy(update={"chat_model": slow, "llm_timeout_s": 0.4})
+    with pytest.raises(DraftingError, match="total deadline of 0.4 s") as info:
+        draft_memo(examples(EXAMPLE), settings=s)
+    assert isinstance(info.value.__cause__, ModelTimeoutError) and info.value.__cause__.elapsed_s < 0.8
+
+
+def test_model_attempts_record_their_duration(clean_memo, examples, settings, replay_file):
+    """Each model attempt in the receipt says how long the call took."""
+    bad = DEFECTS["wrong_form"][0](clean_memo)
+    result = draft_memo(examples(EXAMPLE), settings=_replay_settings(settings, replay_file(bad, clean_memo)))
+    assert all(isinstance(a["seconds"], float) and a["seconds"] >= 0 for a in result.attempts)

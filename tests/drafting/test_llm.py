@@ -138,3 +138,109 @@ def test_system_prompt_is_folded_into_the_first_user_turn():
                                  {"role": "user", "content": "修改"}]
     assert chat[1]["content"] == "材料"  # the input is not changed
     assert fold_system([{"role": "user", "content": "材料"}]) == [{"role": "user", "content": "材料"}]
+
+
+# --- the boundary: redaction and the one total deadline (issue 11) ------------------------------------------------
+KEY = "sk-proj-AbCdEf0123456789"
+
+
+@pytest.mark.parametrize("text, gone", [
+    (f"Error code: 401 - Incorrect API key provided: {KEY}", KEY),
+    ("request had Authorization: Bearer tok_live_998877 and failed", "tok_live_998877"),
+    ("{'authorization': 'Basic dXNlcjpwYXNz'}", "dXNlcjpwYXNz"),
+    ("GET https://llm.example/v1/chat?api_key=abc123secret&model=x", "abc123secret"),
+    ("GET https://llm.example/v1/chat?key=abc123secret", "abc123secret"),
+    ("x-api-key: qwerty-9876-secret", "qwerty-9876-secret"),
+    ("proxy http://bob:hunter2pass@proxy.local:3128 refused", "hunter2pass"),
+    ("Incorrect API key provided: sk-ab***********wxyz.", "sk-ab***********wxyz"),
+])
+def test_redact_removes_secrets(text, gone):
+    """The key, Authorization/Bearer values, api_key= parameters, URL passwords and sk- keys are replaced."""
+    from assistant.drafting.llm import REDACTED, redact
+
+    out = redact(text, [KEY])
+    assert gone not in out and REDACTED in out
+
+
+def test_redact_removes_a_configured_key_of_any_shape_and_keeps_ordinary_text():
+    """A configured key without a recognisable shape still goes; memo-like text and error words stay."""
+    from assistant.drafting.llm import redact
+
+    assert redact("echo: plainsecretvalue42!", ["plainsecretvalue42"]) == "echo: [已隐去]!"
+    text = "Error code: 500 - 平台应承担按份责任（《电子商务法》第三十八条第二款）；Connection error."
+    assert redact(text, [KEY]) == text
+
+
+def test_secrets_of_ignores_placeholder_keys(settings, monkeypatch):
+    """The placeholder keys sent to keyless endpoints (ollama, not-needed) are not treated as secrets."""
+    from pydantic import SecretStr
+
+    from assistant.drafting.llm import secrets_of
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-env-key-0001")
+    assert secrets_of(_with(settings, openai_api_key=SecretStr(KEY))) == (KEY, "sk-env-key-0001")
+    monkeypatch.delenv("OPENAI_API_KEY")
+    choice = choose_model(_with(settings, llm="ollama:qwen2.5"))
+    assert choice.secrets == ()
+
+
+def test_openai_client_does_not_retry_on_its_own(settings):
+    """The client's retries are off (each would take a full timeout, and go on after the call is abandoned)."""
+    choice = choose_model(_with(settings, llm="ollama:qwen2.5"))
+    assert choice.chat_model.max_retries == 0
+
+
+def test_deadline_abandons_a_slow_call():
+    """A call that would take 5 s is abandoned at its 0.3 s deadline with a ModelTimeoutError."""
+    import time
+
+    from assistant.drafting.llm import ModelTimeoutError, call_with_deadline
+
+    start = time.monotonic()
+    with pytest.raises(ModelTimeoutError, match="total deadline of 0.3 s") as info:
+        call_with_deadline(lambda: time.sleep(5), 0.3)
+    assert time.monotonic() - start < 1.0 and info.value.elapsed_s < 1.0
+    assert info.value.__context__ is None and info.value.__cause__ is None
+
+
+def test_deadline_redacts_and_classifies_errors():
+    """Errors come back redacted, without the original as context, typed by kind (connect, other)."""
+    from assistant.drafting.llm import ModelCallError, ModelConnectError, call_with_deadline
+
+    def refused():
+        raise ConnectionRefusedError(f"refused (Authorization: Bearer {KEY})")
+
+    with pytest.raises(ModelConnectError) as info:
+        call_with_deadline(refused, 2.0, secrets=[KEY])
+    assert KEY not in str(info.value) and info.value.__context__ is None
+
+    def bad():
+        raise ValueError(f"bad reply for key {KEY}")
+
+    with pytest.raises(ModelCallError) as info:
+        call_with_deadline(bad, 2.0, secrets=[KEY])
+    assert type(info.value) is ModelCallError and KEY not in str(info.value)
+
+
+def test_deadline_retries_a_quick_failure_once():
+    """A refused connection is retried once inside the deadline; a second success is returned."""
+    from assistant.drafting.llm import call_with_deadline
+
+    calls = []
+
+    def flaky():
+        calls.append(1)
+        if len(calls) == 1:
+            raise ConnectionResetError("reset")
+        return "ok"
+
+    assert call_with_deadline(flaky, 2.0) == "ok" and len(calls) == 2
+    calls.clear()
+
+    def always_bad():
+        calls.append(1)
+        raise ValueError("not retryable")
+
+    with pytest.raises(Exception):
+        call_with_deadline(always_bad, 2.0)
+    assert len(calls) == 1
