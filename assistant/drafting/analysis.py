@@ -14,6 +14,7 @@ from typing import Any
 from assistant.drafting.citer import Citer, court_zh
 from assistant.drafting.context import OUTCOME_LABELS, PROFILE_LABELS, DraftContext
 from assistant.drafting.facts_zh import chinese_date, element_value, field_label, humanise
+from assistant.drafting.reasons import burden_reason, position
 from assistant.guard.terms import form_label
 
 ELEMENT_STATUS = {"satisfied": "满足", "failed": "不满足", "unknown": "尚不明确"}
@@ -24,6 +25,7 @@ CASE_OUTCOMES = {
     "other": "作出其他处理（详见案例摘要）",
 }
 QUOTE_LIMIT = 300
+LIVE = ("met", "blocked", "rebutted", "barred")
 ECL_EFFECTIVE = date(2019, 1, 1)
 _INNER_REFERENCE = re.compile(r"第[零〇一二两三四五六七八九十百千\d]+条")
 
@@ -60,7 +62,11 @@ def norms(ctx: DraftContext, cite: Citer) -> str:
     """（一）适用的法律: the law as of the event date and the text of each statute the verdict relies on."""
     v = ctx.verdict
     if ctx.event_date:
-        lines = [f"本案事发于{chinese_date(ctx.event_date)}，应适用该日有效的法律、司法解释。"]
+        # spec rule 1: statutes by the event date, judicial interpretations by the decision date
+        decided = getattr(ctx.facts, "decision_date", None)
+        spc = f"裁判日（{chinese_date(decided)}）" if decided else "裁判时（本备忘录按现行文本）"
+        lines = [f"本案事发于{chinese_date(ctx.event_date)}，法律适用该日有效的文本；司法解释适用于{spc}有效、"
+                 "且其所解释的法律条文于事发日适用的文本。"]
     else:
         lines = ["事发日期尚不明确，本备忘录暂按现行有效的法律分析；事发日期查明后，应核对届时有效的规范。"]
     lines += [humanise(note) for note in v.as_of.version_notes]
@@ -110,7 +116,9 @@ def elements(ctx: DraftContext, cite: Citer) -> str:
     others = [e for e in v.trace if e is not entry and e.outcome != "not_applicable"]
     if others:
         out.append("\n其他规则的检验结果：\n")
-        out += [f"- {e.title}{cite.paren(e.citations)}：{rule_outcome(e)}。" for e in others]
+        # a failed route is named, not cited: its provisions are no ground of this memo (issue 11 item 4)
+        out += [f"- {e.title}{cite.paren(e.citations) if e.outcome in LIVE else ''}：{rule_outcome(e)}。"
+                for e in others]
     return "\n".join(out)
 
 
@@ -131,51 +139,6 @@ def rule_outcome(entry: Any) -> str:
         if unknown:
             return f"{outcome}（尚不明确的事实：{'、'.join(unknown)}）"
     return f"{outcome}（{detail}）" if detail else outcome
-
-
-def _position(ctx: DraftContext, cite: Citer) -> str:
-    """Why the verdict's form follows from the facts under the adopted profile (spec rules 2–8, section 5)."""
-    v, f = ctx.verdict, ctx.facts
-    form = v.liability_form
-    if form == "proportional" and f.qualification_review_done is False:
-        return ("平台在事前准入阶段未尽资质审核义务，其不作为本身构成独立的直接侵权"
-                f"{cite.paren(['QIN-5.2.1'])}，与平台内经营者的侵权行为并存；对其一概课以连带责任有失比例"
-                f"{cite.paren(['QIN-4.1.1'])}，应依其过错程度和原因力大小承担按份责任"
-                f"{cite.paren(['CC-1172', 'QIN-3.2.3'])}。")
-    if form == "proportional":
-        return ("平台已审核资质，仅未尽事中的安全保障义务，但其违反义务对损害的原因力较大，"
-                f"应按原因力承担按份责任{cite.paren(['CC-1172', 'QIN-3.2.3'])}。")
-    if form == "supplementary":
-        return ("平台已审核资质，仅未尽事中的监控、警示等安全保障义务，属于间接侵权"
-                f"{cite.paren(['QIN-5.2.2'])}，且其原因力较小，宜类推安全保障义务人的补充责任规则"
-                f"{cite.paren(['CC-1198-2', 'TLL-37-2', 'QIN-3.2.2', 'QIN-4.1.2'])}，"
-                "由平台在平台内经营者不能赔偿的范围内承担补充赔偿责任。")
-    if form == "proportional_joint":
-        return f"依比例连带责任说，平台在其自身责任份额范围内与平台内经营者承担连带责任{cite.paren(['CC-178-2'])}。"
-    if form == "joint_and_several" and any(c.startswith("FSL-131-1") for c in v.citations):
-        return (f"网络食品交易平台未对入网食品经营者进行实名登记、审查许可证的，{cite.some(['FSL-131-1'])}"
-                "已明确规定平台与经营者承担连带责任；电子商务法的“相应的责任”与其他连带责任条款竞合时，"
-                f"应适用该特别规定{cite.paren(['QIN-4.1.1', 'QIN-4.1.2'])}。")
-    if form == "joint_and_several" and any(c in v.citations for c in ("ECL-38-1", "CPL-44-2")):
-        return ("平台知道或者应当知道平台内经营者的商品或服务不符合安全要求或者侵害消费者权益，却未采取必要措施，"
-                f"依{cite.some(['ECL-38-1', 'CPL-44-2'])}与该经营者承担连带责任。")
-    if form == "joint_and_several":
-        return f"依所采学说，平台与平台内经营者承担连带责任{cite.paren(['CC-1168', 'CC-178-2'])}。"
-    if form == "seller_liability":
-        how = ("平台以自营方式销售" if f.platform_role == "self_operated"
-               else "平台虽非自营，但其标识足以使消费者误认为自营")
-        return (f"{how}，应以销售者（服务者）身份直接承担责任"
-                f"{cite.paren(['CPL-40', 'SPC-OC-4', 'SPC-OC-4-2', 'SPC-FS1-2'])}；平台内经营者责任条款不是本案的请求权基础。")
-    if form == "advance_compensation":
-        why = [w for flag, w in ((f.merchant_identity_provided is False, "平台不能提供平台内经营者的真实名称、地址和有效联系方式"),
-                                 (f.advance_compensation_promised is True, "平台曾作出先行赔付等更有利于消费者的承诺"))
-               if flag]
-        return (f"{'，且'.join(why) or '平台负有先行赔付义务'}，消费者可以先向平台求偿"
-                f"{cite.paren(['CPL-44-1', 'SPC-FD-9', 'FSL-131-2'])}；平台赔偿后有权向经营者追偿。")
-    if form == "none":
-        return "现有事实下，各请求路径均不成立或被排除，平台不承担赔偿责任；具体理由见上文各路径的检验结果。"
-    return ("现有事实尚不足以确定平台的责任形态：可能导致更重责任形态的请求路径因关键事实不明而无法判断，"
-            "相关事实见“事实与假设”及“建议”部分。")
 
 
 def form(ctx: DraftContext, cite: Citer) -> str:
@@ -199,11 +162,11 @@ def form(ctx: DraftContext, cite: Citer) -> str:
     conclusion = liability_phrase(v.liability_form)
     if not relevant_38_2(v):
         out.append(f"本案的结论为：{conclusion}。")
-        out.append(_position(ctx, cite))
+        out.append(position(ctx, cite))
         return "\n".join(out)
     profile = PROFILE_LABELS.get(v.doctrine.profile, v.doctrine.profile)
     out.append(f"\n本备忘录采{profile}。据此，本案的结论为：{conclusion}。")
-    out.append(_position(ctx, cite))
+    out.append(position(ctx, cite))
     if v.doctrine.alternatives:
         same = all(alt == v.liability_form for alt in v.doctrine.alternatives.values())
         if same and v.liability_form == "undetermined":
@@ -242,10 +205,8 @@ def burden(ctx: DraftContext, cite: Citer) -> str:
     elif v.burden_of_proof == "platform":
         out.append("\n关于举证责任，依现行法由平台证明其已尽到相关义务（举证责任倒置）。")
     else:
-        out.append("\n关于举证责任，按“谁主张谁举证”的一般规则，由消费者证明平台未尽审核或安全保障义务及其过错。")
-        if v.doctrine.profile == "qin2025" and cite.can("QIN-5.4.2"):
-            out.append(f"覃玉娟文建议在消费者初步举证后由平台证明其无过错{cite.paren(['QIN-5.4.2'])}，"
-                       "但该建议并非现行法；本案消费者尚未完成初步举证（或其事实不明），故不适用该建议。")
+        out.append("\n关于举证责任，按“谁主张谁举证”的一般规则，由消费者证明平台的过错。")
+        out.append(burden_reason(ctx, cite))
     return "\n".join(out)
 
 
@@ -255,13 +216,19 @@ def recourse(ctx: DraftContext, cite: Citer) -> str:
     if v.recourse and v.liability_form == "seller_liability":
         out = [f"平台作为销售者赔偿后，产品缺陷由生产者造成的，有权向生产者追偿{cite.paren(['CC-1203-2', 'CPL-40'])}。"]
     elif v.recourse:
-        basis = cite.paren(["CC-1198-2", "CC-178-2", "CPL-44-1", "SPC-FD-9", "FSL-131-2", "CC-1203-2"])
+        # the recourse provision of the form itself (spec section 3, recourse), plus a concurrent CPL-44-1 route
+        ids = {"supplementary": ["CC-1198-2"], "joint_and_several": ["CC-178-2"], "proportional_joint": ["CC-178-2"],
+               "advance_compensation": ["CPL-44-1", "SPC-FD-9", "FSL-131-2"]}.get(v.liability_form, [])
+        ids += [c for c in ("CPL-44-1", "SPC-FD-9", "FSL-131-2") if "CPL-44-1" in v.regimes]
+        basis = cite.paren([c for c in ids if c in v.citations or c in ctx.verdict.regimes])
         out = [f"平台承担责任后，有权向平台内经营者追偿{basis}。"]
     elif v.liability_form == "supplementary":
         out = [f"事发时适用的{cite.some(['TLL-37-2']) or '侵权责任法安全保障义务条款'}未规定补充责任人的追偿权，"
                "追偿规定系2021年1月1日起施行的民法典所增设；因此，平台承担补充责任后，不能依该条向平台内经营者追偿。"]
-    elif v.liability_form in ("none", "undetermined"):
-        out = ["平台不承担责任（或责任尚未确定）时，不发生追偿问题。"]
+    elif v.liability_form == "undetermined":
+        out = ["责任形态尚未确定，平台能否追偿取决于查明事实后的责任形态，现阶段不作结论。"]
+    elif v.liability_form == "none":
+        out = ["平台不承担责任，不发生追偿问题。"]
     else:
         out = ["按份责任下平台只承担自己的份额，不发生向平台内经营者追偿的问题。"]
     if v.expanded_damage:
@@ -270,17 +237,20 @@ def recourse(ctx: DraftContext, cite: Citer) -> str:
 
 
 def similar_cases(ctx: DraftContext, cite: Citer) -> str:
-    """（六）类案参考: the corpus cases among the passages, with their outcome and tier."""
+    """（六）类案参考: the deterministic similar cases (same route, same category family), with court, 案号, date,
+    tier and the court's holding; retrieval hits are not listed (a template memo cites the fixed set only)."""
     lines = []
     for passage in ctx.passages:
-        if passage.kind != "case" or not cite.can(passage.id):
+        if passage.kind != "case" or passage.source != "case" or not cite.can(passage.id):
             continue
         case = ctx.corpus.get(passage.id)
         outcome = CASE_OUTCOMES.get(case.outcome, "作出其他处理")
-        lines.append(f"- {cite(passage.id)}（{court_zh(case.court)}；案例层级：{case.tier}）：法院{outcome}。")
+        when = f"{case.year}年" if getattr(case, "year", None) else "裁判日期未载明"
+        lines.append(f"- {cite(passage.id)}（{court_zh(case.court)}；{when}；案例层级：{case.tier}）：法院{outcome}。")
     if not lines:
-        return "语料库中未检索到与本案事实足够相近的裁判案例。"
-    return "\n".join(["以下案例可供参考（均为公开报道的摘要，引用前应核对裁判文书原文）：\n", *lines])
+        return "语料库中没有与本案请求路径和商品或服务类别相同的裁判案例，故不列类案。"
+    return "\n".join(["以下案例与本案的请求路径和商品或服务类别相同，可供参考（均为公开报道的摘要，引用前应核对裁判文书原文）：\n",
+                      *lines])
 
 
 _QIN_ID = re.compile(r"QIN-(\d+(?:\.\d+)*)")

@@ -23,10 +23,14 @@ def court_zh(court: str) -> str:
 class Citer:
     """Renders citations in Chinese style and remembers what the memo cited, in order of first use."""
 
-    def __init__(self, corpus: Any, allowed: Iterable[str], event_date: date | None) -> None:
+    def __init__(self, corpus: Any, allowed: Iterable[str], event_date: date | None,
+                 applied: Iterable[str] = ()) -> None:
         self.corpus = corpus
         self.allowed = list(dict.fromkeys(allowed))
         self.when = event_date or date.today()
+        # interpretations the engine applied by decision date to an earlier event (spec rule 1): citable although
+        # they took effect after the event date
+        self.applied = {pid for pid in applied if pid.startswith("SPC-")}
         self.used: list[str] = []
         self._introduced: set[str] = set()
 
@@ -36,7 +40,8 @@ class Citer:
 
     def can(self, pid: str) -> bool:
         """True when ``pid`` is allowed, resolves and is in force on the event date."""
-        return pid in self.allowed and self.corpus.resolve(pid) and self.corpus.in_force(pid, self.when)
+        return pid in self.allowed and self.corpus.resolve(pid) and (
+            pid in self.applied or self.corpus.in_force(pid, self.when))
 
     def _code(self, pid: str) -> str:
         record = self.corpus.get(pid)
@@ -87,12 +92,13 @@ class Citer:
         return (f"。注意：该文本自{later.year}年{later.month}月{later.day}日起施行，晚于事发日；事发时适用此前的文本"
                 "（条号相同），条文内容须核对当时文本")
 
-    def basis_entries(self) -> list[str]:
-        """The 依据 list: one line per authority cited, in order of first use; the seed article's sections are
-        listed together on one line (第3.2.1、3.2.2…部分) where its first section stood."""
-        qin = [pid for pid in self.used if pid.startswith("QIN-")]
+    def basis_entries(self, only: set[str] | None = None) -> list[str]:
+        """The 依据 list: one line per authority cited (those in ``only`` when given), in order of first use; the
+        seed article's sections are listed together on one line (第3.2.1、3.2.2…部分) where its first section stood."""
+        used = [pid for pid in self.used if only is None or pid in only]
+        qin = [pid for pid in used if pid.startswith("QIN-")]
         out = []
-        for pid in self.used:
+        for pid in used:
             if pid.startswith("QIN-"):
                 if pid == qin[0]:
                     out.append(self._qin_entry(qin))

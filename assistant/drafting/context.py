@@ -79,6 +79,12 @@ class DraftContext:
         return out
 
     @property
+    def template_ids(self) -> list[str]:
+        """The deterministic part of the allowed set (no retrieved or given passages): what the template drafter
+        cites, and what ``lexmemo verify`` without a receipt allows, so both agree."""
+        return [p.id for p in self.passages if p.source not in ("retrieval", "given")]
+
+    @property
     def guard_allowed(self) -> set[str]:
         """The allowed ids plus the 案号 of every allowed case (the guard reads cases by their 案号)."""
         from assistant.guard.citations import normalise_case_number

@@ -8,6 +8,7 @@ from typing import Any
 
 FIELD_LABELS: dict[str, str] = {
     "event_date": "事发日期",
+    "decision_date": "裁判日期",
     "platform_role": "平台角色",
     "category": "商品或服务类别",
     "life_health": "是否关系消费者生命健康",
@@ -127,6 +128,9 @@ def humanise(text: str) -> str:
         return f"{field_label(name)}：{value_label(name, _WORDS.get(raw, raw))}"
 
     text = _PAIR_RE.sub(pair, text)
+    # 「裁判日期（decision_date）」: the field name glossing its own label is dropped, not doubled
+    text = re.sub(r"[(（](?P<name>[a-z][a-z_]+)[)）]",
+                  lambda m: "" if m.group("name") in FIELD_LABELS else m.group(0), text)
     names = {**FIELD_LABELS, **PROFILE_SHORT}
     return _NAME_RE.sub(lambda m: names.get(m.group("name"), m.group("name")), text)
 

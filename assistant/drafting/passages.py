@@ -99,36 +99,19 @@ def live_route_ids(verdict: Any, event_date: date | None, corpus: Any) -> list[s
     provisions may be cited even though the verdict, being undetermined, cites none.
     """
     when = event_date or date.today()
-    ids = [c for entry in verdict.trace if entry.outcome in ("met", "blocked", "rebutted") for c in entry.citations]
+    # law_as_of is not a route: its provisions (ECL-89, CC-1260) are cited only when the date matters
+    ids = [c for entry in verdict.trace if entry.outcome in ("met", "blocked", "rebutted") and entry.rule != "law_as_of"
+           for c in entry.citations]
     return [c for c in dict.fromkeys(ids) if corpus.resolve(c) and corpus.in_force(c, when)]
 
 
-def _cites_same_provision(case_ids: Iterable[str], verdict_ids: Iterable[str]) -> bool:
-    """True when a case cites a provision of the verdict: the same id, or one contains the other (an article
-    and its 款). A different 款 of the same article does not count (CPL-44-2 joint liability is not CPL-44-1's
-    advance compensation)."""
-    verdict_ids = list(verdict_ids)
-    return any(c == v or v.startswith(c + "-") or c.startswith(v + "-") for c in case_ids for v in verdict_ids)
+def similar_case_ids(verdict: Any, facts: Any, corpus: Any, limit: int = 3) -> list[str]:
+    """Up to ``limit`` corpus cases sharing this verdict's route and the claim's category family (see
+    ``assistant.drafting.cases``); ``facts`` is the ClaimFacts (a bare life/health flag, the old call, gives none:
+    without the category no case can be shown to be similar)."""
+    from assistant.drafting.cases import similar_cases
 
-
-def similar_case_ids(verdict: Any, life_health: bool | None, corpus: Any, limit: int = 3) -> list[str]:
-    """Up to ``limit`` corpus cases most like this verdict: same provisions, same outcome, same life/health flag."""
-    wanted = CASE_OUTCOME_FOR_FORM.get(verdict.liability_form)
-    scored = []
-    for order, passage in enumerate(corpus.passages()):
-        if passage.kind != "case":
-            continue
-        case = corpus.get(passage.id)
-        if case is None or case.outcome == "unclear":
-            continue
-        record = getattr(case, "record", {}) or {}
-        cited = [str(p).split()[0] for p in record.get("provisions_cited") or [] if str(p).strip()]
-        score = 3 if _cites_same_provision(cited, verdict.citations) else 0
-        score += 2 if wanted and case.outcome == wanted else 0
-        score += 1 if life_health is not None and record.get("life_health") == life_health else 0
-        if score >= 3:
-            scored.append((-score, order, case.id))
-    return [cid for _, _, cid in sorted(scored)[:limit]]
+    return similar_cases(verdict, facts, corpus, limit) if hasattr(facts, "category") else []
 
 
 def keyed_passages(corpus: Any, groups: Iterable[tuple[str, Iterable[Any]]]) -> list[KeyedPassage]:

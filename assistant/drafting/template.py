@@ -6,11 +6,13 @@ the as-of date in 声明 is the event date). Only allowed authorities in force o
 
 from __future__ import annotations
 
-from assistant.drafting.analysis import legal_analysis, relevant_38_2, route_38_2
+from assistant.drafting.analysis import legal_analysis, liability_phrase, relevant_38_2, route_38_2
+from assistant.drafting.authorities import ground_ids
 from assistant.drafting.citer import Citer
 from assistant.drafting.context import PROFILE_LABELS, DraftContext
 from assistant.drafting.facts_zh import chinese_date, field_label, known_facts
 from assistant.drafting.provenance import rules_version
+from assistant.drafting.scenarios import evidence_steps, record_lines
 from assistant.guard.terms import basis_label, form_label
 from assistant.memo.sections import join_sections
 
@@ -34,6 +36,9 @@ def short_answer(ctx: DraftContext, cite: Citer) -> str:
     """简要结论: the three labelled lines, then burden basis, recourse, main authority and open facts."""
     v = ctx.verdict
     lines = list(ctx.conclusion_lines()) + [""]
+    record = record_lines(ctx, cite, platform_phrase)
+    if record:
+        lines += record + [""]
     if v.burden_of_proof == "platform":
         lines.append(f"举证责任的性质：{basis_label(v.burden_basis)}。")
     if v.liability_form not in ("none", "undetermined"):
@@ -43,7 +48,7 @@ def short_answer(ctx: DraftContext, cite: Citer) -> str:
         else:
             lines.append("追偿：平台承担责任后可以向平台内经营者追偿。" if v.recourse
                          else "追偿：平台承担责任后不能向平台内经营者追偿（理由见法律分析）。")
-    main = [pid for pid in v.citations if cite.can(pid)][:2]
+    main = [pid for pid in ground_ids(v, ctx.event_date) if cite.can(pid) and not pid.startswith("QIN-")][:2]
     if main:
         lines.append(f"主要依据：{cite.some(main)}。")
     if relevant_38_2(v):
@@ -51,6 +56,15 @@ def short_answer(ctx: DraftContext, cite: Citer) -> str:
     if v.missing_facts:
         lines.append(f"尚有{len(v.missing_facts)}项事实有待核实，查明后结论可能变化（见“建议”）。")
     return "\n".join(lines)
+
+
+def platform_phrase(form: str) -> str:
+    """The form as a sentence about the platform: 平台承担连带责任 / 平台不承担责任 / 责任形态尚无法确定."""
+    if form == "none":
+        return "平台不承担责任"
+    if form == "undetermined":
+        return "平台的责任形态尚无法确定"
+    return liability_phrase(form)
 
 
 def facts_section(ctx: DraftContext) -> str:
@@ -104,6 +118,7 @@ def next_steps(ctx: DraftContext) -> str:
     """建议: the missing-fact questions, then evidence and procedure steps."""
     v = ctx.verdict
     steps = [f"向委托人核实：{m.question}" for m in v.missing_facts]
+    steps += evidence_steps(v)
     steps.append("固定交易与损害证据：订单与支付记录、商品或服务页面截图、就医记录与费用票据、与平台客服的沟通记录。")
     if route_38_2(v) is not None:
         steps.append("申请法院责令平台提交其对平台内经营者的资质审核记录、商品信息监控记录和投诉处理记录。")
@@ -114,19 +129,35 @@ def next_steps(ctx: DraftContext) -> str:
     return "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1))
 
 
-def basis(cite: Citer) -> str:
-    """依据: every authority the memo cites, numbered, with version / effective date; cases with 案号 and tier."""
-    return "\n".join(f"{n}. {entry}" for n, entry in enumerate(cite.basis_entries(), 1)) or "（无）"
+def basis(ctx: DraftContext, cite: Citer) -> str:
+    """依据: what the conclusion rests on (winning and concurrent routes, bars, burden rule, doctrine sources, the
+    time-law provisions when the date matters), numbered, with version / effective date; never a failed route."""
+    grounds = [pid for pid in ground_ids(ctx.verdict, ctx.event_date) if cite.can(pid)]
+    for pid in grounds:
+        if pid not in cite.used:  # a ground named only in this list is still cited here: remember its instrument
+            cite(pid)
+    entries = cite.basis_entries(only=set(grounds) | {p for p in cite.used if p.startswith("QIN-")})
+    return "\n".join(f"{n}. {entry}" for n, entry in enumerate(entries, 1)) or "（无）"
 
 
-def disclaimer(ctx: DraftContext) -> str:
-    """声明: as-of date (event-date law), how the memo was made, scope. No clock: the same inputs, the same text."""
-    when = (f"本备忘录以事发日{chinese_date(ctx.event_date)}有效的法律、司法解释为准"
+def disclaimer(ctx: DraftContext, cite: Citer) -> str:
+    """声明: as-of date (event-date law), how the memo was made, scope; what it says of the cited texts' force
+    matches the analysis (a later text is said to be later). No clock: the same inputs, the same text."""
+    decided = getattr(ctx.facts, "decision_date", None)
+    spc = f"司法解释以裁判日{chinese_date(decided)}有效者为准" if decided else "司法解释以现行有效者为准（适用于尚未审结的纠纷）"
+    when = (f"本备忘录法律以事发日{chinese_date(ctx.event_date)}有效的文本为准，{spc}"
             if ctx.event_date else "事发日期不明，本备忘录以语料库所载现行有效的法律、司法解释为准")
+    later = [pid for pid in cite.used if cite.later_text_note(pid)]
+    applied = [pid for pid in cite.used if pid in cite.applied and not ctx.corpus.in_force(pid, cite.when)]
+    force = "所有引证均已经自动核查可在语料库中找到" + ("且其条号于事发日有效" if ctx.event_date else "且现行有效")
+    if later:
+        force += "；其中部分条文（见法律分析中的注明）所引文本晚于事发日施行，条文内容须核对事发时的文本"
+    if applied:
+        force += "；部分司法解释依其时间效力规定适用于事发在先、尚未审结的纠纷（见法律分析）"
     return "\n".join([
         f"1. 法律截至日：{when}（语料版本 {ctx.corpus.hash[:12]}，规则版本 {rules_version()}）。",
         "2. 生成方式：本备忘录由 lexmemo 模板起草器根据确定性规则引擎的结论自动生成（人工智能辅助），"
-        "所有引证均已经自动核查可在语料库中找到且于事发日有效；学说观点主要取自覃玉娟文。",
+        f"{force}；学说观点主要取自覃玉娟文。",
         "3. 适用范围：仅分析电子商务平台对消费者的民事责任，不涉及行政责任、刑事责任、惩罚性赔偿及赔偿数额的计算，"
         "亦不对证据真实性作出判断。",
         "4. 本备忘录不构成正式法律意见，须经执业律师审阅、修改后方可使用。",
@@ -135,9 +166,11 @@ def disclaimer(ctx: DraftContext) -> str:
 
 def draft_template(ctx: DraftContext) -> str:
     """Render the whole memo as Markdown (``# title`` and the eight ``##`` sections)."""
-    cite = Citer(ctx.corpus, ctx.allowed_ids, ctx.event_date)
+    # the template cites only the deterministic authorities (not retrieval hits): `lexmemo verify` without a
+    # receipt computes the same set from the same facts and doctrine
+    cite = Citer(ctx.corpus, ctx.template_ids, ctx.event_date, applied=ctx.verdict.citations)
     sections = {"问题": question(ctx), "简要结论": short_answer(ctx, cite), "事实与假设": facts_section(ctx),
                 "法律分析": legal_analysis(ctx, cite), "风险提示": risks(ctx, cite), "建议": next_steps(ctx)}
-    sections["依据"] = basis(cite)
-    sections["声明"] = disclaimer(ctx)
+    sections["依据"] = basis(ctx, cite)
+    sections["声明"] = disclaimer(ctx, cite)
     return join_sections(ctx.title, sections)

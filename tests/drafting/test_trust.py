@@ -1,0 +1,184 @@
+"""Issue 11 (drafting): every example × every doctrine profile, the template memo states only facts that are on
+the record, cites grounds only, agrees with itself, passes `verify` without a receipt, and lists similar cases only."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from assistant.core import DOCTRINES, ClaimFacts, classify
+from assistant.drafting import draft_memo
+from assistant.drafting.authorities import allowed_ids, ground_ids, route_entries
+from assistant.drafting.cases import CATEGORY_FAMILY, case_family
+from assistant.drafting.reasons import CONTRIBUTION_WORDS, FACT_WORDS, FAULT_WORDS
+from .conftest import EXAMPLES, example_facts
+
+GRID = [(p.stem, profile) for p in EXAMPLES for profile in DOCTRINES]
+# the issue's own counter-example: licence not reviewed, safety duty met, contribution unknown
+NOT_REVIEWED_SAFE = {"event_date": "2023-05-01", "platform_role": "marketplace", "category": "drug",
+                     "harm": "personal_injury", "causation": True, "qualification_review_done": False,
+                     "safety_duty_done": True, "knew_or_should_have_known": False,
+                     "merchant_identity_provided": True}
+
+
+@pytest.fixture(scope="module")
+def memos(corpus, tmp_path_factory):
+    """``memos(name, profile)`` → the draft result (cached: the grid is drafted once per module)."""
+    from assistant.settings import Settings
+
+    base = tmp_path_factory.mktemp("trust")
+    settings = Settings(data_dir=base / "data", cache_dir=base / "cache", llm="template", progress=False)
+    cache: dict = {}
+
+    def get(name: str, profile: str, facts: dict | None = None):
+        key = (name, profile)
+        if key not in cache:
+            cache[key] = draft_memo(facts or example_facts(name), settings=settings, doctrine=profile, corpus=corpus)
+        return cache[key]
+    return get
+
+
+CONDITIONAL = ("若", "如能证明", "如果", "如查明", "假如")
+
+
+def _statements(markdown: str, facts: ClaimFacts) -> list[str]:
+    """Every fact statement of the drafter's vocabulary in ``markdown`` that the facts contradict; conditional
+    sentences (若能证明……) state scenarios, not facts, and are left out."""
+    text = "\n".join(s for s in re.split(r"[。；\n]", markdown) if not any(c in s for c in CONDITIONAL))
+    wrong = []
+    for name, (yes, no, unknown) in FACT_WORDS.items():
+        value = getattr(facts, name)
+        for phrase, allowed in ((yes, value is True), (no, value is False), (unknown, value is None)):
+            if phrase in text and not allowed:
+                wrong.append(f"{phrase} ({name}={value})")
+    for table, name in ((CONTRIBUTION_WORDS, "platform_contribution"), (FAULT_WORDS, "merchant_fault")):
+        for value, phrase in table.items():
+            if phrase in text and getattr(facts, name) != value:
+                wrong.append(f"{phrase} ({name}={getattr(facts, name)})")
+    return wrong
+
+
+@pytest.mark.parametrize("name,profile", GRID)
+def test_analysis_states_only_facts_on_record(name, profile, memos):
+    """No sentence of the memo states a fact the record contradicts or asserts an unknown one (issue 11 item 1)."""
+    result = memos(name, profile)
+    facts = ClaimFacts.model_validate(example_facts(name))
+    assert _statements(result.markdown, facts) == []
+    if facts.consumer_prima_facie_evidence is True:
+        assert "尚未完成初步举证" not in result.markdown and "未提供初步证据" not in result.markdown
+
+
+@pytest.mark.parametrize("profile", ["supplementary_only", "intent_split", "qin2025", "joint", "proportional_joint"])
+def test_issue_counter_example_is_not_said(profile, memos):
+    """Licence not reviewed, safety duty met, contribution unknown: never 「平台已审核资质…原因力较小」."""
+    result = memos("not_reviewed_safe", profile, NOT_REVIEWED_SAFE)
+    analysis = result.sections["法律分析"]
+    assert "平台已审核" not in analysis and "原因力较小" not in analysis and "原因力较大" not in analysis
+    assert "平台未审核平台内经营者的资质资格" in analysis
+    if result.verdict.liability_form not in ("none", "undetermined"):
+        assert "平台已履行事中的监控、警示等安全保障义务" in analysis
+
+
+def test_prima_facie_evidence_given_is_said_under_every_profile(memos):
+    """consumer_prima_facie_evidence = true: no profile's memo says the consumer has not given it."""
+    facts = {**example_facts("medical_device_not_reviewed"), "consumer_prima_facie_evidence": True}
+    for profile in DOCTRINES:
+        text = memos("md_prima_facie", profile, facts).markdown
+        assert "尚未完成初步举证" not in text and "未提供初步证据" not in text
+        if "初步证据" in text.split("### （四）")[1].split("###")[0]:
+            assert "消费者已提供初步证据" in text or "初步举证" in text
+
+
+@pytest.mark.parametrize("name,profile", GRID)
+def test_verify_without_receipt_reproduces_the_draft(name, profile, memos, corpus):
+    """The single allowed set: the guard on the template memo with verify's default set gives the draft's result."""
+    from assistant.cli.verify_cmds import drafter_authorities
+    from assistant.guard import check_memo
+
+    result = memos(name, profile)
+    claim = ClaimFacts.model_validate(example_facts(name))
+    verdict = classify(claim, doctrine=profile)
+    allowed, keys = drafter_authorities(claim, verdict, corpus)
+    report = check_memo(result.markdown, verdict, event_date=claim.event_date, allowed_ids=allowed,
+                        key_table=keys, corpus=corpus)
+    assert report.ok == result.report.ok, report.to_text()
+    assert report.ok, report.to_text()
+    assert set(result.context.template_ids) <= set(allowed_ids(claim, verdict, corpus))
+
+
+def _basis_ids(result, corpus) -> set[str]:
+    """The ids whose 依据 line appears in the memo's 依据 section."""
+    basis = result.sections["依据"]
+    found = set()
+    for pid in result.context.allowed_ids:
+        record = corpus.get(pid)
+        if getattr(record, "kind", "") == "case" or pid.startswith("QIN-"):
+            continue
+        if f"《{corpus.instruments[record.code].title}》{record.label}（" in basis:
+            found.add(pid)
+    return found
+
+
+@pytest.mark.parametrize("name,profile", GRID)
+def test_basis_lists_grounds_only(name, profile, memos, corpus):
+    """依据: no failed route, no ECL-89/CC-1260 unless the date matters, no food law in a non-food memo unless a
+    rule used it (issue 11 item 4)."""
+    result = memos(name, profile)
+    v = result.verdict
+    listed = _basis_ids(result, corpus)
+    grounds = set(ground_ids(v, result.context.event_date))
+    assert listed <= grounds
+    failed = {c for e in route_entries(v, ("failed", "not_applicable")) for c in e.citations}
+    assert not (listed & (failed - grounds))
+    if result.context.event_date and result.context.event_date.year >= 2021:
+        assert not listed & {"ECL-89", "CC-1260"}
+    if v.doctrine and result.context.facts.category not in ("food", "catering"):
+        assert not {pid for pid in listed if pid.startswith(("FSL", "SPC-FS1"))} - set(v.citations)
+
+
+@pytest.mark.parametrize("name,profile", GRID)
+def test_memo_does_not_contradict_itself(name, profile, memos):
+    """声明 and analysis agree on the in-force status; an undetermined verdict says nothing definite on recourse;
+    the summary's burden line is the verdict's (issue 11 item 5)."""
+    from assistant.guard.terms import burden_label
+
+    result = memos(name, profile)
+    v, text = result.verdict, result.markdown
+    if "晚于事发日" in result.sections["法律分析"]:
+        assert "晚于事发日施行" in result.sections["声明"]
+    if v.liability_form == "undetermined":
+        assert not re.search(r"追偿：|不可追偿|不能向平台内经营者追偿|有权向平台内经营者追偿", text)
+    assert f"举证责任：{burden_label(v.burden_of_proof)}" in result.sections["简要结论"]
+
+
+@pytest.mark.parametrize("name,profile", GRID)
+def test_similar_cases_share_route_and_family(name, profile, memos, corpus):
+    """类案参考 lists only cases of the claim's category family with a summary, or says there are none."""
+    result = memos(name, profile)
+    part = result.sections["法律分析"].split("### （六）类案参考")[1].split("###")[0]
+    family = CATEGORY_FAMILY.get(result.context.facts.category or "")
+    shown = [p for p in result.context.passages if p.kind == "case" and corpus.cite(p.id) in part]
+    for passage in shown:
+        case = corpus.get(passage.id)
+        assert case_family(case.record) == family and case.outcome_detail.strip()
+    if not shown:
+        assert "没有与本案请求路径和商品或服务类别相同的裁判案例" in part
+
+
+def test_cli_draft_then_verify_without_receipt_is_ok(tmp_path):
+    """Done-when (issue 11): `lexmemo draft F --doctrine P -o m.md` then `lexmemo verify m.md --facts F --doctrine P
+    --json` gives ok: true with no receipt, through the real CLI (retrieval included when the index is built)."""
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    facts = EXAMPLES[0]
+    memo = tmp_path / "m.md"
+    runner = CliRunner()
+    drafted = runner.invoke(app, ["draft", str(facts), "--doctrine", "supplementary_only", "-o", str(memo)])
+    assert drafted.exit_code == 0, drafted.output
+    checked = runner.invoke(app, ["verify", str(memo), "--facts", str(facts), "--doctrine", "supplementary_only",
+                                  "--json"])
+    assert json.loads(checked.stdout)["ok"] is True, checked.output
