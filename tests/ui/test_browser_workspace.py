@@ -1,5 +1,6 @@
 """Issue 11 item 7 in a real browser: from an open matter, visit every page and come back, then reload; the facts,
-narrative, doctrine and memo stored in SQLite are byte-for-byte what was saved, and no version was added.
+narrative, doctrine and memo stored in SQLite are byte-for-byte what was saved, and no version was added;
+the same after a server restart.
 
 The matter is written to the store before the server starts (doctrine ``joint``, a narrative, 否 and unknown facts,
 a memo), so every widget default (qin2025, today, 是, empty text) would show as a change. Screenshots of every page
@@ -91,5 +92,12 @@ def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
             browser.wait_idle()
             assert browser.value_of(NARRATIVE_BOX) == NARRATIVE
             browser.screenshot(shots / "3-reloaded.png")
+            assert _stored(settings.db_path, matter.id) == before
+        # A server restart (new process, same data dir) opens the matter as stored and changes nothing.
+        with _serve(tmp_path, "streamlit-restarted") as again:
+            browser.goto(f"{again}?matter={matter.id}")
+            browser.wait_for_text("案情陈述")
+            browser.wait_idle()
+            assert browser.value_of(NARRATIVE_BOX) == NARRATIVE and browser.value_of(MEMO_BOX) == MEMO
             assert _stored(settings.db_path, matter.id) == before
     assert MatterStore.open(settings).latest_facts(matter.id).facts == FACTS

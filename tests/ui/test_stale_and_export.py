@@ -38,6 +38,7 @@ def test_stale_banner_after_a_fact_change_and_gone_after_redrafting(data_dir, se
 
     ok(at.radio(key="fact_qualification_review_done").set_value("no").run())  # the facts the memo rests on change
     assert _stale(at) and not _passed(at)
+    assert "与责任分析不一致的结论" in texts(at)  # the guard ran again, against the new verdict
     md = served_files[f"{NAME}.md"].decode("utf-8")
     assert md.startswith("# 【需复核】") and STALE in md.split("\n## ", 1)[0]
     doc = Document(io.BytesIO(served_files[f"{NAME}.docx"]))
@@ -90,3 +91,20 @@ def test_a_failed_memo_exports_with_the_findings_the_screen_shows(data_dir, tmp_
     assert doc.paragraphs[0].style.name == "Title" and "需复核" in doc.paragraphs[0].text
     assert doc.core_properties.title.startswith("【需复核】")
     assert all(finding in doc.paragraphs[1].text for finding in shown)
+
+
+def test_review_lines_list_stale_first_then_every_guard_finding_including_fact_mismatches():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ui"))
+    from views.review import review_lines
+
+    guard = {"ok": False, "conclusion_mismatches": [{"text": "连带责任", "reason": "应为补充责任"}],
+             "fact_mismatches": [{"text": "平台已审核资质", "reason": "事实为未审核"}], "unresolved": []}
+    lines = review_lines(guard, "memo_stale")
+    assert lines[0].startswith("事实已变更，请重新起草")
+    assert lines[1] == "与责任分析不一致的结论：「连带责任」：应为补充责任"
+    assert lines[2] == "与案件事实不符的陈述：「平台已审核资质」：事实为未审核"
+    assert review_lines({"ok": True}, None) == []
+    assert review_lines({"ok": False}, None) == ["核查未通过：备忘录已标记为「需复核」，请逐项修正后再交付。"]

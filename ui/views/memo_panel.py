@@ -108,6 +108,8 @@ def _restore() -> None:
     memo = st.session_state.get("history_versions", {}).get(st.session_state.get("history_pick"))
     if memo is not None and memo.markdown:
         set_memo(memo.markdown)
+        # The edit saved from it inherits this version's basis (facts, doctrine) and receipt, not the latest's.
+        st.session_state["memo_version"] = memo
 
 
 def _history(store: MatterStore, matter_id: str) -> None:
