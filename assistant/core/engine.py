@@ -17,6 +17,7 @@ from assistant.core.models import (
     DOCTRINES, FORM_PRECEDENCE, AsOf, ClaimFacts, DoctrineInfo, MissingFact, Verdict,
 )
 from assistant.core.questions import question_for
+from assistant.core.remedies import attach_advice
 from assistant.core.registry import Context, RuleResult
 from assistant.core.rules.bars import bar_force_majeure, bar_no_harm
 from assistant.core.rules.burden import burden
@@ -178,7 +179,7 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025") -> V
     ctx = build_context(facts)
     time_res = law_as_of(ctx)
     if ctx.on < SCOPE_START:
-        return _out_of_scope(ctx, time_res, doctrine)
+        return attach_advice(_out_of_scope(ctx, time_res, doctrine), facts, ctx.seller_route)  # spec section 7
 
     seller, no_harm, force = self_operated(ctx), bar_no_harm(ctx), bar_force_majeure(ctx)
     ident, prom, know, food = identity(ctx), promise(ctx), knowledge(ctx), food_review(ctx)
@@ -236,7 +237,7 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025") -> V
         notes.append("事实不足，暂无法确定责任形态：请先补充待补事实所列问题。")
 
     trace = [time_res, seller, no_harm, force, ident, prom, know, food, route, burden_res, expanded]
-    return Verdict(
+    verdict = Verdict(
         liability_form=form,
         regimes=regimes,
         liability_nature="contract_seller" if form == "seller_liability" else "tort",
@@ -254,3 +255,4 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025") -> V
                    version_notes=version_notes(ctx.on, ctx.date_known)),
         notes=_dedupe(notes),
     )
+    return attach_advice(verdict, facts, ctx.seller_route)   # spec section 7: remedies, forum, limitation (S1)
