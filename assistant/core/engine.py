@@ -7,34 +7,21 @@ behind unknown facts (then ``undetermined``). ``doctrine.alternatives`` re-decid
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Optional
 
-from assistant.core import rules as _rules  # noqa: F401  (registers every rule)
+from assistant.core.conditional import on_record as _on_record, scenarios as _scenarios
 from assistant.core.doctrine import PROFILES
-from assistant.core.law_as_of import CIVIL_CODE_START, ECL_START, SCOPE_START, instruments_in_force, version_notes
-from assistant.core.models import (
-    DOCTRINES, FORM_PRECEDENCE, AsOf, ClaimFacts, DoctrineInfo, MissingFact, Verdict,
+from assistant.core.law_as_of import (
+    CIVIL_CODE_START, ECL_START, SCOPE_START, TRANSITIONAL, code_of, instruments_in_force, retroactive,
+    transitional_note, version_notes,
 )
+from assistant.core.models import DOCTRINES, AsOf, ClaimFacts, DoctrineInfo, MissingFact, Verdict
 from assistant.core.questions import question_for
-from assistant.core.remedies import attach_advice
 from assistant.core.registry import Context, RuleResult
-from assistant.core.rules.bars import bar_force_majeure, bar_no_harm
-from assistant.core.rules.burden import burden
-from assistant.core.rules.cpl_44 import identity, promise
-from assistant.core.rules.ecl_38_1 import knowledge
-from assistant.core.rules.ecl_38_2 import apply_burden, ecl_38_2, statutory_met
+from assistant.core.routes import RANK as _RANK, build_context, decide, evaluate, profile_route
 from assistant.core.rules.expanded_damage import expanded_damage
-from assistant.core.rules.fsl_131 import food_review
-from assistant.core.rules.self_operated import seller_route_applies, self_operated
 from assistant.core.rules.time_as_of import law_as_of
 
-#: spec section 2: life_health derived from category (cosmetics, other_service → unknown, ask).
-_LIFE_HEALTH_BY_CATEGORY = {
-    "food": True, "catering": True, "drug": True, "medical_device": True, "transport": True, "lodging": True,
-    "other_goods": False,
-}
-_RANK = {form: i for i, form in enumerate(FORM_PRECEDENCE)}
 _SHIFTED = ("presumed_fault", "platform", "proposal")
 _LEX_LATA = ("fault", "consumer", "lex_lata")
 _NA = ("not_applicable", "not_applicable", "lex_lata")
@@ -52,53 +39,6 @@ def _coerce(facts: ClaimFacts | dict[str, Any]) -> ClaimFacts:
     if isinstance(facts, ClaimFacts):
         return facts
     return ClaimFacts.model_validate(facts)
-
-
-def build_context(facts: ClaimFacts) -> Context:
-    """The law date (event date, or today when unknown), derived life_health, and rule 2's seller route."""
-    on = facts.event_date or date.today()
-    derived = facts.life_health is None
-    life = _LIFE_HEALTH_BY_CATEGORY.get(facts.category) if derived else facts.life_health
-    return Context(facts=facts, on=on, date_known=facts.event_date is not None, life_health=life,
-                   life_health_derived=derived, seller_route=seller_route_applies(facts, on))
-
-
-def _bar_routes(routes: list[RuleResult], bar: Optional[RuleResult]) -> None:
-    """Rule 3: a met bar turns every route not failed on its own elements into ``barred``."""
-    if bar is None:
-        return
-    for r in routes:
-        if r.outcome in ("met", "blocked", "rebutted", "failed"):
-            # a route failing only on ``harm = none`` is barred by CC-1165-1, not failed on its own elements
-            own_failure = any(e.ok is False and e.name != "harm" for e in r.elements)
-            if not own_failure:
-                r.outcome, r.form = "barred", None
-                r.detail = f"被{bar.title}（{', '.join(bar.citations)}）阻却"
-
-
-def _decide(routes: list[RuleResult], bar: Optional[RuleResult]) -> tuple[str, Optional[RuleResult]]:
-    """Precedence (spec section 4): the form and the winning route (None for bars/undetermined/nothing)."""
-    if bar is not None:
-        return "none", None
-    established = [r for r in routes if r.outcome in ("met", "rebutted")]
-    blocked = [r for r in routes if r.outcome == "blocked"]
-    best = min((r for r in established), key=lambda r: _RANK[r.form], default=None)
-    earliest_blocked = min((_RANK[r.form] for r in blocked), default=None)
-    if earliest_blocked is not None and (best is None or earliest_blocked < _RANK[best.form]):
-        return "undetermined", None
-    if best is None:
-        return "none", None
-    return best.form, best
-
-
-def _profile_route(ctx: Context, profile: str, bar: Optional[RuleResult]) -> tuple[RuleResult, RuleResult, bool]:
-    """Rule 8 and rule 9 under one profile: the 38(2) route, the burden entry, whether the burden shifted."""
-    route = ecl_38_2(ctx, profile)
-    # rule 9 follows ECL-38-2's own elements, not the profile's facts: the rebuttal precedes the profile's form
-    burden_res = burden(ctx, profile, statutory_met(route))
-    shifted = apply_burden(route, burden_res, ctx)
-    _bar_routes([route], bar)
-    return route, burden_res, shifted
 
 
 def _missing(ctx: Context, ordered: list[RuleResult], route_38_2: RuleResult, profile: str,
@@ -158,43 +98,56 @@ def _dedupe(ids: list[str]) -> list[str]:
 
 
 def _out_of_scope(ctx: Context, time_res: RuleResult, doctrine: str) -> Verdict:
-    """Events before 2014-03-15: undetermined with a note, the date asked to be confirmed."""
+    """Events before 2014-03-15: undetermined with a note, the date asked to be confirmed (on_record too)."""
     note = "事件早于2014年3月15日，超出本引擎范围（2013年修正的《消费者权益保护法》自该日施行），需人工分析。"
     return Verdict(
         liability_form="undetermined",
         doctrine=DoctrineInfo(profile=doctrine, alternatives={p: "undetermined" for p in DOCTRINES if p != doctrine}),
         trace=[time_res.to_trace()],
         missing_facts=[MissingFact(fact="event_date", question=question_for("event_date", ctx.facts, True))],
-        as_of=AsOf(date=ctx.on.isoformat(), instruments=instruments_in_force(ctx.on),
-                   version_notes=version_notes(ctx.on, True)),
+        as_of=AsOf(date=ctx.on.isoformat(), instruments=instruments_in_force(ctx.on, ctx.decided),
+                   version_notes=version_notes(ctx.on, True, ctx.decided, ctx.decision_known)),
         notes=[note],
+        on_record="undetermined",
     )
 
 
-def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025") -> Verdict:
-    """Classify one claim's facts into a Verdict under the given doctrine profile (spec section 4)."""
+def _transitional(ctx: Context, citations: list[str]) -> tuple[list[str], list[str]]:
+    """Spec rule 1: for each interpretation cited for an event before its effective date, the note quoting its
+    transitional article (SPC-OC: the general rule), and the transitional article ids to cite."""
+    notes, cites = [], []
+    for code in _dedupe([code_of(pid) for pid in citations if retroactive(pid, ctx.on, ctx.decided)]):
+        notes.append(transitional_note(code))
+        if code in TRANSITIONAL:
+            cites.append(TRANSITIONAL[code][0])
+    return notes, cites
+
+
+def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scenarios: bool = True) -> Verdict:
+    """Classify one claim's facts into a Verdict under the given doctrine profile (spec section 4).
+
+    ``scenarios=False`` skips rule 12's scenario search (batch paths that do not show them); ``on_record`` is
+    always computed.
+    """
     if doctrine not in PROFILES:
         raise ValueError(f"unknown doctrine {doctrine!r}; accepted: {', '.join(DOCTRINES)}")
     facts = _coerce(facts)
     ctx = build_context(facts)
     time_res = law_as_of(ctx)
     if ctx.on < SCOPE_START:
-        return attach_advice(_out_of_scope(ctx, time_res, doctrine), facts, ctx.seller_route)  # spec section 7
+        return _out_of_scope(ctx, time_res, doctrine)
 
-    seller, no_harm, force = self_operated(ctx), bar_no_harm(ctx), bar_force_majeure(ctx)
-    ident, prom, know, food = identity(ctx), promise(ctx), knowledge(ctx), food_review(ctx)
-    bar = next((b for b in (no_harm, force) if b.outcome == "met"), None)
-    base = [seller, ident, prom, know, food]
-    _bar_routes(base, bar)
-
-    route, burden_res, shifted = _profile_route(ctx, doctrine, bar)
-    ordered = [seller, ident, prom, know, food, route]      # rule order 2, 4, 5, 6, 7, 8
-    form, winner = _decide(ordered, bar)
-    alternatives = {}
-    for other in DOCTRINES:
-        if other != doctrine:
-            other_route = _profile_route(ctx, other, bar)[0]
-            alternatives[other] = _decide(base + [other_route], bar)[0]
+    ev = evaluate(ctx, doctrine)
+    seller, ident, prom, know, food, route = ev.ordered
+    bar, shifted, burden_res = ev.bar, ev.shifted, ev.burden
+    ordered = ev.ordered                                      # rule order 2, 4, 5, 6, 7, 8
+    form, winner = decide(ordered, bar)
+    if bar is not None:
+        # rule 3 bars every route whatever the profile: no need to re-run the other profiles
+        alternatives = {other: "none" for other in DOCTRINES if other != doctrine}
+    else:
+        alternatives = {other: decide(ev.base + [profile_route(ctx, other, bar)[0]], bar)[0]
+                        for other in DOCTRINES if other != doctrine}
 
     # the winning route first (as the spec's example ["ECL-38-2", "CPL-44-1"]), then the rest in rule order
     met = [r for r in ordered if r.outcome == "met" and r.regime]
@@ -233,11 +186,15 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025") -> V
         notes += know.notes
     if ctx.on < ECL_START:
         notes.append("交易发生于2019年1月1日之前，《电子商务法》尚未施行，不适用其第三十八条。")
+    retro_notes, retro_cites = _transitional(ctx, citations)
+    notes += retro_notes
+    citations += retro_cites
+    time_res.citations += retro_cites
     if form == "undetermined":
         notes.append("事实不足，暂无法确定责任形态：请先补充待补事实所列问题。")
 
-    trace = [time_res, seller, no_harm, force, ident, prom, know, food, route, burden_res, expanded]
-    verdict = Verdict(
+    trace = [time_res, seller, ev.no_harm, ev.force, ident, prom, know, food, route, burden_res, expanded]
+    return Verdict(
         liability_form=form,
         regimes=regimes,
         liability_nature="contract_seller" if form == "seller_liability" else "tort",
@@ -251,8 +208,9 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025") -> V
         trace=[r.to_trace() for r in trace],
         missing_facts=_missing(ctx, ordered, route, doctrine, bar),
         as_of=AsOf(date=facts.event_date.isoformat() if facts.event_date else None,
-                   assumed_current_law=not ctx.date_known, instruments=instruments_in_force(ctx.on),
-                   version_notes=version_notes(ctx.on, ctx.date_known)),
+                   assumed_current_law=not ctx.date_known, instruments=instruments_in_force(ctx.on, ctx.decided),
+                   version_notes=version_notes(ctx.on, ctx.date_known, ctx.decided, ctx.decision_known)),
         notes=_dedupe(notes),
+        on_record=_on_record(facts, ctx, doctrine),
+        scenarios=_scenarios(facts, ctx, ev, doctrine) if scenarios else [],
     )
-    return attach_advice(verdict, facts, ctx.seller_route)   # spec section 7: remedies, forum, limitation (S1)

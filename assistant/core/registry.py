@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Optional
 
+from assistant.core.law_as_of import applies
 from assistant.core.models import ClaimFacts, Element, TraceEntry
 
 ELEMENT_STATUS = {True: "satisfied", False: "failed", None: "unknown"}
@@ -25,6 +26,12 @@ class Context:
     life_health: Optional[bool]   # the fact, or derived from category (spec section 2)
     life_health_derived: bool
     seller_route: bool            # rule 2 applies: self-operated (or misleading, once in force)
+    decided: date                 # spec 1.1 rule 1: the decision date (decision_date, or today when unknown)
+    decision_known: bool
+
+    def applies(self, provision_id: str) -> bool:
+        """Spec rule 1: statutes by the event date, interpretations (SPC-*) by the decision date."""
+        return applies(provision_id, self.on, self.decided)
 
     @property
     def is_food(self) -> bool:
@@ -90,6 +97,7 @@ class RuleResult:
             elements=[Element.model_construct(name=e.name, value=_plain(e.value), status=ELEMENT_STATUS[e.ok])
                       for e in self.elements],
             outcome=self.outcome, detail=self.detail, citations=list(self.citations),
+            form=self.form if self.outcome in ("met", "blocked", "rebutted") else None,
         )
 
 

@@ -31,8 +31,21 @@ def _maybe(values) -> st.SearchStrategy:
     return st.one_of(st.none(), st.sampled_from(list(values)))
 
 
+#: Decision dates around every interpretation's effective date (spec 1.1 rule 1), and a pending case's future date.
+DECISION_DATES = [date(2020, 12, 31), date(2021, 1, 1), date(2022, 3, 14), date(2022, 3, 15), date(2024, 9, 26),
+                  date(2024, 9, 27), date(2030, 1, 1)]
+
+
+def _with_decision_date(data: dict) -> st.SearchStrategy:
+    """Add a decision date never before the event date (ClaimFacts rejects that), or unknown."""
+    event = data["event_date"]
+    choices = [d for d in DECISION_DATES if event is None or d >= event] + ([event] if event else [])
+    strategy = st.one_of(st.none(), st.sampled_from(choices)) if choices else st.none()
+    return strategy.map(lambda decided: {**data, "decision_date": decided})
+
+
 facts_dicts = st.fixed_dictionaries(
     {"event_date": event_dates,
      **{name: _maybe(values) for name, values in ENUM_FIELDS.items()},
      **{name: _maybe((True, False)) for name in BOOL_FIELDS}},
-)
+).flatmap(_with_decision_date)

@@ -41,6 +41,14 @@ def test_future_event_date_is_rejected():
     assert line.startswith("event_date:") and "future" in line
 
 
+def test_future_decision_date_is_allowed_but_must_be_a_real_date():
+    """decision_date may lie ahead (a pending case's expected decision); it must still be a calendar date."""
+    ahead = date.today() + timedelta(days=400)
+    assert ClaimFacts(decision_date=ahead.isoformat()).decision_date == ahead
+    [line] = _errors({"decision_date": "2027-02-30"})
+    assert line.startswith("decision_date:") and "YYYY-MM-DD" in line
+
+
 @pytest.mark.parametrize("bad", ["2023-13-01", "2023/05/01", "May 2023", 20230501, "2023-05"])
 def test_malformed_dates_are_rejected(bad):
     """Only YYYY-MM-DD strings (or dates) are dates; timestamps and partial dates are not."""
@@ -99,7 +107,11 @@ def test_verdict_json_shape_matches_the_spec():
     assert data["missing_facts"][0] == {"fact": "knew_or_should_have_known",
                                         "question": data["missing_facts"][0]["question"]}
     entry = data["trace"][0]
-    assert set(entry) == {"rule", "title", "elements", "outcome", "detail", "citations"}
+    assert set(entry) == {"rule", "title", "elements", "outcome", "detail", "citations", "form"}
+    # spec 1.1 section 3: on_record a plain string, scenarios a list of {"route", "form", "requires"}
+    assert data["on_record"] == "none"
+    assert data["scenarios"] and all(set(s) == {"route", "form", "requires"} for s in data["scenarios"])
+    assert all(isinstance(s["route"], str) and isinstance(s["requires"], dict) for s in data["scenarios"])
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 
 

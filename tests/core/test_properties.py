@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 
 from assistant.core import DOCTRINES, ClaimFacts, Verdict, classify
-from assistant.core.law_as_of import TLL_COUNTERPART
+from assistant.core.law_as_of import TLL_COUNTERPART, interprets_from
 from assistant.core.registry import REGISTRY
 from tests.core.strategies import facts_dicts
 
@@ -16,7 +16,7 @@ PROPERTY = settings(max_examples=200, deadline=None, derandomize=True)
 ROUTE_RULES = {"self_operated", "identity", "promise", "knowledge", "food_review", "ecl_38_2"}
 SPEC_KEYS = {"liability_form", "regimes", "liability_nature", "imputation", "burden_of_proof", "burden_basis",
              "recourse", "expanded_damage", "doctrine", "citations", "trace", "missing_facts", "as_of", "notes",
-             "on_record", "scenarios", "remedies", "limitation", "forum"}   # the last three: spec section 7
+             "on_record", "scenarios"}
 
 
 @pytest.fixture(scope="module")
@@ -145,8 +145,14 @@ def test_missing_facts_are_unknown_fields_asked_once(data):
 @PROPERTY
 @given(facts_dicts)
 def test_every_verdict_citation_is_in_force_on_the_event_date(corpus, data):
-    """Spec rule 1: the verdict cites only provisions in force on the event date (today when unknown)."""
+    """Spec 1.1 rule 1: statutes in force on the event date; interpretations (SPC-*) in force on the decision date
+    (today when unknown), each article only where the statute it interprets governs the event."""
     verdict = classify(data)
     on = data["event_date"] or date.today()
+    decided = data["decision_date"] or date.today()
     for pid in verdict.citations:
-        assert corpus.in_force(pid, on), (pid, on)
+        if pid.startswith("SPC-"):
+            assert corpus.in_force(pid, decided), (pid, decided)
+            assert on >= interprets_from(pid), (pid, on)
+        else:
+            assert corpus.in_force(pid, on), (pid, on)

@@ -9,6 +9,9 @@ Each ``tests/rules/<topic>/<name>.yaml`` holds ``cases:``, a list of mappings wi
 - ``missing_facts`` (exact, ordered), ``missing_facts_include`` (in this relative order), ``missing_facts_exclude``
 - ``alternatives`` (a subset of ``doctrine.alternatives``), ``notes_contain`` (substrings of some note),
   ``trace`` (rule id → outcome)
+- ``on_record`` (rule 12), ``scenarios`` (exact, ordered list of {route, form, requires}), ``scenarios_include``
+  (each present), ``scenarios_exclude_routes`` (no scenario on these routes)
+- ``instruments_include``, ``instruments_exclude`` (``as_of.instruments``: rule 1 by event and decision date)
 
 Unknown expectation keys are an error, so a typo cannot make a case pass silently.
 """
@@ -25,6 +28,8 @@ KNOWN_KEYS = {
     "form", "regimes", "nature", "imputation", "burden", "burden_basis", "recourse", "expanded_damage",
     "citations", "citations_include", "citations_exclude", "missing_facts", "missing_facts_include",
     "missing_facts_exclude", "alternatives", "notes_contain", "trace",
+    "on_record", "scenarios", "scenarios_include", "scenarios_exclude_routes", "instruments_include",
+    "instruments_exclude",
 }
 
 
@@ -90,7 +95,8 @@ class YamlRuleCase(pytest.Item):
 
 _SCALARS = {"form": "liability_form", "nature": "liability_nature", "imputation": "imputation",
             "burden": "burden_of_proof", "burden_basis": "burden_basis", "recourse": "recourse",
-            "expanded_damage": "expanded_damage", "regimes": "regimes", "citations": "citations"}
+            "expanded_damage": "expanded_damage", "regimes": "regimes", "citations": "citations",
+            "on_record": "on_record", "scenarios": "scenarios"}
 
 
 def _in_order(wanted: list[str], actual: list[str]) -> bool:
@@ -126,6 +132,19 @@ def check(v: dict[str, Any], expect: dict[str, Any]) -> list[str]:
     for text in expect.get("notes_contain", []):
         if not any(text in note for note in v["notes"]):
             problems.append(f"notes: expected one containing {text!r}, got {v['notes']}")
+    for scenario in expect.get("scenarios_include", []):
+        if scenario not in v["scenarios"]:
+            problems.append(f"scenarios: expected to include {scenario}, got {v['scenarios']}")
+    for route in expect.get("scenarios_exclude_routes", []):
+        if any(s["route"] == route for s in v["scenarios"]):
+            problems.append(f"scenarios: expected none on {route}, got {v['scenarios']}")
+    instruments = v["as_of"]["instruments"]
+    for code in expect.get("instruments_include", []):
+        if code not in instruments:
+            problems.append(f"as_of.instruments: expected to include {code}, got {instruments}")
+    for code in expect.get("instruments_exclude", []):
+        if code in instruments:
+            problems.append(f"as_of.instruments: expected not to include {code}, got {instruments}")
     outcomes = {entry["rule"]: entry["outcome"] for entry in v["trace"]}
     for rule_id, outcome in (expect.get("trace") or {}).items():
         if outcomes.get(rule_id) != outcome:

@@ -74,3 +74,14 @@ def test_a_user_change_after_coming_back_is_saved_and_nothing_else_changes(data_
     ok(at.radio(key="fact_live_streaming").set_value("yes").run())
     saved = store.latest_facts(matter.id).facts
     assert saved == {**original, "live_streaming": True}
+
+
+def test_switching_the_language_and_back_changes_no_stored_fact(data_dir):
+    at = new_app(example="lodging_2020_minor_contribution")
+    store = _store()
+    (matter,) = store.list_matters()
+    before = _stored(store, matter.id)
+    for english in (True, False, True, False):  # every label changes: widgets get new identities
+        ok(at.sidebar.toggle(key="lang_en").set_value(english).run())
+        assert _stored(store, matter.id) == before
+    assert at.selectbox(key="fact_category").value == "lodging"

@@ -108,6 +108,8 @@ def set_memo(text: str) -> None:
 
 def on_fact_change(field: str) -> None:
     """Widget callback: the user changed ``field`` on screen; take the new value into the canonical facts."""
+    if key(field) not in st.session_state:
+        return  # no widget value to take (it was not drawn): never turn an absent widget into an unknown fact
     value = from_widget(field, st.session_state.get(key(field)))
     facts = current_facts()
     if value is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from assistant.core.law_as_of import in_force
 from assistant.core.registry import Context, RuleResult, el, fact_is, harm_element, rule, start
 
 
@@ -17,7 +16,7 @@ def identity(ctx: Context) -> RuleResult:
     """CPL-44-1: the platform that cannot identify the merchant pays first, then claims against the merchant.
 
     Food and drugs: also SPC-FD-9 (first two paragraphs); food: FSL-131-2 (from 2015-10-01);
-    live-streaming: SPC-OC-14 (from 2022-03-15). Elements: ``merchant_identity_provided = false`` and harm.
+    live-streaming: SPC-OC-14 (interpretations by the decision date, rule 1). Elements: ``merchant_identity_provided = false`` and harm.
     """
     res = start("identity")
     if ctx.seller_route:
@@ -27,11 +26,11 @@ def identity(ctx: Context) -> RuleResult:
                     harm_element(facts)]
     res.regime = "CPL-44-1"
     res.citations = ["CPL-44-1"]
-    if ctx.is_food or ctx.is_drug:
+    if (ctx.is_food or ctx.is_drug) and ctx.applies("SPC-FD-9"):
         res.citations.append("SPC-FD-9")
-    if ctx.is_food and in_force("FSL", ctx.on):
+    if ctx.is_food and ctx.applies("FSL-131-2"):
         res.citations.append("FSL-131-2")
-    if facts.live_streaming and in_force("SPC-OC", ctx.on):
+    if facts.live_streaming and ctx.applies("SPC-OC-14"):
         res.citations.append("SPC-OC-14")
     return res.settle("advance_compensation")
 
@@ -54,6 +53,6 @@ def promise(ctx: Context) -> RuleResult:
     res.elements = [el("advance_compensation_promised", promised, promised), harm_element(facts)]
     res.regime = "CPL-44-1"
     res.citations = ["CPL-44-1"]
-    if ctx.is_food and in_force("FSL", ctx.on):
+    if ctx.is_food and ctx.applies("FSL-131-2"):
         res.citations.append("FSL-131-2")
     return res.settle("advance_compensation")

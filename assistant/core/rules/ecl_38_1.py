@@ -11,6 +11,8 @@ from assistant.core.registry import Context, RuleResult, fact_is, harm_element, 
 def knowledge(ctx: Context) -> RuleResult:
     """ECL-38-1 (from 2019-01-01), CPL-44-2; food/drugs SPC-FD-9; live-streaming SPC-OC-16 → joint_and_several.
 
+    SPC-OC-16 interprets ECL-38: decided from 2022-03-15 and event from 2019-01-01 (rule 1).
+
     Before 2019-01-01 the route rests on CPL-44-2 (the regime's name) and TLL-36-3; TLL-36-3 covers actual
     knowledge only, so should-have-known rests on CPL-44-2 alone (a note says so). Recourse for what exceeds
     the platform's share: CC-178-2 (TLL-14-2 before 2021, our counterpart choice). Causation is no element.
@@ -29,9 +31,9 @@ def knowledge(ctx: Context) -> RuleResult:
         res.regime, res.citations = "CPL-44-2", ["CPL-44-2", "TLL-36-3"]
         res.notes.append("《电子商务法》尚未施行：知道规则依《侵权责任法》第三十六条第三款（仅限明知）与"
                          "《消费者权益保护法》第四十四条第二款（含应知）。")
-    if ctx.is_food or ctx.is_drug:
+    if (ctx.is_food or ctx.is_drug) and ctx.applies("SPC-FD-9"):
         res.citations.append("SPC-FD-9")
-    if facts.live_streaming and in_force("SPC-OC", on):
+    if facts.live_streaming and ctx.applies("SPC-OC-16"):
         res.citations.append("SPC-OC-16")
     res.citations.append(law_id("CC-178-2", on))
     return res.settle("joint_and_several")

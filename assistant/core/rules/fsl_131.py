@@ -15,8 +15,8 @@ from assistant.core.registry import Context, RuleResult, el, fact_is, harm_eleme
 def food_review(ctx: Context) -> RuleResult:
     """FSL-131-1: food/catering, no real-name registration or licence review, damage → joint_and_several.
 
-    Adds SPC-FS1-3 (from 2021-01-01; our choice: for catering too, a 外卖 platform is an e-commerce platform
-    selling food), SPC-OC-18 for catering and SPC-OC-15 for live-streaming (from 2022-03-15). Where ECL-38-2
+    Adds SPC-FS1-3 (decided from 2021-01-01, rule 1; our choice: for catering too, a 外卖 platform is an e-commerce platform
+    selling food), SPC-OC-18 for catering and SPC-OC-15 for live-streaming (decided from 2022-03-15). Where ECL-38-2
     concurs, this provision governs (QIN-4.1.1, QIN-4.1.2; the engine cites QIN-4.1.1 then).
     FSL-131-1's reporting limb presupposes knowledge: that is rule 6. Causation is no element.
     """
@@ -34,11 +34,11 @@ def food_review(ctx: Context) -> RuleResult:
                     harm_element(facts)]
     res.regime = "FSL-131-1"
     res.citations = ["FSL-131-1"]
-    if in_force("SPC-FS1", on):
+    if ctx.applies("SPC-FS1-3"):
         res.citations.append("SPC-FS1-3")
-    if category == "catering" and in_force("SPC-OC", on):
+    if category == "catering" and ctx.applies("SPC-OC-18"):
         res.citations.append("SPC-OC-18")
-    if facts.live_streaming and in_force("SPC-OC", on):
+    if facts.live_streaming and ctx.applies("SPC-OC-15"):
         res.citations.append("SPC-OC-15")
     res.citations.append(law_id("CC-178-2", on))
     return res.settle("joint_and_several")

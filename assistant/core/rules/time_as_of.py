@@ -6,11 +6,14 @@ from assistant.core.law_as_of import SCOPE_START
 from assistant.core.registry import Context, RuleResult, el, rule, start
 
 
-@rule(id="law_as_of", title="适用法律的时间效力（以交易发生日为准）", provisions=["ECL-89", "CC-1260"])
+@rule(id="law_as_of", title="适用法律的时间效力（法律以交易发生日为准，司法解释以裁判日为准）",
+      provisions=["ECL-89", "CC-1260", "SPC-FD-19", "SPC-FS1-14", "SPC-TI1-26", "SPC-FDP-19"])
 def law_as_of(ctx: Context) -> RuleResult:
     """Decide whether the event is in scope (from 2014-03-15, CPL 2013 text); unknown date → current law.
 
-    Cites ECL-89 (施行日期) and CC-1260 (侵权责任法废止) only in the trace: they explain which law applies.
+    Cites ECL-89 (施行日期) and CC-1260 (侵权责任法废止) only in the trace: they explain which law applies. The
+    engine adds an interpretation's transitional article (SPC-FD-19, SPC-FS1-14, SPC-TI1-26, SPC-FDP-19) when it
+    applies that interpretation to an earlier event (spec 1.1 rule 1).
     """
     res = start("law_as_of")
     date_value = ctx.facts.event_date.isoformat() if ctx.facts.event_date else None

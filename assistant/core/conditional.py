@@ -1,0 +1,140 @@
+"""Spec rule 12: the form on the present record (``on_record``) and what proving unknown facts could change
+(``scenarios``). "根据现有事实……；如能证明……，则……".
+
+``on_record`` re-evaluates with every unknown fact resolved against the party bearing the burden of proving it,
+as a court does when a fact stays unproven (SPC-CPI-90-2, SPC-CPI-91, SPC-CPI-108-2). ``scenarios`` search, for
+each blocked route, the inclusion-minimal assignments of its unknown elements under which it is met.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from assistant.core.models import ClaimFacts, Scenario
+from assistant.core.registry import Context, RuleResult
+from assistant.core.routes import RANK, Evaluation, build_context, decide, evaluate, profile_route
+from assistant.core.rules.cpl_44 import identity, promise
+from assistant.core.rules.ecl_38_1 import knowledge
+from assistant.core.rules.fsl_131 import food_review
+from assistant.core.rules.self_operated import self_operated
+
+#: Rule 12: an unknown fact counts as not established against the consumer, who proves each route's elements;
+#: defences and claims a party must raise stay false ("What blocks").
+AGAINST_CONSUMER: dict[str, Any] = {
+    "knew_or_should_have_known": False, "causation": False, "harm": "none",
+    "necessary_measures_taken": True, "qualification_review_done": True, "safety_duty_done": True,
+    "merchant_fault": "negligent", "category": "other_goods",   # "none of the listed values": not food, not drug
+    "consumer_prima_facie_evidence": False, "live_streaming": False, "platform_role": "marketplace",
+    "platform_contribution": "minor", "merchant_identity_provided": True,
+    "advance_compensation_promised": False, "force_majeure": False, "platform_proved_compliance": False,
+    "complaint_delay_expanded_damage": False,
+}
+#: The values each enumerable fact can take (scenarios); ``harm`` and ``category`` are multi-valued elements.
+DOMAIN: dict[str, tuple[Any, ...]] = {
+    "harm": ("personal_injury", "property_loss", "none"),
+    "category": ("food", "catering", "drug", "medical_device", "cosmetics", "transport", "lodging",
+                 "other_goods", "other_service"),
+    "platform_contribution": ("major", "minor"),
+    "merchant_fault": ("intentional", "negligent"),
+}
+_BOOL = (True, False)
+#: The order of ``requires`` keys: the routes' element order (category, life and health, knowledge, review …).
+FACT_ORDER = ("advance_compensation_promised", "platform_role", "category", "life_health",
+              "knew_or_should_have_known", "necessary_measures_taken", "merchant_identity_provided",
+              "qualification_review_done", "safety_duty_done", "harm", "causation", "platform_contribution",
+              "merchant_fault")
+_POS = {name: i for i, name in enumerate(FACT_ORDER)}
+
+
+def resolved_facts(facts: ClaimFacts, ctx: Context, duties_not_done: bool = False) -> ClaimFacts:
+    """The facts with every unknown resolved against the party bearing its burden (rule 12).
+
+    ``duties_not_done``: the qin2025 shift for the ECL-38-2 route only — an unknown review or safety duty counts
+    as not done, since the platform bears that burden under the proposal and did not carry it (SPC-CPI-90-2).
+    """
+    update = {name: value for name, value in AGAINST_CONSUMER.items() if getattr(facts, name) is None}
+    if facts.life_health is None:
+        # derived from the category when it can be; otherwise (cosmetics, unknown category) not established
+        update["life_health"] = bool(ctx.life_health)
+    if duties_not_done:
+        for name in ("qualification_review_done", "safety_duty_done"):
+            if getattr(facts, name) is None:
+                update[name] = False
+    return facts.model_copy(update=update) if update else facts
+
+
+def on_record(facts: ClaimFacts, ctx: Context, profile: str) -> str:
+    """Rule 12 ``on_record``: the first form in precedence among the routes evaluated on the resolved facts."""
+    resolved = resolved_facts(facts, ctx)
+    ev = evaluate(build_context(resolved), profile)
+    route_38_2 = ev.route
+    if profile == "qin2025" and facts.consumer_prima_facie_evidence is True and (
+            facts.qualification_review_done is None or facts.safety_duty_done is None):
+        # the shift belongs to the 38(2) route only (rule 6): every other route keeps the duties as done
+        shifted = resolved_facts(facts, ctx, duties_not_done=True)
+        route_38_2 = profile_route(build_context(shifted), profile, ev.bar)[0]
+    return decide(ev.base + [route_38_2], ev.bar)[0]
+
+
+def _route_evaluator(rule_id: str, profile: str) -> Callable[[ClaimFacts], RuleResult]:
+    """The function re-evaluating one route on other facts (a fresh context: rule 2 and dates recomputed)."""
+    plain = {"self_operated": self_operated, "identity": identity, "promise": promise, "knowledge": knowledge,
+             "food_review": food_review}
+    if rule_id in plain:
+        func = plain[rule_id]
+        return lambda facts: func(build_context(facts))
+    return lambda facts: profile_route(build_context(facts), profile, None)[0]
+
+
+def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: dict[str, Any],
+            first: RuleResult) -> list[tuple[dict[str, Any], RuleResult]]:
+    """Breadth-first over assignments of the route's blocking facts: the inclusion-minimal ones that meet it."""
+    met: list[tuple[dict[str, Any], RuleResult]] = []
+    met_keys: list[frozenset] = []
+    seen: set[frozenset] = set()
+    frontier = [(start, first)]
+    while frontier:
+        following = []
+        for assign, res in frontier:
+            for fact in res.unknown:
+                if fact in assign:
+                    continue
+                for value in DOMAIN.get(fact, _BOOL):
+                    child = {**assign, fact: value}
+                    key = frozenset(child.items())
+                    if key in seen or any(m <= key for m in met_keys):
+                        continue
+                    seen.add(key)
+                    result = run(facts.model_copy(update=child))
+                    if result.outcome == "met" and result.form is not None:
+                        met.append((child, result))
+                        met_keys.append(key)
+                    elif result.outcome == "blocked":
+                        following.append((child, result))
+        frontier = following
+    return [(a, r) for a, r in met if not any(k < frozenset(a.items()) for k in met_keys)]
+
+
+def scenarios(facts: ClaimFacts, ctx: Context, ev: Evaluation, profile: str) -> list[Scenario]:
+    """Rule 12 ``scenarios``: per blocked route, each minimal assignment meeting it, with the route's own form."""
+    found: list[tuple[tuple[int, int, int, int], Scenario]] = []
+
+    def add(seq: int, assignments: list[tuple[dict[str, Any], RuleResult]]) -> None:
+        for assign, res in assignments:
+            requires = {k: assign[k] for k in sorted(assign, key=lambda name: _POS.get(name, len(_POS)))}
+            scenario = Scenario.model_construct(route=res.regime, form=res.form, requires=requires)
+            found.append(((RANK[res.form], seq, len(requires), len(found)), scenario))
+
+    for seq, route in enumerate(ev.ordered):
+        if route.outcome == "blocked":
+            add(seq, _search(facts, _route_evaluator(route.rule, profile), {}, route))
+    if facts.advance_compensation_promised is None and ev.bar is None and not ctx.seller_route:
+        # rule 12: an unknown promise adds the rule 5 entry (with harm, one entry per value, when harm is unknown)
+        run = _route_evaluator("promise", profile)
+        start = {"advance_compensation_promised": True}
+        first = run(facts.model_copy(update=start))
+        entries = [(start, first)] if first.outcome == "met" else (
+            _search(facts, run, start, first) if first.outcome == "blocked" else [])
+        add(len(ev.ordered), entries)
+    return [scenario for _, scenario in sorted(found, key=lambda item: item[0])]
+
