@@ -17,6 +17,7 @@ from assistant.core.law_as_of import (
 )
 from assistant.core.models import DOCTRINES, AsOf, ClaimFacts, DoctrineInfo, MissingFact, Verdict
 from assistant.core.questions import question_for
+from assistant.core.remedies import attach_advice
 from assistant.core.registry import Context, RuleResult
 from assistant.core.routes import RANK as _RANK, build_context, decide, evaluate, profile_route
 from assistant.core.rules.expanded_damage import expanded_damage
@@ -135,7 +136,7 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
     ctx = build_context(facts)
     time_res = law_as_of(ctx)
     if ctx.on < SCOPE_START:
-        return _out_of_scope(ctx, time_res, doctrine)
+        return attach_advice(_out_of_scope(ctx, time_res, doctrine), facts, ctx.seller_route)  # spec section 7
 
     ev = evaluate(ctx, doctrine)
     seller, ident, prom, know, food, route = ev.ordered
@@ -194,7 +195,7 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
         notes.append("事实不足，暂无法确定责任形态：请先补充待补事实所列问题。")
 
     trace = [time_res, seller, ev.no_harm, ev.force, ident, prom, know, food, route, burden_res, expanded]
-    return Verdict(
+    verdict = Verdict(
         liability_form=form,
         regimes=regimes,
         liability_nature="contract_seller" if form == "seller_liability" else "tort",
@@ -214,3 +215,4 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
         on_record=_on_record(facts, ctx, doctrine),
         scenarios=_scenarios(facts, ctx, ev, doctrine) if scenarios else [],
     )
+    return attach_advice(verdict, facts, ctx.seller_route)   # spec section 7: remedies, forum, limitation (S1)

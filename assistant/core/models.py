@@ -7,9 +7,10 @@ Booleans are strict (JSON ``true``/``false``/``null`` only); enum fields accept 
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, Optional, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 
@@ -102,6 +103,80 @@ def _decision_date(value: Any) -> Any:
 TriBool = Annotated[Optional[bool], BeforeValidator(_strict_bool)]
 
 
+# --- Spec section 7.1 (remedies, limitation, forum): the new facts and their types -------------------------
+
+def _money(value: Any) -> Any:
+    """Yuan as an exact ``Decimal`` ≥ 0 from a JSON number or a decimal string (7.1, S5); bools and NaN refused."""
+    if value is None or isinstance(value, Decimal) and value.is_finite() and value >= 0:
+        return value
+    parsed: Optional[Decimal] = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        parsed = Decimal(str(value))        # str(): the JSON literal 59.9 stays 59.9, not its binary expansion
+    elif isinstance(value, str):
+        try:
+            parsed = Decimal(value.strip())
+        except InvalidOperation:
+            parsed = None
+    if parsed is None or not parsed.is_finite():
+        raise PydanticCustomError("money", "must be an amount in yuan, a number such as 368 or 368.00 (or null); "
+                                  "got {got}", {"got": repr(value)})
+    if parsed < 0:
+        raise PydanticCustomError("money_negative", "must not be negative; got {got}", {"got": str(parsed)})
+    return parsed
+
+
+Money = Annotated[Optional[Decimal], BeforeValidator(_money)]
+InjurySeverity = Literal["minor", "serious", "disability", "death"]
+GoodsNonconforming = Literal["food_safety_standard", "fake_or_substandard_drug", "defect", "quality_only", "none"]
+ForumClause = Literal["none", "prominent", "not_prominent"]
+EventKind = Literal["demand", "obligor_agreed", "suit_or_arbitration", "equivalent"]
+Obligor = Literal["merchant", "platform", "producer", "live_room_operator"]
+_FactDate = Annotated[date, BeforeValidator(_parse_date)]
+_OptDate = Annotated[Optional[date], BeforeValidator(_parse_date)]
+
+
+class LimitationEvent(BaseModel):
+    """A CC-195 interruption: date, kind, the obligors it was made against, and (suit, equivalent) its end."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: _FactDate
+    kind: Annotated[EventKind, _choice(*get_args(EventKind))]
+    against: Annotated[tuple[Annotated[Obligor, _choice(*get_args(Obligor))], ...], Field(min_length=1)]
+    end_date: _OptDate = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "LimitationEvent":
+        if len(set(self.against)) != len(self.against):
+            raise PydanticCustomError("event", "against: each obligor at most once; got {got}",
+                                      {"got": ", ".join(self.against)})
+        if self.end_date is not None:
+            if self.kind not in ("suit_or_arbitration", "equivalent"):
+                raise PydanticCustomError("event", "end_date is only for suit_or_arbitration or equivalent "
+                                          "(the end of the proceedings, CC-195); got kind {kind}", {"kind": self.kind})
+            if self.end_date < self.date:
+                raise PydanticCustomError("event", "end_date {end} is before the event date {start}",
+                                          {"end": self.end_date.isoformat(), "start": self.date.isoformat()})
+        return self
+
+
+class LimitationObstacle(BaseModel):
+    """A CC-194-1 obstacle: from, to (null: continuing) and ground (item 1–5 of CC-194-1)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+    start: _FactDate = Field(alias="from")
+    to: _OptDate = None
+    ground: Annotated[int, Field(ge=1, le=5, strict=True)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "LimitationObstacle":
+        if self.to is not None and self.to < self.start:
+            raise PydanticCustomError("obstacle", "to {to} is before from {start}",
+                                      {"to": self.to.isoformat(), "start": self.start.isoformat()})
+        return self
+
+
 class ClaimFacts(BaseModel):
     """The facts of one claim (spec section 2); every field optional, ``None`` = unknown."""
 
@@ -132,6 +207,35 @@ class ClaimFacts(BaseModel):
     complaint_delay_expanded_damage: TriBool = None
     live_streaming: TriBool = None
     narrative: Optional[str] = None
+    # spec section 7.1: remedies, limitation and forum facts (unknown = null; validated together below)
+    price_paid: Money = None
+    loss_amount: Money = None
+    injury_severity: Annotated[Optional[InjurySeverity], _choice(*get_args(InjurySeverity))] = None
+    goods_nonconforming: Annotated[Optional[GoodsNonconforming], _choice(*get_args(GoodsNonconforming))] = None
+    label_defect_only: TriBool = None
+    seller_knowingly_sold: TriBool = None
+    fraud: TriBool = None
+    consumer_knew_at_purchase: TriBool = None
+    harm_discovered_date: Annotated[Optional[date], BeforeValidator(_event_date)] = None
+    limitation_events: Optional[tuple[LimitationEvent, ...]] = None
+    limitation_obstacles: Optional[tuple[LimitationObstacle, ...]] = None
+    forum_clause: Annotated[Optional[ForumClause], _choice(*get_args(ForumClause))] = None
+
+    @model_validator(mode="after")
+    def _section_7_consistent(self) -> "ClaimFacts":
+        """Spec 7.1: impossible combinations are errors naming the facts (never a traceback downstream)."""
+        if self.injury_severity is not None and self.harm != "personal_injury":
+            raise PydanticCustomError("facts", "injury_severity is only for harm = personal_injury; got harm = {h}",
+                                      {"h": str(self.harm) if self.harm else "null (unknown)"})
+        ev, found, dec = self.event_date, self.harm_discovered_date, self.decision_date
+        pairs = [("harm_discovered_date", found, "event_date", ev), ("decision_date", dec, "event_date", ev),
+                 ("decision_date", dec, "harm_discovered_date", found)]
+        for late, late_d, early, early_d in pairs:
+            if late_d is not None and early_d is not None and late_d < early_d:
+                raise PydanticCustomError("facts", "{late} ({ld}) must not be before {early} ({ed})",
+                                          {"late": late, "ld": late_d.isoformat(), "early": early,
+                                           "ed": early_d.isoformat()})
+        return self
 
 
 FACT_FIELDS: tuple[str, ...] = tuple(ClaimFacts.model_fields)
@@ -210,6 +314,10 @@ class Verdict(BaseModel):
     # None only when a Verdict is built outside the engine, which always sets it.
     on_record: Optional[LiabilityForm] = None
     scenarios: list[Scenario] = Field(default_factory=list)
+    # Spec section 7 (7.8): JSON-ready objects (money as "0.00" strings, dates ISO) filled by the engine's last step
+    remedies: dict[str, Any] = Field(default_factory=dict)
+    limitation: dict[str, Any] = Field(default_factory=dict)
+    forum: dict[str, Any] = Field(default_factory=dict)
 
 
 def facts_error_messages(exc: ValidationError) -> list[str]:

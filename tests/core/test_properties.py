@@ -16,7 +16,7 @@ PROPERTY = settings(max_examples=200, deadline=None, derandomize=True)
 ROUTE_RULES = {"self_operated", "identity", "promise", "knowledge", "food_review", "ecl_38_2"}
 SPEC_KEYS = {"liability_form", "regimes", "liability_nature", "imputation", "burden_of_proof", "burden_basis",
              "recourse", "expanded_damage", "doctrine", "citations", "trace", "missing_facts", "as_of", "notes",
-             "on_record", "scenarios"}
+             "on_record", "scenarios", "remedies", "limitation", "forum"}   # the last three: spec section 7
 
 
 @pytest.fixture(scope="module")
