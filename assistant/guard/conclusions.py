@@ -38,6 +38,7 @@ ENGLISH_FORMS: dict[str, str] = {
     "not liable": "none", "no liability": "none", "seller's liability": "seller_liability",
 }
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_NAMED_VIEW = re.compile(r"(?:覃玉娟文?|责任说|主观状态说|区分阶段说|共同侵权说)[^。；;\n]{0,30}?(?:认为|主张|提出|建议)")
 _REJECTED = re.compile(r"不采此说|不采该说|不采纳|不予采纳|不采该观点|不采此观点|本备忘录不采|不足采|不宜采纳")
 _QUESTION = re.compile(r"是否|能否|可否|有无|是不是|[？?]")
 _SUBJECT = re.compile(r"平台(?!内)|被告|被申请人|本案|结论|责任形态|综上|platform", re.IGNORECASE)
@@ -117,6 +118,8 @@ def _allowed(sentence: str, start: int, form: str, verdict: Any) -> tuple[bool, 
         if profile is not None:
             expected = alternatives.get(profile)
             return False, f"所称学说的结论为“{terms.form_label(expected)}”" if expected else "判断未列出该学说的结论"
+    if _NAMED_VIEW.search(before) and "本案" not in sentence:
+        return True, ""  # a named source's general view (覃玉娟文认为…); 有学者认为 names no one and is checked
     if _CASE_REPORT.search(sentence) and "本案" not in sentence:
         return True, ""
     if _STATUTE_REPORT.search(before) and not re.search(r"(?:依|根据|按照|依照|参照)[^，,]{0,30}规定[，,：:]", before):

@@ -46,6 +46,10 @@ _RULES: list[_Rule] = [
     ("qualification_review_done", re.compile(
         rf"{NEG}?{POS}?(?:对{_GAP}{{0,20}}?)?(?:进行|依法|认真|严格)?(?:资质|资格)?(?:审核|审查|核验|查验)(?P<done>了|过)?"
         rf"(?!记录|义务|职责|标准|流程|责任|的义务){_GAP}{{0,14}}?(?:资质|资格|许可证|证照|执照)"), _polar),
+    # 未对平台内经营者的资质进行审核 / 已对商家资质予以审查
+    ("qualification_review_done", re.compile(
+        rf"{NEG}?{POS}?对{_GAP}{{0,20}}?(?:资质|资格|许可证|证照|执照)(?:进行|予以|作|加以)?(?P<done>了)?(?:审核|审查|核验|查验)"),
+     _polar),
     # 已尽到审核义务 / 未尽资质审核义务
     ("qualification_review_done", re.compile(
         rf"{NEG}?{POS}?尽(?:到|了)?(?:对{_GAP}{{0,20}}?的)?(?:资质|资格)?(?:审核|审查)义务"), _polar),
