@@ -32,9 +32,9 @@ def _read_json(path: Path, what: str):
 def drafter_authorities(claim, verdict, corpus) -> tuple[set[str], dict[str, str]]:
     """The allowed ids (案号 included) and key table the drafter gives a memo on these facts, retrieval left out.
 
-    Deterministic from the facts, the verdict and the corpus: the verdict's citations, the live routes, the
-    doctrinal sections and the similar cases, keyed S1… in the drafter's order. A memo citing retrieval hits
-    needs its receipt (``--receipt``), which records the exact set it was drafted with.
+    The same function the drafter keys its passages from (``assistant.drafting.authorities``), without passages:
+    the template drafter cites only this part, so a template memo verifies without its receipt. A memo citing
+    retrieval hits (an LLM memo) needs its receipt (``--receipt``), which records the exact set it was drafted with.
     """
     from assistant.drafting.chain import build_context
 
@@ -42,11 +42,19 @@ def drafter_authorities(claim, verdict, corpus) -> tuple[set[str], dict[str, str
     return ctx.guard_allowed, ctx.key_table
 
 
+def _facts_hash(claim) -> str:
+    """The facts hash a receipt records (same canonical JSON as ``assistant.drafting.receipt``)."""
+    from assistant.drafting.provenance import canonical_json, sha256_text
+
+    return sha256_text(canonical_json(claim.model_dump(mode="json")))
+
+
 @app.command()
 def verify(
     memo: Path = typer.Argument(..., help="The memo in Markdown (MEMO.md)."),
     facts: Path = typer.Option(..., "--facts", help="The claim's facts as JSON (spec section 2 field names)."),
-    doctrine: str = typer.Option("qin2025", "--doctrine", help="Doctrine profile for the verdict (spec section 5)."),
+    doctrine: Optional[str] = typer.Option(
+        None, "--doctrine", help="Doctrine profile for the verdict (spec section 5); default: the receipt's, else qin2025."),
     as_json: bool = typer.Option(False, "--json", help="Print the guard result as JSON."),
     keys: Optional[Path] = typer.Option(None, "--keys", help="JSON object mapping citation keys ([S1]) to passage ids."),
     allow: Optional[str] = typer.Option(
@@ -71,7 +79,7 @@ def verify(
         _fail(f"memo file not found: {memo}")
     except (OSError, UnicodeDecodeError) as exc:
         _fail(f"cannot read memo file {memo}: {exc}")
-    if doctrine not in DOCTRINES:
+    if doctrine is not None and doctrine not in DOCTRINES:
         _fail(f"unknown doctrine {doctrine!r}; accepted: {', '.join(DOCTRINES)}")
     raw = _read_json(facts, "facts")
     try:
@@ -91,6 +99,16 @@ def verify(
             _fail(f"receipt file {receipt}: key_table must map each key to a passage id")
         allowed = set(ids) if ids is not None else None
         key_table = table
+        # the receipt's doctrine is the one the memo was drafted under (issue 11 item 3): verify under it
+        drafted = record.get("doctrine")
+        if drafted is not None and drafted not in DOCTRINES:
+            _fail(f"receipt file {receipt}: unknown doctrine {drafted!r}")
+        if doctrine is not None and drafted is not None and doctrine != drafted:
+            _fail(f"--doctrine {doctrine} differs from the doctrine the memo was drafted under ({drafted}, "
+                  f"receipt {receipt}); omit --doctrine or redraft")
+        doctrine = doctrine or drafted
+        if record.get("facts_hash") and record["facts_hash"] != _facts_hash(claim):
+            typer.echo(f"注意：{facts} 与回执记录的起草事实不同（facts_hash 不符），核验按 {facts} 的事实进行。", err=True)
     if keys is not None:
         key_table = _read_json(keys, "keys")
         if not isinstance(key_table, dict) or not all(isinstance(v, str) for v in key_table.values()):
@@ -98,6 +116,7 @@ def verify(
     if allow:
         allowed = {part.strip() for part in allow.split(",") if part.strip()}
 
+    doctrine = doctrine or "qin2025"
     from assistant.corpus import load_corpus
     from assistant.settings import get_settings
 

@@ -117,9 +117,18 @@ def elements(ctx: DraftContext, cite: Citer) -> str:
     if others:
         out.append("\n其他规则的检验结果：\n")
         # a failed route is named, not cited: its provisions are no ground of this memo (issue 11 item 4)
-        out += [f"- {e.title}{cite.paren(e.citations) if e.outcome in LIVE else ''}：{rule_outcome(e)}。"
+        out += [f"- {e.title}{cite.paren(e.citations) if e.outcome in LIVE else ''}：{_other_outcome(v, e)}。"
                 for e in others]
     return "\n".join(out)
+
+
+def _other_outcome(verdict: Any, entry: Any) -> str:
+    """A rule's outcome in the list of other rules; the burden shift (rule 9) said to be confined to the 38(2)
+    route when the verdict's form came from another route, so the list agrees with 举证责任 in the summary."""
+    if entry.rule == "burden" and entry.outcome == "met" and verdict.burden_of_proof != "platform":
+        return ("条件具备，但举证责任倒置仅适用于平台未尽资质审核或安全保障义务的请求路径；本案结论依其他请求路径作出，"
+                "该路径按现行法由消费者举证")
+    return rule_outcome(entry)
 
 
 def rule_outcome(entry: Any) -> str:

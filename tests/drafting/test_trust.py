@@ -172,8 +172,9 @@ def test_cli_draft_then_verify_without_receipt_is_ok(tmp_path):
     --json` gives ok: true with no receipt, through the real CLI (retrieval included when the index is built)."""
     from typer.testing import CliRunner
 
-    from assistant.cli import app
+    from assistant.cli import _register_verbs, app
 
+    _register_verbs()
     facts = EXAMPLES[0]
     memo = tmp_path / "m.md"
     runner = CliRunner()
@@ -182,3 +183,38 @@ def test_cli_draft_then_verify_without_receipt_is_ok(tmp_path):
     checked = runner.invoke(app, ["verify", str(memo), "--facts", str(facts), "--doctrine", "supplementary_only",
                                   "--json"])
     assert json.loads(checked.stdout)["ok"] is True, checked.output
+
+
+def test_verify_with_receipt_uses_the_receipts_doctrine(tmp_path, memos, corpus):
+    """`verify --receipt` judges the memo under the doctrine the receipt records; a different --doctrine is refused."""
+    from typer.testing import CliRunner
+
+    from assistant.cli import _register_verbs, app
+    from assistant.drafting.receipt import write_receipt
+
+    _register_verbs()
+    name = "medical_device_not_reviewed"  # qin2025 → proportional; supplementary_only → supplementary
+    result = memos(name, "supplementary_only")
+    memo, receipt, facts = tmp_path / "m.md", tmp_path / "r.json", tmp_path / "f.json"
+    memo.write_text(result.markdown, encoding="utf-8")
+    write_receipt(result.receipt, receipt)
+    facts.write_text(json.dumps(example_facts(name), ensure_ascii=False), encoding="utf-8")
+    runner = CliRunner()
+    ok = runner.invoke(app, ["verify", str(memo), "--facts", str(facts), "--receipt", str(receipt), "--json"])
+    assert ok.exit_code == 0 and json.loads(ok.stdout)["ok"] is True, ok.output
+    without = runner.invoke(app, ["verify", str(memo), "--facts", str(facts), "--json"])  # qin2025 by default
+    assert without.exit_code == 1 and json.loads(without.stdout)["conclusion_mismatches"]
+    clash = runner.invoke(app, ["verify", str(memo), "--facts", str(facts), "--receipt", str(receipt),
+                                "--doctrine", "qin2025"])
+    assert clash.exit_code == 2 and "supplementary_only" in clash.output
+
+
+def test_burden_rule_outcome_agrees_with_the_summary(memos):
+    """Prima facie evidence given, but the form comes from the knowledge route: the analysis does not show the
+    burden as shifted while the summary says 举证责任：消费者."""
+    facts = {**example_facts("clothing_fakes_ignored"), "category": "drug", "harm": "personal_injury",
+             "qualification_review_done": False, "causation": True, "consumer_prima_facie_evidence": True}
+    result = memos("knowledge_prima_facie", "qin2025", facts)
+    if result.verdict.burden_of_proof == "consumer":
+        assert "举证责任：消费者" in result.sections["简要结论"]
+        assert "举证责任转由平台承担" not in result.markdown
