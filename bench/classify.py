@@ -1,11 +1,12 @@
 """Liability-core benchmark: ``classify`` throughput (claims/s), single process, over a fixed varied set of facts.
 
-    python -m bench.classify            # 3000 claims, 3 rounds
+    python -m bench.classify            # 3000 claims, 3 rounds, with and without rule 12's scenarios
     python -m bench.classify --n 500    # a quicker run
 
 The facts are drawn with a fixed seed from every field's spec domain (unknown included) and every date
 boundary of spec rule 1, so the set is the same on every run. Prints claims/s (wall and per CPU-second: the machine is shared) and writes
-``bench/results/classify.json``. Each claim includes the four alternative profiles (``doctrine.alternatives``).
+``bench/results/classify.json``. Each claim includes the four alternative profiles (``doctrine.alternatives``) and
+``on_record``; the figure is given twice: with the scenarios of spec rule 12 and with ``scenarios=False``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ from typing import get_args
 RESULTS = Path(__file__).resolve().parent / "results"
 DATES = [None, date(2014, 3, 15), date(2016, 5, 1), date(2018, 12, 31), date(2019, 1, 1), date(2020, 12, 31),
          date(2021, 1, 1), date(2022, 3, 14), date(2022, 3, 15), date(2023, 5, 1), date(2024, 9, 27)]
+#: The liability core's tri-state facts (spec section 2); the remedies facts do not enter ``classify``.
+BOOLS = ("life_health", "causation", "knew_or_should_have_known", "necessary_measures_taken",
+         "qualification_review_done", "safety_duty_done", "merchant_identity_provided", "advance_compensation_promised",
+         "consumer_prima_facie_evidence", "platform_proved_compliance", "force_majeure",
+         "complaint_delay_expanded_damage", "live_streaming")
 
 
 def fixed_facts(n: int, seed: int = 20250101) -> list:
@@ -34,31 +40,41 @@ def fixed_facts(n: int, seed: int = 20250101) -> list:
     rng = random.Random(seed)
     enums = {"platform_role": get_args(PlatformRole), "category": get_args(Category), "harm": get_args(Harm),
              "merchant_fault": get_args(MerchantFault), "platform_contribution": get_args(PlatformContribution)}
-    bools = [name for name, field in ClaimFacts.model_fields.items()
-             if name not in enums and name not in ("event_date", "narrative")]
     out = []
     for _ in range(n):
         data = {"event_date": rng.choice(DATES)}
         data.update({name: rng.choice((None,) + tuple(values)) for name, values in enums.items()})
-        data.update({name: rng.choice((None, True, False)) for name in bools})
+        data.update({name: rng.choice((None, True, False)) for name in BOOLS})
+        # spec 1.1 rule 1: a decision date (never before the event) or unknown, half the time
+        later = [d for d in DATES[1:] if data["event_date"] is None or d >= data["event_date"]]
+        data["decision_date"] = rng.choice(later) if later and rng.random() < 0.5 else None
         out.append(ClaimFacts(**data))
     return out
 
 
+def _rounds(classify, facts: list, rounds: int, **kwargs) -> tuple[list[float], list[float], list]:
+    """Classify ``facts`` ``rounds`` times: wall and CPU claims/s per round, and the last round's verdicts."""
+    n, rates, cpu_rates, verdicts = len(facts), [], [], []
+    for _ in range(rounds):
+        start, cpu = time.perf_counter(), time.process_time()
+        verdicts = [classify(f, **kwargs) for f in facts]
+        rates.append(n / (time.perf_counter() - start))
+        cpu_rates.append(n / max(time.process_time() - cpu, 1e-9))
+    return rates, cpu_rates, verdicts
+
+
 def run(n: int, rounds: int) -> dict:
-    """Classify the fixed set ``rounds`` times; claims/s per round and the form distribution."""
+    """Classify the fixed set ``rounds`` times with and without scenarios; claims/s and the form distribution."""
     from assistant.core import classify
 
     facts = fixed_facts(n)
     classify(facts[0])  # warm imports
-    rates, cpu_rates = [], []
     forms: Counter = Counter()
-    for _ in range(rounds):
-        start, cpu = time.perf_counter(), time.process_time()
-        verdicts = [classify(f) for f in facts]
-        rates.append(n / (time.perf_counter() - start))
-        cpu_rates.append(n / (time.process_time() - cpu))
+    quick_rates, quick_cpu, _ = _rounds(classify, facts, rounds, scenarios=False)
+    rates, cpu_rates, verdicts = _rounds(classify, facts, rounds)
     forms.update(v.liability_form for v in verdicts)
+    on_record: Counter = Counter(v.on_record for v in verdicts)
+    scenario_counts = [len(v.scenarios) for v in verdicts]
     start = time.perf_counter()
     for f in facts:
         classify(f.model_dump())
@@ -67,7 +83,12 @@ def run(n: int, rounds: int) -> dict:
         "benchmark": "classify", "claims": n, "rounds": rounds,
         "claims_per_s_median": round(statistics.median(rates), 1), "claims_per_s_best": round(max(rates), 1),
         "claims_per_cpu_s_median": round(statistics.median(cpu_rates), 1),
-        "claims_per_s_from_dict": round(dict_rate, 1), "load_average": list(os.getloadavg()), "forms": dict(sorted(forms.items())),
+        "claims_per_s_from_dict": round(dict_rate, 1),
+        "without_scenarios_claims_per_s_median": round(statistics.median(quick_rates), 1),
+        "without_scenarios_claims_per_cpu_s_median": round(statistics.median(quick_cpu), 1),
+        "scenarios_per_claim_mean": round(statistics.mean(scenario_counts), 2),
+        "load_average": list(os.getloadavg()), "forms": dict(sorted(forms.items())),
+        "on_record": dict(sorted(on_record.items())),
         "python": platform.python_version(), "machine": platform.machine(),
         "measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
@@ -85,7 +106,11 @@ def main() -> None:
     print(f"classify: {result['claims_per_s_median']} claims/s wall, {result['claims_per_cpu_s_median']} per CPU-second "
           f"(median of {args.rounds}; best wall {result['claims_per_s_best']}; from dicts "
           f"{result['claims_per_s_from_dict']}) over {args.n} fixed claims; load average {result['load_average'][0]:.1f}")
+    print(f"without scenarios: {result['without_scenarios_claims_per_s_median']} claims/s wall, "
+          f"{result['without_scenarios_claims_per_cpu_s_median']} per CPU-second; "
+          f"{result['scenarios_per_claim_mean']} scenarios per claim")
     print("forms:", result["forms"])
+    print("on_record:", result["on_record"])
     print(f"wrote {RESULTS / 'classify.json'}")
 
 

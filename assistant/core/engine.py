@@ -212,7 +212,9 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
                    assumed_current_law=not ctx.date_known, instruments=instruments_in_force(ctx.on, ctx.decided),
                    version_notes=version_notes(ctx.on, ctx.date_known, ctx.decided, ctx.decision_known)),
         notes=_dedupe(notes),
-        on_record=_on_record(facts, ctx, doctrine),
+        # rule 12: an established form stands on the record too (a blocked route can only add a later form, and
+        # every route's elements are known once met); only an undetermined verdict needs the re-evaluation
+        on_record=form if form != "undetermined" else _on_record(facts, ctx, doctrine),
         scenarios=_scenarios(facts, ctx, ev, doctrine) if scenarios else [],
     )
     return attach_advice(verdict, facts, ctx.seller_route)   # spec section 7: remedies, forum, limitation (S1)

@@ -8,6 +8,7 @@ by the decision date, each article only where the statute it interprets governs 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 #: Events before this date are outside the engine (spec rule 1: the 2013 CPL text and SPC-FD start here).
 SCOPE_START = date(2014, 3, 15)
@@ -81,6 +82,7 @@ _NAMES_ZH = {
 }
 
 
+@lru_cache(maxsize=1024)
 def code_of(provision_id: str) -> str:
     """The instrument code of a provision id, longest known code first (``SPC-OC-4-2`` → ``SPC-OC``)."""
     best = ""
@@ -102,6 +104,7 @@ def is_interpretation(code: str) -> bool:
     return code.startswith("SPC-")
 
 
+@lru_cache(maxsize=1024)
 def interprets_from(provision_id: str) -> date:
     """The first event date on which the statute that ``provision_id`` interprets governs (longest prefix)."""
     best, found = "", SCOPE_START

@@ -79,3 +79,18 @@ def test_skipping_scenarios_changes_nothing_else(data):
     assert quick.pop("scenarios") == []
     full.pop("scenarios")
     assert quick == full
+
+
+@PROPERTY
+@given(facts_dicts)
+def test_on_record_shortcut_equals_the_full_re_evaluation(data):
+    """The engine reuses an established form as on_record; the full rule 12 re-evaluation must agree."""
+    from assistant.core.conditional import on_record
+    from assistant.core.models import ClaimFacts
+    from assistant.core.routes import build_context
+
+    verdict = classify(data)
+    facts = ClaimFacts.model_validate(data)
+    ctx = build_context(facts)
+    if ctx.on >= SCOPE_START:
+        assert on_record(facts, ctx, "qin2025") == verdict.on_record
