@@ -16,8 +16,9 @@ from langchain_core.runnables import RunnableLambda
 
 from assistant.core import ClaimFacts, classify
 from assistant.drafting.context import DraftContext
-from assistant.drafting.llm import ModelCallError, ModelChoice, call_with_deadline, choose_model, redact
-from assistant.drafting.parse import ParsedMemo, parse_reply, reply_text
+from assistant.drafting.boundary import ModelCallError, describe_error
+from assistant.drafting.llm import ModelChoice, choose_model
+from assistant.drafting.parse import ParsedMemo, parse_reply
 from assistant.drafting.authorities import memo_authority_groups
 from assistant.drafting.passages import keyed_passages
 from assistant.drafting.prompts import render_prompt
@@ -96,14 +97,28 @@ def mark_for_review(markdown: str, report: Any, missing: tuple[str, ...], how: s
     return f"{banner}\n\n{marked}"
 
 
-def memo_chain(model: Any, title: str, secrets: tuple[str, ...] = ()) -> Any:
-    """The langchain runnable: messages → chat model → ParsedMemo (a pure parse of the reply).
+def memo_chain(model: Any, title: str) -> Any:
+    """The langchain runnable: messages → chat model → ParsedMemo (a pure parse of the reply)."""
+    return model | RunnableLambda(lambda reply: parse_reply(reply, title))
 
-    A reply that echoes the API key gets the key redacted before anything keeps it (the memo is stored and shown).
+
+def _call(chain: Any, messages: list[Any], secrets: tuple[str, ...]) -> tuple[Any, ModelCallError | None, float]:
+    """One model call through the chain: (parsed memo or None, redacted error or None, seconds taken).
+
+    The chosen model is a BoundedChatModel (one total deadline, redacted errors); anything else that fails on
+    the way (the parse) is redacted here too, so no error leaves the chain with the key in it.
     """
-    if not secrets:
-        return model | RunnableLambda(lambda reply: parse_reply(reply, title))
-    return model | RunnableLambda(lambda reply: parse_reply(redact(reply_text(reply), secrets), title))
+    start = time.monotonic()
+    try:
+        return chain.invoke(messages), None, round(time.monotonic() - start, 3)
+    except ModelCallError as exc:
+        error = exc
+    except Exception as exc:  # noqa: BLE001 - any failure at the model boundary
+        error = describe_error(exc, secrets)
+    seconds = round(time.monotonic() - start, 3)
+    if error.elapsed_s is None:
+        error.elapsed_s = seconds
+    return None, error, seconds
 
 
 def _attempt(kind: str, parsed: ParsedMemo | None, report: Any, error: str | None = None,
@@ -121,37 +136,27 @@ def _attempt(kind: str, parsed: ParsedMemo | None, report: Any, error: str | Non
     return out
 
 
-def _draft_with_model(ctx: DraftContext, choice: ModelChoice, timeout_s: float
-                      ) -> tuple[str, Any, tuple[str, ...], list[dict], bool]:
+def _draft_with_model(ctx: DraftContext, choice: ModelChoice) -> tuple[str, Any, tuple[str, ...], list[dict], bool]:
     """First draft, guard, one repair if needed, the same full guard again; returns memo, report, missing,
-    attempts, repaired. Each call has one total deadline, so a hung endpoint costs at most twice ``timeout_s``."""
+    attempts, repaired. Each call has one total deadline (the model is bounded), so a hung endpoint costs at
+    most twice LEXMEMO_LLM_TIMEOUT_S."""
     variables = ctx.prompt_variables()
     system = SystemMessage(content=render_prompt("system", variables))
     user = HumanMessage(content=render_prompt("user", variables))
-    chain = memo_chain(choice.chat_model, ctx.title, choice.secrets)
-    failure: ModelCallError | None = None
-    start = time.monotonic()
-    try:
-        parsed = call_with_deadline(lambda: chain.invoke([system, user]), timeout_s, secrets=choice.secrets)
-    except ModelCallError as exc:  # already redacted and without the original's traceback
-        failure = exc
-    if failure is not None:  # raised outside the except block: no context chain that could quote the key
+    chain = memo_chain(choice.chat_model, ctx.title)
+    parsed, failure, seconds = _call(chain, [system, user], choice.secrets)
+    if failure is not None:  # raised outside any except block: no context chain that could quote the key
         raise DraftingError(f"the drafter failed before producing a memo: {failure}") from failure
-    seconds = round(time.monotonic() - start, 3)
     report = guard(ctx, parsed.markdown)
     attempts = [_attempt("draft", parsed, report, seconds=seconds)]
     if report.ok and parsed.complete:
         return parsed.markdown, report, parsed.missing, attempts, False
     repair = HumanMessage(content=render_prompt(
         "repair", ctx.repair_variables(parsed.markdown, findings_text(report, parsed.missing))))
-    start = time.monotonic()
-    try:
-        repaired = call_with_deadline(lambda: chain.invoke([system, user, repair]), timeout_s,
-                                      secrets=choice.secrets)
-    except ModelCallError as exc:  # keep the first draft, marked for review; the error is redacted
-        attempts.append(_attempt("repair", None, None, error=str(exc), seconds=exc.elapsed_s))
+    repaired, failure, seconds = _call(chain, [system, user, repair], choice.secrets)
+    if failure is not None:  # keep the first draft, marked for review; the error is redacted
+        attempts.append(_attempt("repair", None, None, error=str(failure), seconds=seconds))
         return parsed.markdown, report, parsed.missing, attempts, True
-    seconds = round(time.monotonic() - start, 3)
     # The repair is a new memo from the same model: it gets the same full guard as the first draft, and only
     # that report decides (issue 11: a repair into a form the first check did not see must not pass on trust).
     report2 = guard(ctx, repaired.markdown)
@@ -179,8 +184,7 @@ def draft_memo(facts: ClaimFacts | dict, *, settings: Any, doctrine: str | None 
         missing: tuple[str, ...] = ()  # the template always writes the eight sections
         attempts, how = [_attempt("draft", None, report)], ""
     else:
-        timeout_s = float(getattr(settings, "llm_timeout_s", 120.0))
-        markdown, report, missing, attempts, repaired = _draft_with_model(ctx, choice, timeout_s)
+        markdown, report, missing, attempts, repaired = _draft_with_model(ctx, choice)
         how = "经一次修改后" if repaired else ""
     needs_review = not report.ok or bool(missing)
     if needs_review:

@@ -4,20 +4,20 @@
 OpenAI-compatible endpoint (no extra package); ``llamacpp:PATH`` a local GGUF file through llama-cpp-python
 (optional, imported lazily); ``replay:FILE`` recorded replies. A model in ``settings.chat_model`` wins.
 
-The boundary (issue 11, item 10): every model call runs under one total deadline (connect + read + retries:
-``call_with_deadline``), and every error that leaves it is redacted (``redact``) before anyone stores or shows it.
+Every chat model it returns (but a replay file's, which has no endpoint) is wrapped in ``BoundedChatModel``
+(``assistant.drafting.boundary``, issue 11): one total deadline per call, and errors (and replies) redacted of
+the key before anyone stores or shows them. Every user of the adapter (the drafting chain, the triage
+extractor, the evals) gets that boundary.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
+from assistant.drafting.boundary import MAX_RETRIES, BoundedChatModel, secrets_of
 from assistant.settings import Settings
 
 # One source for Ollama's address: the settings default (a blank LEXMEMO_OLLAMA_URL falls back to it).
@@ -61,9 +61,15 @@ def choose_model(settings: Any) -> ModelChoice:
     """The chat model for ``settings.llm`` (``settings.chat_model`` wins), with the secrets its errors must not
     show; raises DrafterConfigError."""
     choice = _choose(settings)
-    if choice.chat_model is None:
+    model = choice.chat_model
+    if model is None or choice.drafter == "replay":  # recorded replies: no endpoint, no key, nothing to wait for
         return choice
-    return ModelChoice(choice.drafter, choice.model, choice.chat_model, secrets_of(settings, choice.chat_model))
+    if isinstance(model, BoundedChatModel):  # already behind the boundary (evals share one built model)
+        return ModelChoice(choice.drafter, type(model.inner).__name__, model, model.secrets)
+    secrets = secrets_of(settings, model)
+    bounded = BoundedChatModel(inner=model, timeout_s=float(getattr(settings, "llm_timeout_s", 120.0)),
+                               secrets=secrets)
+    return ModelChoice(choice.drafter, choice.model, bounded, secrets)
 
 
 def _choose(settings: Any) -> ModelChoice:
@@ -114,122 +120,3 @@ def llamacpp_model(path: str, settings: Any) -> Any:
 
     return LlamaCppChatModel(model_path=str(path), timeout_s=settings.llm_timeout_s)
 
-
-# --- the boundary: one total deadline per call, redacted errors ---------------------------------------------------
-MAX_RETRIES = 0  # the client's own retries (see _openai)
-RETRIES = 1  # call_with_deadline's, inside the one deadline
-_RETRY_STATUS = {429, 500, 502, 503, 504}
-REDACTED = "[已隐去]"
-# Placeholder keys the adapter itself sends to keyless endpoints: not secrets, and too common to replace.
-_PLACEHOLDERS = {"not-needed", "ollama", "none", "null", ""}
-_SECRET_PATTERNS = (
-    re.compile(r"(?i)(authorization\W{0,3}\s*[:=]\s*['\"]?)(?:(?:bearer|basic|token)\s+)?[^\s,;'\"}\]]+"),
-    re.compile(r"(?i)(\bbearer\s+)[A-Za-z0-9._~+/=-]+"),
-    re.compile(r"(?i)([?&;](?:api[_-]?key|key|token|access[_-]?token|secret)=)[^&\s'\"#]+"),
-    re.compile(r"(?i)((?:x-)?api[_-]?key\W{0,3}\s*[:=]\s*['\"]?)[^\s,;&'\"}\]]+"),
-    re.compile(r"(://[^/\s:@]+:)[^@\s/]+(@)"),  # user:password@host
-    re.compile(r"()\bsk-[A-Za-z0-9_*.-]{6,}"),  # OpenAI-style keys, also the masked sk-ab***yz echo
-)
-
-
-class ModelCallError(RuntimeError):
-    """A model call failed; the message is already redacted (no key, no Authorization value)."""
-
-    elapsed_s: float | None = None  # the seconds the call took, retries included (set by call_with_deadline)
-
-
-class ModelTimeoutError(ModelCallError, TimeoutError):
-    """The model call did not finish within its total deadline (connect + read + retries)."""
-
-
-class ModelConnectError(ModelCallError, ConnectionError):
-    """The endpoint could not be reached (refused, reset, DNS)."""
-
-
-def secrets_of(settings: Any, model: Any = None) -> tuple[str, ...]:
-    """Every secret a model's errors could echo: the configured API key(s) and the model's own key."""
-    found = [_secret(getattr(settings, "openai_api_key", None)), os.environ.get("OPENAI_API_KEY"),
-             _secret(getattr(model, "openai_api_key", None)), _secret(getattr(model, "api_key", None))]
-    return tuple(dict.fromkeys(s for s in found if s and s.strip().lower() not in _PLACEHOLDERS and len(s) >= 4))
-
-
-def redact(text: str, secrets: Iterable[str] = ()) -> str:
-    """``text`` with the given secrets, Authorization/Bearer values, ``api_key=`` URL parameters, URL passwords
-    and ``sk-…`` keys replaced by [已隐去]; the one redactor every error passes before it is stored or shown."""
-    out = str(text)
-    for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
-        out = out.replace(secret, REDACTED)
-    for pattern in _SECRET_PATTERNS:
-        out = pattern.sub(lambda m: m.group(1) + REDACTED + (m.group(2) if m.re.groups > 1 else ""), out)
-    return out
-
-
-def describe_error(exc: BaseException, secrets: Iterable[str] = ()) -> ModelCallError:
-    """A redacted ModelCallError (timeout / connect / other, by the exception's kind) for any model failure."""
-    if isinstance(exc, ModelCallError):
-        return type(exc)(redact(str(exc), secrets))
-    names = " ".join(c.__name__ for c in type(exc).__mro__)
-    message = redact(f"{type(exc).__name__}: {exc}", secrets)
-    if "Timeout" in names:
-        return ModelTimeoutError(message)
-    if "Connect" in names or isinstance(exc, OSError):
-        return ModelConnectError(message)
-    return ModelCallError(message)
-
-
-def _retryable(exc: BaseException) -> bool:
-    """A quick, transient failure worth one more try: refused/reset connection, 429 or a 5xx."""
-    if "Timeout" in " ".join(c.__name__ for c in type(exc).__mro__):
-        return False  # a timeout already used its time; the deadline decides
-    return getattr(exc, "status_code", None) in _RETRY_STATUS or isinstance(describe_error(exc), ModelConnectError)
-
-
-def _run_in_worker(fn: Callable[[], Any], timeout_s: float) -> tuple[bool, Any]:
-    """``fn()`` in a daemon thread; (finished, value or exception); not finished when ``timeout_s`` passes."""
-    box: dict[str, Any] = {}
-    done = threading.Event()
-
-    def run() -> None:
-        try:
-            box["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller, redacted there
-            box["error"] = exc
-        finally:
-            done.set()
-
-    threading.Thread(target=run, name="lexmemo-model-call", daemon=True).start()
-    if not done.wait(max(timeout_s, 0.0)):
-        return False, None
-    return True, box.get("error", box.get("value"))
-
-
-def call_with_deadline(fn: Callable[[], Any], timeout_s: float, *, secrets: Iterable[str] = (),
-                       retries: int = RETRIES) -> Any:
-    """``fn()`` under one total deadline of ``timeout_s`` seconds (retries included); a redacted ModelCallError
-    on failure.
-
-    The call runs in a daemon worker thread that is abandoned at the deadline: httpx's own timeouts restart
-    with every byte received, so an endpoint trickling one byte a second would otherwise never time out. A quick
-    transient failure is retried while time remains. The raised error carries no traceback context (the
-    original exception may quote the key).
-    """
-    start = time.monotonic()
-    deadline = start + timeout_s
-    attempt = 0
-    while True:
-        finished, outcome = _run_in_worker(fn, deadline - time.monotonic())
-        if finished and not isinstance(outcome, BaseException):
-            return outcome
-        backoff = min(0.25 * (attempt + 1), timeout_s / 10)
-        if not finished:
-            error: ModelCallError = ModelTimeoutError(
-                f"the model call did not finish within the total deadline of {timeout_s:g} s (connect + read"
-                f"{', retry' if attempt else ''}; LEXMEMO_LLM_TIMEOUT_S); abandoned")
-        elif attempt >= retries or not _retryable(outcome) or deadline - time.monotonic() <= backoff:
-            error = describe_error(outcome, secrets)
-        else:
-            attempt += 1
-            time.sleep(backoff)
-            continue
-        error.elapsed_s = round(time.monotonic() - start, 3)
-        raise error

@@ -193,7 +193,7 @@ def test_model_error_is_redacted_everywhere(clean_memo, examples, settings):
 
 def test_slow_model_is_abandoned_at_the_timeout(clean_memo, examples, settings):
     """A model slower than LEXMEMO_LLM_TIMEOUT_S: a DraftingError caused by a timeout, at the deadline."""
-    from assistant.drafting.llm import ModelTimeoutError
+    from assistant.drafting.boundary import ModelTimeoutError
 
     slow = _ScriptedModel(replies=[clean_memo], script=[3.0])
     s = settings.model_copy(update={"chat_model": slow, "llm_timeout_s": 0.4})

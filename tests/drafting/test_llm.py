@@ -30,8 +30,8 @@ def test_openai_uses_settings_endpoint_and_timeout(settings, monkeypatch):
               openai_api_key=SecretStr("sk-test"), llm_timeout_s=7.0)
     choice = choose_model(s)
     assert choice.drafter == "openai" and choice.model == "qwen2.5-7b-instruct"
-    assert str(choice.chat_model.openai_api_base) == "http://127.0.0.1:8001/v1"
-    assert choice.chat_model.request_timeout == 7.0 and choice.chat_model.temperature == 0
+    assert str(choice.chat_model.inner.openai_api_base) == "http://127.0.0.1:8001/v1"
+    assert choice.chat_model.inner.request_timeout == 7.0 and choice.chat_model.inner.temperature == 0
 
 
 def test_openai_reads_environment_when_settings_are_empty(settings, monkeypatch):
@@ -39,8 +39,8 @@ def test_openai_reads_environment_when_settings_are_empty(settings, monkeypatch)
     monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9999/v1")
     monkeypatch.setenv("OPENAI_API_KEY", "sk-env")
     choice = choose_model(_with(settings, llm="openai:deepseek-chat"))
-    assert str(choice.chat_model.openai_api_base) == "http://127.0.0.1:9999/v1"
-    assert choice.chat_model.openai_api_key.get_secret_value() == "sk-env"
+    assert str(choice.chat_model.inner.openai_api_base) == "http://127.0.0.1:9999/v1"
+    assert choice.chat_model.inner.openai_api_key.get_secret_value() == "sk-env"
 
 
 def test_openai_without_key_or_endpoint_is_a_clear_error(settings, monkeypatch):
@@ -55,13 +55,13 @@ def test_ollama_goes_through_its_openai_endpoint(settings, monkeypatch):
     """ollama:MODEL → ChatOpenAI on Ollama's local OpenAI-compatible endpoint (no extra package)."""
     choice = choose_model(_with(settings, llm="ollama:qwen2.5:7b"))
     assert choice.drafter == "ollama" and choice.model == "qwen2.5:7b"
-    assert str(choice.chat_model.openai_api_base) == OLLAMA_DEFAULT_URL
+    assert str(choice.chat_model.inner.openai_api_base) == OLLAMA_DEFAULT_URL
 
 
 def test_ollama_on_another_machine_through_the_setting(settings):
     """settings.ollama_url (LEXMEMO_OLLAMA_URL) points ollama:MODEL at a remote Ollama."""
     choice = choose_model(_with(settings, llm="ollama:qwen2.5", ollama_url="http://gpu-box:11434/v1"))
-    assert str(choice.chat_model.openai_api_base) == "http://gpu-box:11434/v1"
+    assert str(choice.chat_model.inner.openai_api_base) == "http://gpu-box:11434/v1"
 
 
 def test_llamacpp_missing_file_is_a_clear_error(settings, tmp_path):
@@ -156,7 +156,7 @@ KEY = "sk-proj-AbCdEf0123456789"
 ])
 def test_redact_removes_secrets(text, gone):
     """The key, Authorization/Bearer values, api_key= parameters, URL passwords and sk- keys are replaced."""
-    from assistant.drafting.llm import REDACTED, redact
+    from assistant.drafting.boundary import REDACTED, redact
 
     out = redact(text, [KEY])
     assert gone not in out and REDACTED in out
@@ -164,7 +164,7 @@ def test_redact_removes_secrets(text, gone):
 
 def test_redact_removes_a_configured_key_of_any_shape_and_keeps_ordinary_text():
     """A configured key without a recognisable shape still goes; memo-like text and error words stay."""
-    from assistant.drafting.llm import redact
+    from assistant.drafting.boundary import redact
 
     assert redact("echo: plainsecretvalue42!", ["plainsecretvalue42"]) == "echo: [已隐去]!"
     text = "Error code: 500 - 平台应承担按份责任（《电子商务法》第三十八条第二款）；Connection error."
@@ -175,7 +175,7 @@ def test_secrets_of_ignores_placeholder_keys(settings, monkeypatch):
     """The placeholder keys sent to keyless endpoints (ollama, not-needed) are not treated as secrets."""
     from pydantic import SecretStr
 
-    from assistant.drafting.llm import secrets_of
+    from assistant.drafting.boundary import secrets_of
 
     monkeypatch.setenv("OPENAI_API_KEY", "sk-env-key-0001")
     assert secrets_of(_with(settings, openai_api_key=SecretStr(KEY))) == (KEY, "sk-env-key-0001")
@@ -187,14 +187,14 @@ def test_secrets_of_ignores_placeholder_keys(settings, monkeypatch):
 def test_openai_client_does_not_retry_on_its_own(settings):
     """The client's retries are off (each would take a full timeout, and go on after the call is abandoned)."""
     choice = choose_model(_with(settings, llm="ollama:qwen2.5"))
-    assert choice.chat_model.max_retries == 0
+    assert choice.chat_model.inner.max_retries == 0
 
 
 def test_deadline_abandons_a_slow_call():
     """A call that would take 5 s is abandoned at its 0.3 s deadline with a ModelTimeoutError."""
     import time
 
-    from assistant.drafting.llm import ModelTimeoutError, call_with_deadline
+    from assistant.drafting.boundary import ModelTimeoutError, call_with_deadline
 
     start = time.monotonic()
     with pytest.raises(ModelTimeoutError, match="total deadline of 0.3 s") as info:
@@ -205,7 +205,7 @@ def test_deadline_abandons_a_slow_call():
 
 def test_deadline_redacts_and_classifies_errors():
     """Errors come back redacted, without the original as context, typed by kind (connect, other)."""
-    from assistant.drafting.llm import ModelCallError, ModelConnectError, call_with_deadline
+    from assistant.drafting.boundary import ModelCallError, ModelConnectError, call_with_deadline
 
     def refused():
         raise ConnectionRefusedError(f"refused (Authorization: Bearer {KEY})")
@@ -222,16 +222,22 @@ def test_deadline_redacts_and_classifies_errors():
     assert type(info.value) is ModelCallError and KEY not in str(info.value)
 
 
-def test_deadline_retries_a_quick_failure_once():
-    """A refused connection is retried once inside the deadline; a second success is returned."""
-    from assistant.drafting.llm import call_with_deadline
+class _Status(RuntimeError):
+    def __init__(self, status_code: int) -> None:
+        super().__init__(f"Error code: {status_code}")
+        self.status_code = status_code
+
+
+def test_deadline_retries_a_server_error_once():
+    """A 503 is retried once inside the deadline (a second success is returned); a refused connection is not."""
+    from assistant.drafting.boundary import ModelConnectError, call_with_deadline
 
     calls = []
 
     def flaky():
         calls.append(1)
         if len(calls) == 1:
-            raise ConnectionResetError("reset")
+            raise _Status(503)
         return "ok"
 
     assert call_with_deadline(flaky, 2.0) == "ok" and len(calls) == 2
@@ -243,4 +249,13 @@ def test_deadline_retries_a_quick_failure_once():
 
     with pytest.raises(Exception):
         call_with_deadline(always_bad, 2.0)
+    assert len(calls) == 1
+    calls.clear()
+
+    def refused():
+        calls.append(1)
+        raise ConnectionRefusedError("refused")
+
+    with pytest.raises(ModelConnectError):
+        call_with_deadline(refused, 2.0)
     assert len(calls) == 1

@@ -11,7 +11,7 @@ import pytest
 from pydantic import SecretStr
 
 from assistant.drafting import DraftingError, draft_memo
-from assistant.drafting.llm import REDACTED, ModelCallError, ModelConnectError, ModelTimeoutError
+from assistant.drafting.boundary import REDACTED, ModelCallError, ModelConnectError, ModelTimeoutError
 
 from .conftest import KEY, TIMEOUT_S, example_facts
 from .fake_openai import refused_url
@@ -113,7 +113,7 @@ def test_error_body_echoing_the_key_is_redacted(fake, hostile_settings):
 
 
 def test_connection_refused_is_a_clear_connect_error(hostile_settings):
-    """Nothing listening: a connection error at once (the one retry included), named as such."""
+    """Nothing listening: a connection error at once (not retried), named as such."""
     exc, took = _draft_failure(hostile_settings.model_copy(update={"openai_base_url": refused_url()}))
     assert took < BOUND_S and isinstance(exc.__cause__, ModelConnectError)
     assert "Connection" in str(exc)

@@ -178,7 +178,8 @@ def test_a_failing_model_falls_back_to_the_rules_then_stops_being_called() -> No
     model = BrokenModel()
     name, extractor = llm_extractor(model)
     results = [extractor(TEXT) for _ in range(MAX_MODEL_FAILURES + 2)]
-    assert results[0].method == "rules (llm failed: ConnectionError: endpoint unreachable)"
+    # the adapter's boundary (issue 11) types and redacts model errors: ModelConnectError carries the original
+    assert results[0].method == "rules (llm failed: ModelConnectError: ConnectionError: endpoint unreachable)"
     assert results[0].facts == extract_facts(TEXT).facts
     assert results[-1].method.startswith(f"rules (llm skipped after {MAX_MODEL_FAILURES} failed calls")
     assert model.calls == MAX_MODEL_FAILURES  # a dead endpoint does not cost a timeout per row
@@ -252,7 +253,7 @@ def test_triage_completes_when_the_model_raises(tmp_path: Path) -> None:
     plain = list(map(json.loads, rules_out.read_text(encoding="utf-8").splitlines()))
     assert summary.total == 4 and summary.failed == 1
     assert [r["liability_form"] for r in recs] == [r["liability_form"] for r in plain]
-    assert all("llm failed: ConnectionError" in r["fact_sources"] for r in recs if not r["error"])
+    assert all("llm failed: ModelConnectError: ConnectionError" in r["fact_sources"] for r in recs if not r["error"])
 
 
 def test_cli_triage_with_llm_replay(tmp_path: Path) -> None:
