@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     llm: str = "template"
     openai_base_url: str | None = None
     openai_api_key: SecretStr | None = None
+    # One total deadline per model call, connect + read + any retry (assistant/drafting/boundary.py): a trickling
+    # or hung endpoint is abandoned at it; draft + one repair cost at most twice this.
     llm_timeout_s: float = 120.0
     # ollama:MODEL talks to Ollama's OpenAI-compatible API here (another machine: http://gpu-box:11434/v1).
     ollama_url: str = "http://127.0.0.1:11434/v1"
