@@ -52,6 +52,7 @@ def blocks(m: dict[str, Any], items: list[dict[str, Any]], link: Any) -> list[tu
         matrix = (m.get(key) or {}).get("qin2025")
         if matrix:
             headers, rows = confusion_rows(matrix)
+            headers[0] = f"court \\ engine qin2025 ({label})"  # the page drops headings: the table names itself
             out += [("h3", f"Confusion matrix, qin2025 ({label})"), ("table", headers, rows)]
     separating = m.get("separating") or []
     out.append(("h3", f"Cases that separate the profiles ({len(separating)})"))

@@ -202,3 +202,38 @@ def test_make_run_writes_the_fast_report_only_when_none_exists(tmp_path):
     before = written.read_bytes()
     assert ensure_report(tmp_path / "latest") is None  # never overwrites a run (e.g. a full `make eval`)
     assert written.read_bytes() == before
+
+
+def test_in_chromium_a_fresh_setup_after_make_run_shows_the_eval_page_with_a_report(tmp_path, monkeypatch):
+    """What `make run` does on a fresh clone (first_run, then `lexmemo ui`), in a real browser: figures, not a command."""
+    import subprocess
+    import sys
+
+    from cdp import Browser, find_chromium
+    from test_browser import _serve
+
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium fonts-wqy-microhei; .ci/run does it)")
+    latest = tmp_path / "reports" / "latest"
+    subprocess.run([sys.executable, "-m", "evals.report.first_run", str(latest)], cwd=REPO, check=True,
+                   capture_output=True)
+    assert (latest / "results.json").is_file()
+    monkeypatch.setenv("LEXMEMO_EVAL_REPORT_DIR", str(latest))
+    with Browser(chromium, tmp_path / "profile", tmp_path / "chromium.log") as browser:
+        with _serve(tmp_path, "streamlit-eval") as server:
+            browser.goto(server)
+            browser.click_label("评测报告", within='[data-testid="stSidebar"]')
+            browser.wait_for_text("裁判规则金标准")
+            browser.wait_idle()
+            data = json.loads((latest / "results.json").read_text(encoding="utf-8"))
+            agreement = _share(data["suites"]["verdicts"]["headline"]["agreement"])
+            text = browser.wait_for_text(agreement)  # a headline figure of the report, as a metric
+            assert "尚无评测报告" not in text and "lexmemo eval" not in text
+            tabs = browser.js("[...document.querySelectorAll('[role=tab]')].map(t => t.innerText.trim())")
+            assert tabs == SUITES, tabs
+            browser.js("[...document.querySelectorAll('[role=tab]')].find(t => t.innerText.trim() === 'cases').click()")
+            text = browser.wait_for_text("法院案例一览")
+            assert "法院案例对照" in text and "Baselines" in text
+            shot = browser.screenshot(tmp_path / "eval_page.png")
+            assert shot.stat().st_size > 20_000

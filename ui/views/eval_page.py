@@ -8,6 +8,7 @@ With no report yet, a button runs the fast suites (``evals.report.first_run``, s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from views.authorities import show_record
 
 DIR_KEY = "eval_dir"
 PER_ROW = 4  # metrics per row
+_LINK = re.compile(r"\[([^\]]*)\]\(#[^)]*\)")
 MIMES = {"html": "text/html", "markdown": "text/markdown", "json": "application/json"}
 
 #: What each suite measures, for a lawyer or evaluator reading the page: (Chinese, English).
@@ -84,10 +86,15 @@ def _metrics(suite: Any) -> None:
             col.metric(figure, shown)
 
 
+def _plain(cell: Any) -> str:
+    """A report cell without its Markdown link to the written report's details (``[id](#anchor)`` → ``id``)."""
+    return _LINK.sub(r"\1", str(cell))
+
+
 def _tables(suite: Any) -> None:
     for block in suite.tables:
         if block[0] == "table":
-            st.dataframe(pd.DataFrame([list(r) for r in block[2]], columns=list(block[1])).astype(str),
+            st.dataframe(pd.DataFrame([[_plain(c) for c in r] for r in block[2]], columns=list(block[1])),
                          hide_index=True, width="stretch")
         elif block[1].startswith("WARNING:"):  # e.g. a replay file whose replies did not line up with the goldens
             st.warning(block[1])
