@@ -137,8 +137,10 @@ def fact_statements(markdown: str, verdict: Any, facts: Any, skip: list[tuple[in
                    + narrative_spans(markdown, facts))
     found = [(a, True) for a in label_assertions(masked)]
     label_spans = [(a.start, a.end) for a, _ in found]
-    for label in label_texts():
-        label_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(label), masked)]
+    for label in label_texts():  # a label used as a label (…资质资格：) is blanked; in running prose it is read
+        # composite and question labels (…审核义务或安全保障义务, 平台是否…) state no single fact anywhere
+        ahead = "" if re.search(r"或|是否|能否|有无", label) else r"(?=\s*[：:])"
+        label_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(label) + ahead, masked)]
     rest = _mask(masked, label_spans)
     found += [(a, False) for a in phrase_assertions(rest)]
     out = []

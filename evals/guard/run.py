@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.core import DoctrineInfo, Verdict
+from assistant.core import ClaimFacts, DoctrineInfo, Verdict
 from assistant.guard import GuardReport, check_memo
 from assistant.memo import section_spans
 
@@ -81,8 +81,9 @@ def run_case(data: dict, case: dict, clean: bool, use_classify: bool = True, cor
     when = case.get("event_date") or example["facts"].get("event_date")
     event_date = date.fromisoformat(str(when)) if when else None
     allowed = set(case["allowed_ids"]) if "allowed_ids" in case else None
+    facts = ClaimFacts.model_validate(example["facts"])  # the facts check (issue 11) runs on every case
     report = check_memo(memo, verdict, event_date=event_date, allowed_ids=allowed,
-                        key_table=case.get("key_table"), corpus=corpus)
+                        key_table=case.get("key_table"), corpus=corpus, facts=facts)
     if clean:
         detail = "" if report.ok else report.to_text()
         return Outcome(case["name"], "clean", None, report, report.ok, detail, memo)

@@ -29,7 +29,7 @@ def test_set_is_large_enough_and_well_formed(data):
     assert len(data["defects"]) >= 50 and len(data["clean"]) >= 10
     names = [c["name"] for c in data["defects"] + data["clean"]]
     assert len(names) == len(set(names))
-    categories = {"unresolved", "out_of_force", "conclusion_mismatches", "unlisted"}
+    categories = {"unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches"}
     assert {c["expect"] for c in data["defects"]} == categories
     for case in data["defects"]:
         assert case["example"] in data["examples"] and case["kind"]
