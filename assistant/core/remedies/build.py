@@ -37,7 +37,9 @@ def _missing_names(a: Advice, heads: list[dict], bases: list[dict]) -> list[str]
     for b in bases:
         if b["status"] == "blocked":
             names += b["blocked_on"]
-        if any(p["status"] == "blocked" for p in b["payers"]):
+        # a blocked payer waits on the basis's knowledge fact: seller_knowingly_sold for P1, P2, P4; for P3 it is
+        # fraud, already in blocked_on (SPEC_CHOICES "Remedies" 5)
+        if b["basis"] != "CPL-55-1" and any(p["status"] == "blocked" for p in b["payers"]):
             names.append("seller_knowingly_sold")
         if b["amount_kind"] in ("lower_bound", "floor_only"):
             names.append("price_paid")
