@@ -6,6 +6,7 @@ Pure and cheap: built once per ``classify`` call from the facts and the finished
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -46,6 +47,7 @@ def money(value: Optional[Decimal]) -> Optional[str]:
     return None if value is None else str(value.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
+@lru_cache(maxsize=4096)   # a few hundred distinct ids; sorting them is the hot path of section 7
 def citation_key(pid: str) -> tuple:
     """Sort key: the code's place in section 1, then article, paragraph, item numerically."""
     code = next((c for c in _CODES_LONGEST_FIRST if pid.startswith(c + "-")), pid.split("-", 1)[0])
