@@ -13,16 +13,15 @@ from assistant.core import classify
 from assistant.core.render import verdict_summary_zh
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "claims"
-EXPECTED_FORMS = {
-    "catering_licence_not_reviewed": "joint_and_several",
-    "drug_minor_contribution": "supplementary",
-    "medical_device_not_reviewed": "proportional",
-    "clothing_fakes_ignored": "joint_and_several",
-    "self_operated_food": "seller_liability",
-    "food_2018_seller_unidentified": "advance_compensation",
-    "lodging_2020_minor_contribution": "supplementary",
-    "drug_facts_unknown": "undetermined",
+#: Spec section 6's worked examples: the bundled FACTS.json of each, and its case in the YAML rule cases.
+WORKED_EXAMPLES = {
+    "catering_licence_not_reviewed": "ex1 ", "drug_minor_contribution": "ex2 ", "medical_device_not_reviewed": "ex3 ",
+    "clothing_fakes_ignored": "ex4 ", "self_operated_food": "ex5 ", "food_2018_seller_unidentified": "ex6 ",
+    "lodging_2020_minor_contribution": "ex7 ", "drug_facts_unknown": "ex8 ",
+    "misleading_self_operated_2020_decided_2021": "ex9a ", "misleading_self_operated_2020": "ex9b ",
+    "cosmetics_knowledge_ignored": "ex10 ",
 }
+SECTION_6 = Path(__file__).resolve().parents[1] / "rules" / "worked_examples" / "spec_section_6.yaml"
 runner = CliRunner()
 _register_verbs()  # as `lexmemo` does: every verb registered, so `classify` is a sub-command
 
@@ -57,13 +56,39 @@ def test_summary_renders_full_title_once_then_short_with_an_injected_citer():
     assert "<FSL-131-1*>" in text
 
 
-def test_examples_exist_for_every_worked_example_and_classify_as_the_spec_says():
-    """One bundled FACTS.json per spec §6 example; `lexmemo classify --json` gives the spec's form."""
-    assert {p.stem for p in EXAMPLES.glob("*.json")} == set(EXPECTED_FORMS)
-    for name, form in EXPECTED_FORMS.items():
-        result = runner.invoke(app, ["classify", str(EXAMPLES / f"{name}.json"), "--json"])
+def test_every_worked_example_holds_through_the_cli_json():
+    """Spec §6 (v1.1, eleven rows): each bundled FACTS.json holds its YAML case's facts, and `lexmemo classify
+    FILE --json` meets every expectation of that case (form, on_record, scenarios, citations, notes, trace)."""
+    import yaml
+
+    from tests.rules.conftest import check
+
+    cases = yaml.safe_load(SECTION_6.read_text(encoding="utf-8"))["cases"]
+    assert len(cases) == len(WORKED_EXAMPLES) == 11
+    for stem, prefix in WORKED_EXAMPLES.items():
+        [case] = [c for c in cases if c["name"].startswith(prefix)]
+        facts = json.loads((EXAMPLES / f"{stem}.json").read_text(encoding="utf-8"))
+        facts.pop("narrative", None)
+        expected = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in case["facts"].items()}
+        assert facts == expected, stem
+        result = runner.invoke(app, ["classify", str(EXAMPLES / f"{stem}.json"), "--json"])
         assert result.exit_code == 0, result.output
-        assert json.loads(result.stdout)["liability_form"] == form, name
+        problems = check(json.loads(result.stdout), case["expect"])
+        assert not problems, (stem, problems)
+
+
+def test_cli_prints_on_record_and_scenarios_in_chinese():
+    """Rule 12 in the summary: 现有事实下的结论 and one 如能证明……则…… line per scenario; --json carries both."""
+    path = str(EXAMPLES / "drug_facts_unknown.json")
+    text = runner.invoke(app, ["classify", path]).stdout
+    assert "现有事实下的结论：不承担责任" in text
+    lines = [line for line in text.splitlines() if line.strip().startswith("- 如能证明")]
+    data = json.loads(runner.invoke(app, ["classify", path, "--json"]).stdout)
+    assert data["on_record"] == "none" and len(lines) == len(data["scenarios"]) == 6
+    assert "平台未审核商家资质" in lines[1] and "按份责任" in lines[1]
+    cosmetics = runner.invoke(app, ["classify", str(EXAMPLES / "cosmetics_knowledge_ignored.json")]).stdout
+    assert "现有事实下的结论：连带责任" in cosmetics
+    assert cosmetics.count("（不改变现有事实下的结论）") == 4   # joint ranks first: no scenario changes it
 
 
 def test_cli_summary_and_doctrine_option():

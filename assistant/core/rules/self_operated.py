@@ -56,7 +56,7 @@ def self_operated(ctx: Context) -> RuleResult:
         res.outcome = "not_applicable"
         res.detail = ("误导性自营标识规则（SPC-OC-4-2 裁判日自2022-03-15；食品 SPC-FS1-2 裁判日自2021-01-01、交易自"
                       "2015-10-01）不适用于本案，按平台内经营者处理")
-        res.notes.append("平台虽以标识误导消费者相信其自营，但裁判时相关司法解释尚未施行（或不适用于本案交易），"
+        res.notes.append("平台的标识使消费者误以为是自营，但裁判时相关司法解释尚未施行（或不适用于本案交易），"
                          "按第三方平台分析。")
         return res
     res.elements = [el("platform_role", role, True), harm_element(facts)]
