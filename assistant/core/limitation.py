@@ -4,7 +4,7 @@ L7 status, L8 expiry, L9 the product-defect period (7.13 item 3: every nonconfor
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date
 from typing import Optional
 
 from assistant.core.models import LimitationEvent

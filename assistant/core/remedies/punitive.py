@@ -106,11 +106,12 @@ def fsl_148_2(a: Advice) -> dict:
     gn = f.goods_nonconforming
     fs1 = a.interp("SPC-FS1", STATUTE_START["FSL"])
     fdp = a.interp("SPC-FDP", STATUTE_START["FSL"])
+    conforms = None if gn is None else gn == "food_safety_standard"
     status, failed_on, blocked_on = _settle([("category", None if f.category is None else True),
-                                             ("goods_nonconforming", None if gn is None else gn == "food_safety_standard")])
+                                             ("goods_nonconforming", conforms)])
     if status == "failed":
-        return _record(a, "P1", _basis(name, status, [name] + (["SPC-FS1-9"] if gn == "quality_only" and fs1 else []),
-                                       failed_on))
+        quality = ["SPC-FS1-9"] if gn == "quality_only" and fs1 else []
+        return _record(a, "P1", _basis(name, status, [name] + quality, failed_on))
     cites = [name] + (["SPC-FS1-10"] if f.harm in ("none", "property_loss") and fs1 else [])
     knew = f.consumer_knew_at_purchase is True
     if not knew and fdp:
@@ -186,7 +187,8 @@ def _fraud_unknowns(a: Advice) -> list[str]:
                      or (gn == "fake_or_substandard_drug" and (cat is None or a.is_drug))))
     if not possible:
         return ["fraud"]
-    return [n for n in ("category", "goods_nonconforming", "seller_knowingly_sold") if getattr(f, n) is None] + ["fraud"]
+    unknown = [n for n in ("category", "goods_nonconforming", "seller_knowingly_sold") if getattr(f, n) is None]
+    return unknown + ["fraud"]
 
 
 @rule(id="P3", title="欺诈惩罚性赔偿（价款三倍，最低五百元）", provisions=[
