@@ -58,6 +58,16 @@ def route_38_2(verdict: Any) -> Any | None:
     return None
 
 
+def _note_concerns_memo(ctx: DraftContext, note: str) -> bool:
+    """False for a time note about a judicial interpretation this memo does not rely on (the food interpretation's
+    effective date in a lodging memo): the note would name law that is no ground of the memo."""
+    used = {getattr(ctx.corpus.get(pid), "code", "") for pid in ctx.verdict.citations if ctx.corpus.resolve(pid)}
+    for code, instrument in ctx.corpus.instruments.items():
+        if code.startswith("SPC") and f"《{instrument.short_title}》" in note and code not in used:
+            return False
+    return True
+
+
 def norms(ctx: DraftContext, cite: Citer) -> str:
     """（一）适用的法律: the law as of the event date and the text of each statute the verdict relies on."""
     v = ctx.verdict
@@ -69,7 +79,7 @@ def norms(ctx: DraftContext, cite: Citer) -> str:
                  "且其所解释的法律条文于事发日适用的文本。"]
     else:
         lines = ["事发日期尚不明确，本备忘录暂按现行有效的法律分析；事发日期查明后，应核对届时有效的规范。"]
-    lines += [humanise(note) for note in v.as_of.version_notes]
+    lines += [humanise(note) for note in v.as_of.version_notes if _note_concerns_memo(ctx, note)]
     statutes = [pid for pid in v.citations if cite.can(pid) and pid.split("-")[0] != "QIN"
                 and getattr(ctx.corpus.get(pid), "kind", "") != "case"]
     if statutes:

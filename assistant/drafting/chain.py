@@ -72,8 +72,9 @@ def build_context(facts: ClaimFacts, verdict: Any, corpus: Any, settings: Any,
 
 def guard(ctx: DraftContext, markdown: str) -> Any:
     """The guard's report on a memo, against this verdict, event date, allowed set and key table."""
+    # facts: the guard's fact check and the decision date of interpretations, exactly as `lexmemo verify` runs it
     return check_memo(markdown, ctx.verdict, event_date=ctx.event_date, allowed_ids=ctx.guard_allowed,
-                      key_table=ctx.key_table, corpus=ctx.corpus)
+                      key_table=ctx.key_table, corpus=ctx.corpus, facts=ctx.facts)
 
 
 def findings_text(report: Any, missing: tuple[str, ...]) -> list[str]:

@@ -24,10 +24,12 @@ class Citer:
     """Renders citations in Chinese style and remembers what the memo cited, in order of first use."""
 
     def __init__(self, corpus: Any, allowed: Iterable[str], event_date: date | None,
-                 applied: Iterable[str] = ()) -> None:
+                 applied: Iterable[str] = (), decision_date: date | None = None) -> None:
         self.corpus = corpus
         self.allowed = list(dict.fromkeys(allowed))
         self.when = event_date or date.today()
+        # judicial interpretations apply by the decision date (spec rule 1; unknown: the run date)
+        self.decided = decision_date or date.today()
         # interpretations the engine applied by decision date to an earlier event (spec rule 1): citable although
         # they took effect after the event date
         self.applied = {pid for pid in applied if pid.startswith("SPC-")}
@@ -87,7 +89,9 @@ class Citer:
         record = self.corpus.get(pid)
         instrument = self.corpus.instruments.get(getattr(record, "code", ""))
         later = getattr(instrument, "version_effective", None)
-        if later is None or later <= self.when or getattr(record, "kind", "") == "case":
+        # an interpretation's text is the one in force on the decision date, not on the event date (rule 1)
+        applies_on = self.decided if getattr(record, "code", "").startswith("SPC") else self.when
+        if later is None or later <= applies_on or getattr(record, "kind", "") == "case":
             return ""
         return (f"。注意：该文本自{later.year}年{later.month}月{later.day}日起施行，晚于事发日；事发时适用此前的文本"
                 "（条号相同），条文内容须核对当时文本")

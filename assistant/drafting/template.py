@@ -120,7 +120,7 @@ def next_steps(ctx: DraftContext) -> str:
     steps = [f"向委托人核实：{m.question}" for m in v.missing_facts]
     steps += evidence_steps(v)
     steps.append("固定交易与损害证据：订单与支付记录、商品或服务页面截图、就医记录与费用票据、与平台客服的沟通记录。")
-    if route_38_2(v) is not None:
+    if relevant_38_2(v):  # the review and monitoring records matter only where the 38(2) route is live
         steps.append("申请法院责令平台提交其对平台内经营者的资质审核记录、商品信息监控记录和投诉处理记录。")
     if v.recourse:
         target = "生产者" if v.liability_form == "seller_liability" else "平台内经营者"
@@ -157,7 +157,7 @@ def disclaimer(ctx: DraftContext, cite: Citer) -> str:
     return "\n".join([
         f"1. 法律截至日：{when}（语料版本 {ctx.corpus.hash[:12]}，规则版本 {rules_version()}）。",
         "2. 生成方式：本备忘录由 lexmemo 模板起草器根据确定性规则引擎的结论自动生成（人工智能辅助），"
-        f"{force}；学说观点主要取自覃玉娟文。",
+        f"{force}" + ("；学说观点主要取自覃玉娟文。" if cite.introduced("QIN") else "。"),
         "3. 适用范围：仅分析电子商务平台对消费者的民事责任，不涉及行政责任、刑事责任、惩罚性赔偿及赔偿数额的计算，"
         "亦不对证据真实性作出判断。",
         "4. 本备忘录不构成正式法律意见，须经执业律师审阅、修改后方可使用。",
@@ -168,7 +168,8 @@ def draft_template(ctx: DraftContext) -> str:
     """Render the whole memo as Markdown (``# title`` and the eight ``##`` sections)."""
     # the template cites only the deterministic authorities (not retrieval hits): `lexmemo verify` without a
     # receipt computes the same set from the same facts and doctrine
-    cite = Citer(ctx.corpus, ctx.template_ids, ctx.event_date, applied=ctx.verdict.citations)
+    cite = Citer(ctx.corpus, ctx.template_ids, ctx.event_date, applied=ctx.verdict.citations,
+                 decision_date=getattr(ctx.facts, "decision_date", None))
     sections = {"问题": question(ctx), "简要结论": short_answer(ctx, cite), "事实与假设": facts_section(ctx),
                 "法律分析": legal_analysis(ctx, cite), "风险提示": risks(ctx, cite), "建议": next_steps(ctx)}
     sections["依据"] = basis(ctx, cite)
