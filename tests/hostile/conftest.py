@@ -63,7 +63,8 @@ def template_memo(tmp_path_factory):
         if narrative not in cache:
             settings = Settings(data_dir=root / "data", cache_dir=root / "cache", llm="template", progress=False)
             result = draft_memo(example_facts(narrative), settings=settings)
-            assert result.report.ok, result.report.to_text()
+            if narrative is None:  # the suite's base memo must be sound; others are judged by their own case
+                assert result.report.ok, result.report.to_text()
             cache[narrative] = result.markdown
         return cache[narrative]
 

@@ -16,7 +16,10 @@ from .memos import apply_edits, load_cases
 CASES = load_cases()
 # Defect classes the guard does not catch yet (its engineer is extending it in parallel): strict xfail, so a case
 # that starts passing fails the run until this list is brought up to date. Filled in from the final run.
-NOT_YET_CAUGHT: dict[str, str] = {}
+NOT_YET_CAUGHT: dict[str, str] = {
+    "no_fault_liability_in_analysis": "wrong_conclusion",
+    "claims_merchant_identity_provided": "false_fact",
+}
 
 
 def _params():
@@ -39,7 +42,7 @@ def test_the_reply_set_covers_every_class():
 @pytest.mark.parametrize("case", list(_params()))
 def test_crafted_reply(case, fake, hostile_settings, template_memo):
     """One crafted reply served for the fixed claim: caught (needs review, defect kept) or passed unchanged."""
-    base = template_memo(case.get("narrative"))
+    base = template_memo(case.get("narrative") if case.get("base") == "narrative" else None)
     first = apply_edits(base, case["edits"])
     repair = apply_edits(base, case["repair_edits"]) if "repair_edits" in case else first
     fake.queue(first, repair)
