@@ -1,10 +1,16 @@
-"""Score the extractor against the labelled narratives: per-field accuracy, wrong values set, misses.
+"""Score the extractor against labelled narratives: per-field and per-register accuracy and wrong-value rate.
 
-    python -m assistant.triage.evaluate [evals/extraction/narratives.yaml] [--details]
+    python -m assistant.triage.evaluate                      # both splits, totals per field and per register
+    python -m assistant.triage.evaluate dev --details        # every failure of the development split
+    python -m assistant.triage.evaluate evals/extraction/narratives.yaml
 
-accuracy = share of narratives where the extracted value equals the expected one (unknown == unknown counts);
-wrong = a value set that differs from the expected one (including a value set where unknown was expected: a
-guess); missed = expected a value, extracted unknown.
+Splits: ``dev`` = narratives.yaml + registers_dev.yaml (rules are changed against these); ``heldout`` =
+heldout.yaml + registers_heldout.yaml (never used to change rules; ``--details`` is refused for it).
+
+accuracy = share of (narrative, field) pairs where the extracted value equals the expected one (unknown ==
+unknown counts); wrong = a value set that differs from the expected one (including a value set where unknown was
+expected: a guess), as a share of all pairs; missed = expected a value, extracted unknown. Wrong values are the
+dangerous ones (each can flip a verdict), so they are reported apart from accuracy.
 """
 
 from __future__ import annotations
@@ -21,12 +27,17 @@ from assistant.core import ClaimFacts
 from assistant.triage.coerce import EXTRACTED_FIELDS as FACT_COLUMNS
 from assistant.triage.extract import extract_facts
 
-DEFAULT_SET = Path(__file__).resolve().parents[2] / "evals" / "extraction" / "narratives.yaml"
+EVAL_DIR = Path(__file__).resolve().parents[2] / "evals" / "extraction"
+DEFAULT_SET = EVAL_DIR / "narratives.yaml"
+SPLITS: dict[str, tuple[str, ...]] = {
+    "dev": ("narratives.yaml", "registers_dev.yaml"),
+    "heldout": ("heldout.yaml", "registers_heldout.yaml"),
+}
 
 
 @dataclass
 class FieldScore:
-    """Counts for one field over the labelled set."""
+    """Counts for one field (or one register) over the labelled set."""
 
     n: int = 0
     correct: int = 0
@@ -40,6 +51,11 @@ class FieldScore:
         """Share of narratives where the field came out as expected."""
         return self.correct / self.n if self.n else 0.0
 
+    @property
+    def wrong_rate(self) -> float:
+        """Share of (narrative, field) pairs given a wrong value (not unknown, not the expected one)."""
+        return self.wrong / self.n if self.n else 0.0
+
 
 def load_cases(path: Path = DEFAULT_SET) -> list[dict[str, Any]]:
     """The labelled cases, each with ``id``, ``text``, optional ``anchor`` and ``expected`` (validated ClaimFacts)."""
@@ -49,8 +65,18 @@ def load_cases(path: Path = DEFAULT_SET) -> list[dict[str, Any]]:
     return cases
 
 
-def score(cases: list[dict[str, Any]]) -> dict[str, FieldScore]:
-    """Per-field scores of ``extract_facts`` on the cases."""
+def load_split(name: str) -> list[dict[str, Any]]:
+    """All cases of a named split (``dev`` or ``heldout``)."""
+    return [c for f in SPLITS[name] for c in load_cases(EVAL_DIR / f)]
+
+
+def register_of(case: dict[str, Any]) -> str:
+    """The case's register (new sets) or its style (the first sets, which predate registers)."""
+    return case.get("register") or f"style:{case.get('style', '?')}"
+
+
+def score(cases: list[dict[str, Any]], by_register: dict[str, FieldScore] | None = None) -> dict[str, FieldScore]:
+    """Per-field scores of ``extract_facts`` on the cases; ``by_register`` (if given) collects per-register totals."""
     scores = {f: FieldScore() for f in FACT_COLUMNS}
     for c in cases:
         anchor = c.get("anchor")
@@ -58,44 +84,66 @@ def score(cases: list[dict[str, Any]]) -> dict[str, FieldScore]:
             anchor = date.fromisoformat(anchor)
         got = extract_facts(c["text"], anchor=anchor).facts.model_dump(exclude={"narrative"})
         want = ClaimFacts(**c["expected"]).model_dump(exclude={"narrative"})
+        reg = by_register.setdefault(register_of(c), FieldScore()) if by_register is not None else None
         for f in FACT_COLUMNS:
-            s = scores[f]
-            s.n += 1
-            s.labelled += want[f] is not None
-            if got[f] == want[f]:
-                s.correct += 1
-                continue
-            s.failures.append((c["id"], want[f], got[f]))
-            if got[f] is None:
-                s.missed += 1
-            else:
-                s.wrong += 1
+            for s in (scores[f], reg) if reg is not None else (scores[f],):
+                s.n += 1
+                s.labelled += want[f] is not None
+                if got[f] == want[f]:
+                    s.correct += 1
+                    continue
+                s.failures.append((c["id"] if s is scores[f] else f"{c['id']}.{f}", want[f], got[f]))
+                if got[f] is None:
+                    s.missed += 1
+                else:
+                    s.wrong += 1
     return scores
 
 
-def report(scores: dict[str, FieldScore], details: bool = False) -> str:
-    """A plain-text table of the scores (and, with ``details``, every failure)."""
-    lines = [f"{'field':34} {'acc':>6} {'labelled':>8} {'wrong':>6} {'missed':>6}"]
+def totals(scores: dict[str, FieldScore]) -> tuple[float, float]:
+    """(accuracy, wrong-value rate) over every (narrative, field) pair."""
+    n = sum(s.n for s in scores.values())
+    return sum(s.correct for s in scores.values()) / max(n, 1), sum(s.wrong for s in scores.values()) / max(n, 1)
+
+
+def report(scores: dict[str, FieldScore], details: bool = False, registers: dict[str, FieldScore] | None = None) -> str:
+    """A plain-text table of the scores per field (and per register), with every failure when ``details``."""
+    lines = [f"{'field':34} {'acc':>6} {'wrong%':>7} {'labelled':>8} {'wrong':>6} {'missed':>6}"]
     for f, s in scores.items():
-        lines.append(f"{f:34} {s.accuracy:6.3f} {s.labelled:8d} {s.wrong:6d} {s.missed:6d}")
+        lines.append(f"{f:34} {s.accuracy:6.3f} {100 * s.wrong_rate:6.2f}% {s.labelled:8d} {s.wrong:6d} {s.missed:6d}")
         if details:
             lines += [f"    {cid}: expected {w!r}, got {g!r}" for cid, w, g in s.failures]
-    total = sum(s.correct for s in scores.values()) / sum(s.n for s in scores.values())
-    lines.append(f"{'overall (all fields)':34} {total:6.3f}")
+    for reg, s in sorted((registers or {}).items()):
+        lines.append(f"{'register ' + reg:34} {s.accuracy:6.3f} {100 * s.wrong_rate:6.2f}% {s.labelled:8d} {s.wrong:6d} {s.missed:6d}")
+    acc, wrong = totals(scores)
+    lines.append(f"{'overall (all fields)':34} {acc:6.3f} {100 * wrong:6.2f}%")
     labelled = sum(s.labelled for s in scores.values())
-    recovered = labelled - sum(s.missed for s in scores.values()) - sum(
+    right_set = labelled - sum(s.missed for s in scores.values()) - sum(
         1 for s in scores.values() for _, w, g in s.failures if w is not None and g is not None)
-    set_values = recovered + sum(s.wrong for s in scores.values())
-    lines.append(f"labelled facts recovered: {recovered}/{labelled} ({recovered / max(labelled, 1):.3f}); "
-                 f"values set: {set_values}, of which wrong: {set_values - recovered}")
+    set_values = right_set + sum(s.wrong for s in scores.values())
+    lines.append(f"labelled facts recovered: {right_set}/{labelled} ({right_set / max(labelled, 1):.3f}); "
+                 f"values set: {set_values}, of which wrong: {set_values - right_set}")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Print the scores of the extractor on a labelled set."""
+    """Print the scores of the extractor on the named splits (default: dev and heldout) or a labelled file."""
     args = sys.argv[1:] if argv is None else argv
-    path = next((Path(a) for a in args if not a.startswith("--")), DEFAULT_SET)
-    print(report(score(load_cases(path)), details="--details" in args))
+    details = "--details" in args
+    names = [a for a in args if not a.startswith("--")] or list(SPLITS)
+    for name in names:
+        if name in SPLITS:
+            if name == "heldout" and details:
+                print("heldout: --details refused (the held-out split is never used to change rules)")
+                details_here = False
+            else:
+                details_here = details
+            cases = load_split(name)
+        else:
+            cases, details_here = load_cases(Path(name)), details
+        regs: dict[str, FieldScore] = {}
+        print(f"== {name}: {len(cases)} narratives")
+        print(report(score(cases, regs), details=details_here, registers=regs))
 
 
 if __name__ == "__main__":

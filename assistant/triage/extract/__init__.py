@@ -16,12 +16,14 @@ from typing import Any
 
 from assistant.core import ClaimFacts
 from assistant.triage.extract.cues import COMPILED, DROP, KEEP
-from assistant.triage.extract.dates import event_date_hit
-from assistant.triage.extract.enums import harm_hit, platform_role_hit
-from assistant.triage.extract.lexicon import category_hit
 import re
 
-from assistant.triage.extract.text import Hit, demanded, negation_start, normalise, sentence_start
+from assistant.triage.extract.dates import date_precision, event_date_hit
+from assistant.triage.extract.english import english_date, english_hits, has_english
+from assistant.triage.extract.enums import harm_hit, platform_role_hit
+from assistant.triage.extract.lexicon import category_hit
+from assistant.triage.extract.text import (Hit, clause_end, clause_start, demanded, negation_start, normalise,
+                                           sentence_start)
 
 Span = tuple[int, int, str]
 
@@ -80,6 +82,47 @@ def _cue_hits(text: str) -> dict[str, list[Hit]]:
 #: (and the cut is recorded), so one 5 MB paste cannot stall a batch.
 EXTRACT_LIMIT = 20_000
 
+# Knowledge read from a complaint is knowledge BEFORE the harm only when the complaint came first (ECL-38-2 asks
+# what the platform knew when the harm happened; a complaint after it bears on the expanded damage, QIN-5.2.3).
+_COMPLAINT = re.compile(r"投诉|举报|反映|通知|理|收到|接到|不管|处理")
+_OTHERS_EARLIER = re.compile(r"多次|多人|很多人|好多|不少人|其他|别人|多名|多位|大量|此前|之前|早就|早已|曾|一直有|以前|事先|购买前|下单前"
+                             r"|购买之前|在我购买|半年前|警告|抽检")
+_AFTER = re.compile(r"(?:后|之后|以后|事后|后来|其后|随后|出事|受伤|住院|确诊)")
+# The platform's own say-so (客服说审核过了) is a claim, not a fact, for the duties it would clear.
+_SAID = re.compile(r"(?:^|\n)\s*客服[：:]|(?:平台|客服|对方|被告)(?:方面|一方)?(?:说|称|表示|声称|回复|解释|答复|辩称|告诉我)|据平台")
+_SELF_CLEARING = frozenset({"qualification_review_done", "safety_duty_done", "platform_proved_compliance"})
+_HEDGE = re.compile(r"好像|可能|似乎|据说|听说|大概|也许|不确定|不太清楚|应该是|估计")
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+LOW, WEAK, SURE = 0.5, 0.75, 0.9
+
+
+def _after_harm(text: str, hit: Hit, harm: Hit | None) -> bool:
+    """True when a knowledge cue is the consumer's own complaint made after the harm (not knowledge before it)."""
+    said = text[hit.start:hit.end]
+    before = text[sentence_start(text, hit.start):hit.start]
+    if not _COMPLAINT.search(said) or _OTHERS_EARLIER.search(said) or _OTHERS_EARLIER.search(before[-12:]):
+        return False
+    if harm is not None and harm.value == "personal_injury" and harm.start < hit.start:
+        return True
+    return bool(_AFTER.search(before))
+
+
+def _said_by_platform(text: str, hit: Hit) -> bool:
+    line = text.rfind("\n", 0, hit.start) + 1
+    return bool(_SAID.search(text[max(line, sentence_start(text, hit.start) - 1):hit.start]))
+
+
+def _not_claim(text: str, facts: dict[str, Any]) -> str | None:
+    """Why the text does not read as a claim narrative (empty, garbage, no facts at all), or None."""
+    body = "".join(text.split())
+    if len(body) < 4:
+        return "叙述为空或过短：不是索赔陈述"
+    if len(_LETTER.findall(body)) / len(body) < 0.5:
+        return "叙述多为乱码或非文字内容：请核对原文"
+    if not any(v is not None for v in facts.values()):
+        return "叙述中未识别出任何索赔事实（可能不是索赔陈述，或为其他语言）：请人工阅读"
+    return None
+
 
 def extract_facts(narrative: str, anchor: date | None = None) -> Extraction:
     """Extract ClaimFacts from a narrative; ``anchor`` (the date the complaint was received) resolves 去年/今年."""
@@ -90,26 +133,60 @@ def extract_facts(narrative: str, anchor: date | None = None) -> Extraction:
     text = normalise(narrative)
     chosen: dict[str, Hit] = {}
     conflicts: dict[str, list[Span]] = {}
+    confidence: dict[str, float] = {}
+    english = english_hits(text) if has_english(text) else {}
 
-    for name, hit in (("event_date", event_date_hit(text, anchor)), ("category", category_hit(text)),
+    date_hit = event_date_hit(text, anchor)
+    if date_hit is None and english:
+        eng = english_date(text, anchor)
+        date_hit = eng[0] if eng else None
+    for name, hit in (("event_date", date_hit), ("category", category_hit(text)),
                       ("harm", harm_hit(text)), ("platform_role", platform_role_hit(text))):
+        if hit is None and name in english:
+            hit = english.pop(name)[0]
+        english.pop(name, None)
         if hit is not None:
             chosen[name] = hit
+            confidence[name] = SURE
+    harm = chosen.get("harm")
 
-    for name, hits in _cue_hits(text).items():
-        values = {h.value for h in hits}
+    hits = _cue_hits(text)
+    for name, extra in english.items():
+        hits.setdefault(name, []).extend(extra)
+    for name, found in hits.items():
+        if name == "knew_or_should_have_known":
+            found = [h for h in found if not (h.value is True and _after_harm(text, h, harm))]
+        if name in _SELF_CLEARING:
+            found = [h for h in found if not (h.value is True and _said_by_platform(text, h))]
+        if not found:
+            continue
+        values = {h.value for h in found}
         if len(values) == 1:
-            chosen[name] = min(hits, key=lambda h: h.start)
-        elif name in CONFLICT_WINNER:
-            chosen[name] = min((h for h in hits if h.value == CONFLICT_WINNER[name]), key=lambda h: h.start)
+            chosen[name] = min(found, key=lambda h: h.start)
+            confidence[name] = SURE
+        elif name in CONFLICT_WINNER and CONFLICT_WINNER[name] in values:
+            chosen[name] = min((h for h in found if h.value == CONFLICT_WINNER[name]), key=lambda h: h.start)
+            confidence[name] = LOW  # two readings, the law's tie-break chose one: a person checks it
         else:
-            conflicts[name] = [(h.start, h.end, narrative[h.start:h.end]) for h in sorted(hits, key=lambda h: h.start)]
+            conflicts[name] = [(h.start, h.end, narrative[h.start:h.end]) for h in sorted(found, key=lambda h: h.start)]
+
+    for name, hit in chosen.items():
+        if _HEDGE.search(text[clause_start(text, hit.start):clause_end(text, hit.end)]):
+            confidence[name] = LOW  # 好像, 听说: the narrator is not sure either
+    if harm is not None and harm.value == "none" and not re.search(r"损失|损害|后果|loss|damage", text[harm.start:harm.end], re.I):
+        confidence["harm"] = min(confidence["harm"], LOW)  # only an injury denied: no loss of any kind is said
+    precision, question = date_precision(text, chosen.get("event_date"))
+    if precision == "month":
+        confidence["event_date"] = WEAK
 
     values = {name: hit.value for name, hit in chosen.items()}
     facts = ClaimFacts(**values, narrative=narrative)
+    order = list(ClaimFacts.model_fields)
     spans = {name: (hit.start, hit.end, narrative[hit.start:hit.end])
-             for name, hit in sorted(chosen.items(), key=lambda kv: list(ClaimFacts.model_fields).index(kv[0]))}
-    return Extraction(facts=facts, spans=spans, conflicts=conflicts, cut=cut)
+             for name, hit in sorted(chosen.items(), key=lambda kv: order.index(kv[0]))}
+    return Extraction(facts=facts, spans=spans, conflicts=conflicts, cut=cut,
+                      confidence={k: confidence[k] for k in spans}, date_precision=precision,
+                      date_question=question, not_claim=_not_claim(text, values))
 
 
-__all__ = ["Extraction", "Span", "extract_facts"]
+__all__ = ["EXTRACT_LIMIT", "Extraction", "Span", "extract_facts"]

@@ -99,8 +99,57 @@ def date_hits(text: str, anchor: date | None = None) -> list[Hit]:
 
 def event_date_hit(text: str, anchor: date | None = None) -> Hit | None:
     """The event date: the earliest resolvable date in the narrative, or None."""
-    hits = date_hits(text, anchor)
+    hits = date_hits(text, anchor) + festival_hits(text, anchor)
     return min(hits, key=lambda h: (h.value, h.start)) if hits else None
+
+
+# Festivals with a fixed Gregorian day (去年双十一 = 11-11 of the year before the anchor). Lunar ones (春节, 中秋,
+# 端午) and "around" a festival (国庆前后, 春节前) have no day: they are asked about, never guessed.
+_FIXED_FESTIVALS = {"双十一": (11, 11), "双11": (11, 11), "双十二": (12, 12), "双12": (12, 12), "618": (6, 18),
+                    "元旦": (1, 1), "圣诞": (12, 25), "情人节": (2, 14), "国庆": (10, 1), "五一": (5, 1)}
+_FESTIVAL = re.compile(r"(前年|去年|今年|((?:19|20)\d{2})年)?\s*(双十一|双11|双十二|双12|618|元旦|圣诞节?|情人节|国庆节?|五一"
+                       r"|春节|中秋节?|端午节?|元宵节?|七夕|清明节?)(前后|前|后|期间|左右)?")
+# Dates a reader cannot place without more: relative to the telling (上个月, 上周, 前天) or a year alone.
+_VAGUE = re.compile(r"(?:前年|去年|今年)(?:\s*\d{1,2}\s*月|[十一二三四五六七八九]{1,3}月)?|上个?月|上周|上星期|前几天|前天|昨天|前段时间"
+                    r"|(?:19|20)\d{2}\s*年(?!\s*\d|[十一二三四五六七八九〇零○])|[Ll]ast (?:week|month|year)|\bin (?:19|20)\d{2}\b")
+
+
+def festival_hits(text: str, anchor: date | None = None) -> list[Hit]:
+    """Fixed-day festivals with a year (去年双十一 with an anchor, 2023年双十一), as day-precise Hits."""
+    out = []
+    for m in _FESTIVAL.finditer(text):
+        name = m.group(3).rstrip("节")
+        if m.group(4) or name not in _FIXED_FESTIVALS or not m.group(1):
+            continue
+        if m.group(2):
+            year = int(m.group(2))
+        elif anchor is not None:
+            year = anchor.year + _RELATIVE_YEAR[m.group(1)]
+        else:
+            continue
+        month, day = _FIXED_FESTIVALS[name]
+        d = date(year, month, day)
+        if d <= (anchor or date.today()):
+            out.append(Hit(d, m.start(), m.end()))
+    return out
+
+
+def date_precision(text: str, hit: Hit | None) -> tuple[str | None, str | None]:
+    """How precisely the text dates the event, and the question to ask when it is not to the day.
+
+    ``("day", None)`` for a full date; ``("month", question)`` for 2022年8月 (kept as the 1st, and asked);
+    ``("vague", question)`` when the only date is relative or approximate (去年双十一 without an anchor, 春节前,
+    上个月, a year alone) and stays unknown; ``(None, question)`` when no date at all.
+    """
+    if hit is not None:
+        written = text[hit.start:hit.end]
+        if re.search(r"[日号]|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]|\d{4}-\d{2}-\d{2}|[./-]\d{1,2}$|^\d{1,2}\s+[A-Za-z]|[A-Za-z]+\.?\s+\d{1,2},|双|618|元旦|圣诞|情人节|国庆|五一", written):
+            return "day", None
+        return "month", f"原文只写到月份（「{written}」），事件日期暂按当月1日计：请核实购买或事故发生的具体日期？"
+    vague = _FESTIVAL.search(text) or _VAGUE.search(text)
+    if vague:
+        return "vague", f"原文的日期（「{vague.group().strip()}」）无法换算为具体日期：请补充购买或事故发生的具体日期？"
+    return None, None
 
 
 def parse_date_cell(value: str) -> date:

@@ -5,30 +5,49 @@ from __future__ import annotations
 import re
 
 from assistant.triage.extract.cues import M, P
-from assistant.triage.extract.text import NEGATOR, Hit, clause_start, gap, negated
+from assistant.triage.extract.text import NEGATOR, Hit, clause_end, clause_start, gap, negated
 
 G = gap
 
 _INJURY = re.compile(
     r"住院|住了院|受伤|中毒|过敏|烫伤|烧伤|骨折|腹泻|拉肚子|上吐下泻|呕吐|送医|就医|急诊|抢救|死亡|身亡|去世|伤残|残疾|感染"
     r"|划伤|摔伤|撞伤|擦伤|红肿|溃烂|昏迷|晕倒|休克|毁容|灼伤|烂脸|肝损伤|肾损伤|出血|流血|进了医院|去了医院|送到医院|去医院"
-    r"|身体不适|发高烧|发烧|起疹子|皮疹|红疹|湿疹|头晕|头痛|病情加重|病情恶化|[打咬刺割砸压扭碰撞摔划擦烫烧磕]伤|磕破|头破|溺水|入院|[摔撞打压砸]断|吃坏|肚子疼|肚子痛|胃疼|胃痛|吐了|嗜睡|缝了[\d一二三四五六七八九十几]*针|过敏反应|人身损害|人身伤害|伤害了身体|低血糖|失明|视力下降|心悸|窒息|骨裂|缝针"
+    r"|身体不适|发高烧|发烧|起疹子|皮疹|红疹|湿疹|头晕|头痛|病情加重|病情恶化|[打咬刺割砸压扭碰撞摔划擦烫烧磕炸]伤|磕破|头破|溺水|入院|[摔撞打压砸]断|吃坏|肚子疼|肚子痛|胃疼|胃痛|吐了|嗜睡|缝了[\d一二三四五六七八九十几]*针|过敏反应|人身损害|人身伤害|伤害了身体|低血糖|失明|视力下降|心悸|窒息|骨裂|缝针"
+    # injury stated through its treatment or diagnosis (issue 14): 看急诊, 输液, 手术, 住了几天院, 留下疤痕
+    r"|看急诊|挂急诊|挂了?水|输液|输了液|打点滴|打了点滴|吊瓶|手术|住了.{0,4}院|疤|缝合|植皮|高压氧|ICU|重症监护|皮肤科|眼科"
+    r"|口腔科|烧伤科|诊所|看了医生|看医生|开了药|确诊|诊断为|诊断证明|查出|脑震荡|黄疸|溃烂|水泡|起泡|红肿|化脓|脓包|割伤|夹伤"
+    r"|烫红|烫伤|电麻|触电|电击|焦印|便血|抽搐|休克|心律失常|肝衰竭|功能异常|功能不全|功能损害|肝损伤|肾损害|白血病|皮炎|角膜炎"
+    r"|肠胃炎|胃肠炎|痢疾|食物中毒|一氧化碳中毒|抢救|伤残|骨折|撞伤|咬伤|磕到|摔倒|腹痛|绞痛|心慌|失眠|发黑|色素沉着"
+    r"|氟斑牙|发育迟缓|营养不良|便秘|口腔划|划破|溺水|血铅|烧伤|灼伤|受伤|病情加重|送医|就医|生病"
 )
+# Harm to an animal or to goods is property: 猫吃后呕吐, 鸡大量死亡 (the owner's loss, not a personal injury).
+_ANIMAL = re.compile(r"猫|狗|宠物|养殖|家禽|牲畜|(?<![炸烤吃])鸡(?![胸肉蛋翅腿排块汤])|兔子|鹦鹉|仓鼠|金鱼|观赏鱼")
+# An injury done to someone else that the consumer paid for (撞伤行人，赔偿行人医疗费) is the consumer's money loss.
+_OTHERS = re.compile(r"^(?:了)?(?:行人|路人|他人|别人|邻居|对方|第三人)")
 _PROPERTY = re.compile(
-    r"(?P<v>损失(?!没有|未|不)|亏了|亏损|打碎|摔碎|弄坏|砸坏|烧坏|被骗|骗走|假货|假冒|仿冒|货不对板|烧毁|损坏|毁坏|报废|被盗|多扣|扣款|拒绝退款|拒不退款|白花|冤枉钱|财产损失|经济损失)"
+    r"(?P<v>损失(?!没有|未|不)|亏了|亏损|打碎|摔碎|弄坏|砸坏|烧坏|被骗|骗走|假货|假冒|仿冒|货不对板|烧毁|损坏|毁坏|报废|被盗|多扣|扣款|拒绝退款|拒不退款|白花|冤枉钱|财产损失|经济损失"
+    r"|烧了个洞|(?<!发)烧了|烧黑|熏黑|碎了|宠物医院|兽医|烧着|泡坏|摔坏|撞坏|刮了|坏了|白扔|不退|退款一直|多收|多花了|另外花了|又花了|另行购买|多收费|赔了|赔偿了?(?:行人|邻居|车主|对方)"
+    r"|维修|修车|报价|不能用|无法使用|用不了|不能正常使用|无法正常使用|修不好|发霉|烂的|馊|翻新|监管机|以次充好|冒充|掺假|合成肉|被毁|融化"
+    r"|死亡(?=[^，,。]{0,6}损失)|大量死亡|糖浆兑|糖水|假的)"
 )
 _NO_HARM = re.compile(
     r"(?:没有|未|没|并未|也没有|并没有|尚未)(?:造成|产生|遭受|受到|发生)?(?:任何|什么)?(?:实际)?(?:的)?(?:损失|损害|伤害|后果)"
     r"|(?:没有|并没有|没|未)(?:受伤|受到伤害)|人(?:也)?(?:都)?没事|没什么事|没出什么事|虚惊一场|毫发无损"
 )
+# An injury word negated by its own clause (好在没人受伤, 人身无损, 本人未受伤): says nothing about damage to things.
+_INJURY_NEGATED = re.compile(r"(?:没有?|无|未)(?:人员?|人身)?(?:受伤|伤亡|伤着人?|损)|人(?:倒是|也|都)?没(?:事|伤)|(?:本人|自己|人身|人)(?:也)?(?:未|没有?)受伤"
+                             r"|人身无损|无人员?伤亡|(?:没有|没|未)(?:出现|有)?(?:任何)?(?:身体)?(?:不适|反应)|没啥反应|没(?:有)?大(?:碍|事)")
 
 _MISLEADING_DIRECT = re.compile(r"(?:误以为|以为是|以为|当成|当作|当做|误认为)" + G(8) + r"(?:自营|官方)")
 _SELF_LABEL = re.compile(r"(?:标|标注|标着|标有|标明|显示|写着|挂着|打着|号称|宣传)(?:的是|为|成)?" + G(4) + r"(?:自营|官方自营)")
 _CONTRARY = re.compile(r"(?:实际|其实|实则|才知道|才发现|原来|并非|不是|却是|竟然是|真实身份)" + G(10)
-                       + r"(?:第三方|入驻|商家|个人|非自营|代购|加盟)")
+                       + r"(?:第三方|入驻|商家|个人|非自营|代购|加盟|另一家|另外一家|别的公司|其他公司)"
+                       r"|(?:发货|开票|开发票|发票|销售方|实际销售|出具发票)[^。；;\n]{0,12}(?:却是|竟是|竟然是|实际是|其实是|实为)(?!平台)")
 _SELF = re.compile(r"(?P<v>自营)")
 _MARKET_STRONG = re.compile(r"(?:第三方|入驻|平台内)(?:的)?(?:商家|卖家|店铺|经营者|商户|网店)|平台内经营者|非自营|入驻商家|第三方卖家")
 _MARKET_WEAK = re.compile(r"(?:商家|卖家|店家|店铺|网店|商户|房东|车主|司机|主播|代购|销售者|服务提供者|入网|小店|店主"
+                          r"|被告[二三]|第二被告|服务商|服务者|服务人员|月嫂|按摩师|美甲师|安装工人|场地方|驾驶员|代驾公司|搬家公司"
+                          r"|(?:上的|里的|一家)(?:药房|药店)|店(?:已经|已)?(?:关|注销|倒闭)|(?:酒店|民宿|客栈|宾馆)(?:方|经营者|老板)?(?:说|称|表示|否认|拒绝)"
                           r"|第三人|(?:一家|这家|那家|该|此)[^，,。；;！!？?\n]{0,10}店|的店(?!铺)|(?:店|客栈|民宿|餐馆|饭店)老板)")
 
 
@@ -41,11 +60,32 @@ def _harm_negated(text: str, pos: int) -> bool:
     return bool(_HARM_NEG.search(text[max(clause_start(text, pos), pos - 12):pos]))
 
 
+def _animal(text: str, pos: int) -> bool:
+    """True when the clause naming this injury is about an animal (or someone else), not the consumer."""
+    return bool(_ANIMAL.search(text[clause_start(text, pos):pos]))
+
+
+def _in_negated_injury(text: str, m: re.Match) -> bool:
+    """True when the injury word sits inside a negated-injury phrase (没人受伤, 本人未受伤)."""
+    return any(n.start() <= m.start() < n.end() for n in _INJURY_NEGATED.finditer(text))
+
+
 def harm_hit(text: str) -> Hit | None:
-    """Personal injury beats property loss beats an explicit "no damage"; negated mentions say nothing."""
+    """Personal injury beats property loss beats an explicit "no damage"; negated mentions say nothing.
+
+    Negation has a scope (issue 14): 好在没人受伤 negates injury only, so 烧坏了书桌 still makes it property
+    loss; an injury to an animal is its owner's property loss.
+    """
+    animal_hit = None
     for m in _INJURY.finditer(text):
-        if not _harm_negated(text, m.start()):
-            return Hit("personal_injury", m.start(), m.end())
+        if _harm_negated(text, m.start()) or _in_negated_injury(text, m):
+            continue
+        if _animal(text, m.start()) or _OTHERS.search(text[m.end():m.end() + 4]):
+            animal_hit = animal_hit or m
+            continue
+        return Hit("personal_injury", m.start(), m.end())
+    if animal_hit is not None:
+        return Hit("property_loss", animal_hit.start(), animal_hit.end())
     for m in _PROPERTY.finditer(text):
         if not negated(text, m.start()):
             return Hit("property_loss", m.start(), m.end())

@@ -1,0 +1,118 @@
+"""English (and mixed Chinese-English) narratives through the same facts: cue tables read case-insensitively.
+
+Intake notes are often written in English or mix both ("bought protein powder from a seller on the app; the app
+never checked the seller's food licence; she was hospitalised"). These patterns give the same ``Hit``s as the
+Chinese cues, with spans in the original text, so a mixed note gets facts from both. Negation is written into
+each pattern (never checked → False) rather than inferred, and a negated injury (nobody was hurt) is removed
+before injuries are read, so it says nothing about damage to things (issue 14).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.triage.extract.text import Hit
+
+_I = re.IGNORECASE
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"), start=1)}
+_MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+
+# (field, value, pattern). For each field the first pattern that matches gives a hit; several values = a conflict.
+_CUES: tuple[tuple[str, object, str], ...] = (
+    ("platform_role", "misleading_self_operated", r"(?:labell?ed|marked|shown as|listed as)\s+[\"“']?self[- ]operated[\"”']?[^.;]{0,80}\b(?:but|however|actually|in fact)\b"),
+    ("platform_role", "self_operated", r"\bself[- ]operated\b|platform'?s own (?:store|shop)"),
+    ("platform_role", "marketplace", r"\b(?:seller|vendor|merchant|third[- ]party|shop|store|restaurant|driver|host|pharmacy|cleaner)s?\b"),
+    ("harm", "none", r"\bno (?:loss|damage)(?: (?:was )?(?:claimed|caused|suffered))?\b|\bnothing was lost\b"),
+    ("knew_or_should_have_known", True, r"\b(?:many|several|other|earlier|previous)\s+(?:buyers|customers|users|consumers|people)\s+had\s+(?:already\s+)?(?:complained|reported)"
+                                        r"|\bcomplained about this (?:seller|shop|store) before\b|\b(?:platform|app)\s+(?:already\s+)?knew\b|\bafter\s+(?:three|two|several|many|\d+)\s+complaints\b"),
+    ("necessary_measures_taken", False, r"\bkept (?:the )?(?:listing|product|shop|store)s? (?:online|on sale|open)\b|\bkeeps? selling\b|\bstill (?:selling|on sale)\b|\bcontinued to sell\b"),
+    ("necessary_measures_taken", True, r"\b(?:removed|took down|delisted|pulled)\b[^.;]{0,20}\b(?:listing|product|item|shop|store)"),
+    ("qualification_review_done", False, r"\b(?:never|did not|didn't|failed to|not)\s+(?:check|verify|review|checked|verified|reviewed)\b[^.;]{0,40}\b(?:licen[cs]e|permit|background|qualification)"
+                                         r"|\bhad no (?:\w+ )?(?:business |food |drug )?licen[cs]e\b|\bunlicensed\b|\bwithout (?:a |any )?licen[cs]e\b"),
+    ("qualification_review_done", True, r"\b(?:checked|verified|reviewed)\b[^.;]{0,30}\blicen[cs]e\b"),
+    ("safety_duty_done", False, r"\btook (?:a|one|two|three|\d+) (?:week|day|month)s? to (?:respond|reply|act)\b|\bnot heard from the (?:platform|app)\b|\bignored (?:our|my|the) complaints?\b|\bno response from the (?:platform|app)\b"),
+    ("merchant_identity_provided", False, r"\b(?:seller|vendor|merchant|shop)\b[^.;]{0,20}\b(?:cannot|can't|could not|couldn't) be (?:reached|found|contacted)\b|\brefused to (?:give|disclose)\b[^.;]{0,30}\bseller"),
+    ("merchant_identity_provided", True, r"\b(?:gave|provided|disclosed)\b[^.;]{0,10}\b(?:us|me|her|him|the client)?\b[^.;]{0,10}\bseller'?s?\b[^.;]{0,10}\b(?:name|address|contact)"),
+    ("advance_compensation_promised", True, r"\bpromised (?:advance )?compensation\b|\badvance compensation\b|\bcompensation guarantee\b"),
+    ("consumer_prima_facie_evidence", True, r"\bkept (?:the |all )?(?:order|receipt|invoice|screenshot|chat|medical record|photo)s?\b|\bhas (?:the )?(?:receipts|screenshots|medical records)\b"),
+    ("merchant_fault", "intentional", r"\b(?:knowingly|deliberately|intentionally|on purpose)\b"),
+    ("merchant_fault", "negligent", r"\b(?:was|were) negligent\b|\bnegligen(?:t|ce)\b|\bcarelessly\b"),
+    ("force_majeure", True, r"\b(?:typhoon|earthquake|flood(?:ed|ing)?|hurricane|landslide|tsunami)\b"),
+    ("complaint_delay_expanded_damage", True, r"\b(?:took|delay(?:ed)?|waited)\b[^.]{0,60}\b(?:in the meantime|meanwhile)\b[^.]{0,80}\b(?:again|worse)\b"),
+    ("live_streaming", True, r"\blive[- ]?stream(?:ing)?\b|\blive broadcast\b"),
+)
+_CATEGORY: tuple[tuple[str, str], ...] = (
+    ("medical_device", r"blood pressure monitor|glucose (?:meter|monitor)|thermometer|contact lens|hearing aid|medical device"),
+    ("drug", r"\bmedicine\b|\bdrugs?\b|\btablets?\b|\bpharmacy\b|\bcold medicine\b|\bantibiotics?\b"),
+    ("cosmetics", r"face cream|lipstick|cosmetics?|skin ?care|\bserum\b|hair dye|sunscreen"),
+    ("transport", r"ride[- ]hailing|\btaxi\b|\bcar ride\b|\bdriver\b|网约车"),
+    ("lodging", r"\bhomestay\b|\bhotel\b|\bhostel\b|\bguesthouse\b|\bairbnb\b"),
+    ("catering", r"\bmeal\b|\brestaurant\b|\btakeaway\b|food delivery|delivery app|\bsushi\b|hot ?pot|\bdish\b"),
+    ("food", r"protein powder|baby formula|milk powder|\bformula\b|\bsnacks?\b|\bcake\b|\bmilk\b|dumplings|\bhoney\b|supplements?"),
+    ("other_service", r"cleaning service|\bcleaner\b|\btour\b|repair service|moving company"),
+    ("other_goods", r"charger|\bphone\b|laptop|blanket|\btoy\b|sneakers|\bshoes\b|pressure cooker|heater|appliance|\bbattery\b|e-?bike|scooter"),
+)
+_INJURY_NEG = re.compile(r"\b(?:nobody|no one|no-one|none of us)\s+(?:was|were|got)\s+(?:hurt|injured|harmed)\b|\b(?:did not|didn't|was not|wasn't|were not|not)\s+(?:get\s+)?(?:hurt|injured|harmed)\b", _I)
+_INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\binjur(?:y|ies|ed)\b|\bhurt\b|\bburns?\b|burned (?:her|his|my|their)|poisoning|\brash\b|vomit|\bgot sick\b|\bsick again\b"
+                     r"|concussion|broken (?:wrist|arm|leg|rib|nose|bone)|fracture|diarrh(?:o)?ea|allergic|\bstroke\b|blood lead|under treatment|saw a doctor|second-degree|liver damage|住院", _I)
+_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|repair quote|\brefund(?:ed)? refused\b", _I)
+_DATE_DMY = re.compile(r"\b(\d{1,2})\s+" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
+_DATE_MDY = re.compile(r"\b" + _MON + r"\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b", _I)
+_DATE_MY = re.compile(r"\b(?:in\s+)?" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
+_COMPILED = tuple((f, v, re.compile(p, _I)) for f, v, p in _CUES)
+_CAT = tuple((c, re.compile(p, _I)) for c, p in _CATEGORY)
+_ASCII_WORDS = re.compile(r"[A-Za-z]{3,}")
+
+
+def has_english(text: str) -> bool:
+    """True when the text holds English words worth reading (a few words at least)."""
+    return len(_ASCII_WORDS.findall(text)) >= 3
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return next(i for m, i in _MONTHS.items() if m.startswith(name[:3]))
+
+
+def english_date(text: str, anchor: date | None = None) -> tuple[Hit, str] | None:
+    """The earliest English date (3 March 2023, March 3, 2023, July 2023) and its precision (day / month)."""
+    limit = anchor or date.today()
+    found: list[tuple[Hit, str]] = []
+    for rx, order in ((_DATE_DMY, "dmy"), (_DATE_MDY, "mdy")):
+        for m in rx.finditer(text):
+            d, mon, y = (m.group(1), m.group(2), m.group(3)) if order == "dmy" else (m.group(2), m.group(1), m.group(3))
+            try:
+                value = date(int(y), _month(mon), int(d))
+            except ValueError:
+                continue
+            if value <= limit:
+                found.append((Hit(value, m.start(), m.end()), "day"))
+    if not found:
+        for m in _DATE_MY.finditer(text):
+            value = date(int(m.group(2)), _month(m.group(1)), 1)
+            if value <= limit:
+                found.append((Hit(value, m.start(), m.end()), "month"))
+    return min(found, key=lambda hp: hp[0].value) if found else None
+
+
+def english_hits(text: str) -> dict[str, list[Hit]]:
+    """Hits per field from English cues (category and harm included), spans in ``text``."""
+    hits: dict[str, list[Hit]] = {}
+    for name, value, rx in _COMPILED:
+        m = rx.search(text)
+        if m and not (name == "platform_role" and name in hits):  # the first (most specific) role wins
+            hits.setdefault(name, []).append(Hit(value, m.start(), m.end()))
+    for cat, rx in _CAT:
+        m = rx.search(text)
+        if m:
+            hits["category"] = [Hit(cat, m.start(), m.end())]
+            break
+    masked = _INJURY_NEG.sub(lambda m: " " * len(m.group()), text)
+    m = _INJURY.search(masked)
+    if m:
+        hits["harm"] = [Hit("personal_injury", m.start(), m.end())]
+    elif (m := _PROPERTY.search(masked)) is not None:
+        hits["harm"] = [Hit("property_loss", m.start(), m.end())]
+    return hits
