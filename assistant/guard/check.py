@@ -181,8 +181,12 @@ def _attribute_bare_article(citation: Citation, corpus, allowed: set[str]) -> Ci
     return replace(citation, id=pid, code=code, reason=f"未写明法律名称，按允许引用的依据推定为 {pid}")
 
 
-def _out_of_force(cit: Citation, corpus, on: date, when: str, base: dict) -> Finding | None:
-    """An ``out_of_force`` finding when the cited provision (or named instrument) is not in force on ``on``."""
+def _out_of_force(cit: Citation, corpus, on: date, when: str, base: dict,
+                  by_decision: frozenset[str] = frozenset()) -> Finding | None:
+    """An ``out_of_force`` finding when the cited provision (or named instrument) is not in force on ``on``;
+    ``by_decision`` are the judicial interpretations the engine applies by the decision date (law_as_of)."""
+    if cit.id and cit.id.split("-")[0] in by_decision or "-".join((cit.id or "").split("-")[:2]) in by_decision:
+        return None
     if cit.kind == "instrument":
         inst = corpus.instruments.get(cit.id)
         if inst is None or cit.id in ("QIN", "CASE") or inst.in_force(on):
@@ -197,7 +201,7 @@ def _out_of_force(cit: Citation, corpus, on: date, when: str, base: dict) -> Fin
 
 def check_citations(
     citations: list[Citation], *, corpus, on: date, allowed: set[str], check_cases_allowed: bool,
-    assumed_date: bool = False, text: str | None = None,
+    assumed_date: bool = False, text: str | None = None, by_decision: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, list[Finding]], list[CitationInfo]]:
     """Resolution, time and allowed-set checks for extracted citations.
 
@@ -236,7 +240,7 @@ def check_citations(
                 continue
             if applied.only_denied(text, cit.start, cit.end):
                 continue
-        stale = _out_of_force(cit, corpus, on, when, base)
+        stale = _out_of_force(cit, corpus, on, when, base, by_decision)
         if stale is not None:
             _add(lists, stale)
         if cit.kind == "instrument":
@@ -412,6 +416,19 @@ def _basis_spans(text: str) -> list[tuple[int, int]]:
     return list(section_spans(text)[1].get("依据", []))
 
 
+def _by_decision(verdict: Verdict, corpus, facts) -> frozenset[str]:
+    """Judicial interpretations the engine applies (``verdict.as_of.instruments``) that are in force on the
+    decision date (the facts' ``decision_date``, else today, as law_as_of does): they apply by the date of the
+    judgment, not of the event (spec 1.1, law as of)."""
+    decided = getattr(facts, "decision_date", None) or date.today()
+    out = set()
+    for code in getattr(getattr(verdict, "as_of", None), "instruments", None) or []:
+        inst = corpus.instruments.get(code)
+        if inst is not None and code.startswith("SPC-") and inst.in_force(decided):
+            out.add(code)
+    return frozenset(out)
+
+
 def _remap(finding: Finding, norm, markdown: str) -> Finding:
     """A finding's span (found in the normalised text) moved back to the original memo."""
     if finding.start is None or finding.end is None:
@@ -450,7 +467,7 @@ def check_memo(
     allowed = set(allowed_ids) if allowed_ids is not None else _allowed_from_verdict(verdict)
     lists, infos = check_citations(citations, corpus=corpus, on=on, allowed=allowed,
                                    check_cases_allowed=allowed_ids is not None, assumed_date=event_date is None,
-                                   text=text)
+                                   text=text, by_decision=_by_decision(verdict, corpus, facts))
     lists["conclusion_mismatches"].extend(check_conclusion(text, verdict))
     lists["conclusion_mismatches"].extend(duplicate_sections(text))
     skip = _basis_spans(text)

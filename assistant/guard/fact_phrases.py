@@ -75,9 +75,9 @@ _RULES: list[_Rule] = [
     # 自营 / 非自营 / 误以为自营 / 第三方平台
     ("platform_role", re.compile(r"(?:非|并非|不是|不属于)(?:平台)?自营|(?:系|为|属于|是)第三方平台"),
      lambda m: frozenset({"marketplace", "misleading_self_operated"})),
-    ("platform_role", re.compile(r"误(?:以为|认为|认)(?:是|为|系)?(?:平台)?自营"),
+    ("platform_role", re.compile(rf"误(?:以为|认为|认|导{_GAP}{{0,10}}?(?:相信|以为|认为))(?:是|为|系)?(?:平台|其)?自营"),
      lambda m: frozenset({"misleading_self_operated"})),
-    ("platform_role", re.compile(r"(?<![非误])(?:平台|其)(?:系|为|属于|是|以)?(?:自营方式|自营商品|自营)(?!或|标识)"),
+    ("platform_role", re.compile(r"(?<![非误信为])(?:平台|其)(?:系|为|属于|是|以)?(?:自营方式|自营商品|自营)(?!或|标识)"),
      lambda m: frozenset({"self_operated"})),
     # (不)能提供平台内经营者的真实名称、地址和有效联系方式
     ("merchant_identity_provided", re.compile(

@@ -76,6 +76,8 @@ class Outcome:
 def run_case(data: dict, case: dict, clean: bool, use_classify: bool = True, corpus=None) -> Outcome:
     """Build one memo, guard it, and judge the result (clean: ok; defect: the expected category, and id if named)."""
     example = data["examples"][case["example"]]
+    if case.get("facts_update"):
+        example = {**example, "facts": {**example["facts"], **case["facts_update"]}}
     verdict = example_verdict(example, use_classify)
     memo = build_memo(example, case)
     when = case.get("event_date") or example["facts"].get("event_date")
