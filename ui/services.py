@@ -138,7 +138,7 @@ def query_for(facts: Any) -> str:
 def similar_cases(verdict: Any, facts: Any, s: Settings, limit: int = 3) -> list[str]:
     """Ids of the corpus cases most like this verdict (the drafting module's own choice of cases for the memo)."""
     passages = _module("assistant.drafting.passages")
-    return passages.similar_case_ids(verdict, getattr(facts, "life_health", None), corpus(s), limit=limit)
+    return passages.similar_case_ids(verdict, facts, corpus(s), limit=limit)
 
 
 # --- extraction and triage ------------------------------------------------------------------------------------
