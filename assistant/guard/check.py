@@ -1,9 +1,11 @@
-"""The guard: check a memo's citations against the corpus and its 简要结论 against the verdict.
+"""The guard: check a memo's citations against the corpus, its conclusions against the verdict, its facts.
 
 Rules (issue 4): every citation resolves in the corpus; every resolved statute citation was in force on the
 event date; every case number is one the corpus holds; the 简要结论's 责任形态/归责原则/举证责任 lines match the
-verdict (and no contradicting form is asserted elsewhere in 简要结论); every resolved citation lies in the allowed
-set. The guard only reports: nothing is ever removed from the memo (DEVELOPERS.md, "Never hide a defect").
+verdict; every resolved citation lies in the allowed set. Issue 11: the memo is normalised first and read whole
+(nothing blanked); a repealed law is out of force whatever marker surrounds it; a liability form asserted anywhere
+must be the verdict's; duplicated sections are errors; statements of fact must agree with the facts. The guard
+only reports: nothing is ever removed from the memo (DEVELOPERS.md, "Never hide a defect").
 """
 
 from __future__ import annotations
@@ -11,14 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from typing import Literal, Optional
-
-from pydantic import BaseModel, Field
 
 from assistant.core import Verdict
 from assistant.guard import applied, conclusions, terms
-from assistant.guard.facts import fact_statements, mismatch
-from assistant.guard.normalise import normalise
 from assistant.guard.citations import (
     Citation,
     extract_citations,
@@ -26,89 +23,11 @@ from assistant.guard.citations import (
     normalise_case_number,
     provision_id,
 )
-from assistant.memo.sections import (
-    CONCLUSION_LABELS,
-    SECTIONS,
-    find_conclusion_lines,
-    iter_conclusion_lines,
-    section_spans,
-)
-
-Category = Literal["unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches"]
-CATEGORIES: tuple[str, ...] = ("unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches")
-CONCLUSION_SECTION = "简要结论"
-_FIELD_ZH = {"liability_form": "责任形态", "imputation": "归责原则", "burden_of_proof": "举证责任"}
-_MISSING_EN = {"liability_form": "form", "imputation": "imputation", "burden_of_proof": "burden"}
-# A sentence in 简要结论 that reports another view or a condition is not the memo's own conclusion.
-# 其他 is no attribution (平台应与其他侵权人承担连带责任 is the memo's own conclusion: issue 11).
-_ATTRIBUTION = ("观点", "学说", "说认为", "有学者", "有法院", "另有", "若", "如果", "假如", "倘若", "一旦", "替代")
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-
-
-class Finding(BaseModel):
-    """One failure: its category, the span in the memo (None for a missing statement), the id and the reason."""
-
-    category: Category
-    text: Optional[str] = None
-    start: Optional[int] = None
-    end: Optional[int] = None
-    id: Optional[str] = None
-    field: Optional[str] = None
-    expected: Optional[str] = None
-    found: Optional[str] = None
-    reason: str
-
-    def public(self) -> dict:
-        """The finding as it appears in ``GuardReport.to_json()`` (no ``None`` fields)."""
-        return {k: v for k, v in self.model_dump(mode="json").items() if v is not None and k != "category"}
-
-
-class CitationInfo(BaseModel):
-    """A citation the guard saw, resolved or not (for display and receipts)."""
-
-    kind: str
-    text: str
-    start: int
-    end: int
-    id: Optional[str] = None
-    resolved: bool
-    reason: str
-
-
-class GuardReport(BaseModel):
-    """The guard's verdict on one memo; ``ok`` is true only when every list is empty."""
-
-    ok: bool
-    unresolved: list[Finding] = Field(default_factory=list)
-    out_of_force: list[Finding] = Field(default_factory=list)
-    conclusion_mismatches: list[Finding] = Field(default_factory=list)
-    unlisted: list[Finding] = Field(default_factory=list)
-    fact_mismatches: list[Finding] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
-    citations: list[CitationInfo] = Field(default_factory=list)
-    event_date: Optional[date] = None
-
-    def to_json(self) -> dict:
-        """``{"ok", "unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches"}`` as JSON."""
-        out: dict = {"ok": self.ok}
-        for category in CATEGORIES:
-            out[category] = [f.public() for f in getattr(self, category)]
-        return out
-
-    def to_text(self) -> str:
-        """A readable Chinese report, one line per failure (also the repair instructions for an LLM)."""
-        if self.ok:
-            return f"核验通过：共核对 {len(self.citations)} 处引用，结论与判断一致，事实陈述与事实一致。"
-        titles = {"unresolved": "无法核实的引用", "out_of_force": "事件发生时未生效或已失效的法律",
-                  "conclusion_mismatches": "结论与判断不一致", "unlisted": "超出允许范围的依据",
-                  "fact_mismatches": "与事实不符的陈述"}
-        lines = ["需复核：本备忘录未通过核验。"]
-        for category in CATEGORIES:
-            items = getattr(self, category)
-            if items:
-                lines.append(f"【{titles[category]}】{len(items)} 处")
-                lines.extend(f"  - {f.text + '：' if f.text else ''}{f.reason}" for f in items)
-        return "\n".join(lines)
+from assistant.guard.facts import fact_statements, mismatch
+from assistant.guard.normalise import normalise
+from assistant.guard.report import CATEGORIES, Category, CitationInfo, Finding, GuardReport  # noqa: F401 (API)
+from assistant.guard.summary import CONCLUSION_SECTION, check_conclusion  # noqa: F401 (API)
+from assistant.memo.sections import SECTIONS, section_spans
 
 
 def _add(report_lists: dict[str, list[Finding]], finding: Finding) -> None:
@@ -250,130 +169,6 @@ def check_citations(
         if not _in_allowed(cit.id, allowed) and not _case_allowed(cit, corpus, allowed):
             _add(lists, Finding(category="unlisted", reason=f"{cit.id} 不在本备忘录允许引用的依据之内", **base))
     return lists, infos
-
-
-def _span_of(markdown: str, name: str) -> tuple[int, int] | None:
-    spans = section_spans(markdown)[1].get(name)
-    return spans[0] if spans else None
-
-
-def check_conclusion(markdown: str, verdict: Verdict) -> list[Finding]:
-    """The 简要结论's three labelled lines against the verdict, the burden basis, and contradicting form terms."""
-    span = _span_of(markdown, CONCLUSION_SECTION)
-    if span is None:
-        return [Finding(category="conclusion_mismatches", field=None,
-                        reason="缺少“简要结论”部分（missing 简要结论 section）")]
-    offset, body = span[0], markdown[span[0]:span[1]]
-    found = find_conclusion_lines(body)
-    detectors = {"liability_form": terms.detect_form, "imputation": terms.detect_imputation,
-                 "burden_of_proof": terms.detect_burden}
-    out: list[Finding] = []
-    for field, label in CONCLUSION_LABELS.items():
-        want = getattr(verdict, field)
-        expected = terms.label(field, want)
-        if field not in found:
-            out.append(Finding(category="conclusion_mismatches", field=field, expected=expected,
-                               reason=f"missing {_MISSING_EN[field]} statement：简要结论缺少“{label}：{expected}”一行"))
-            continue
-        start, end, value = found[field]
-        got = detectors[field](value)
-        if got != want:
-            said = f"“{value}”" if value else "（空）"
-            out.append(Finding(category="conclusion_mismatches", field=field, expected=expected, found=value,
-                               text=value, start=offset + start, end=offset + end,
-                               reason=f"{label}写为{said}，判断结论为“{expected}”"))
-    for field, start, end, value in iter_conclusion_lines(body):
-        if (start, end) in _first_line_spans(found) or detectors[field](value) == getattr(verdict, field):
-            continue
-        expected, label = terms.label(field, getattr(verdict, field)), CONCLUSION_LABELS[field]
-        out.append(Finding(category="conclusion_mismatches", field=field, expected=expected, found=value,
-                           text=value, start=offset + start, end=offset + end,
-                           reason=f"简要结论另有一行“{label}：{value}”，判断结论为“{expected}”"))
-    out.extend(_check_basis(body, offset, found, verdict))
-    out.extend(_contradicting_forms(body, offset, found, verdict))
-    out.extend(_recourse_statements(body, offset, found, verdict))
-    return out
-
-
-_NO_RECOURSE = re.compile(r"(?:不能|不可以|不可|不得|无权|无法|不享有|不再享有)[^。；;，,\n]{0,24}?追偿|无追偿权|没有追偿权")
-_RECOURSE = re.compile(r"(?:可以|可|有权|得以|能够|能)[^。；;，,\n]{0,24}?追偿|享有追偿权")
-_CLAUSE = re.compile(r"[^。；;，,\n]+")
-
-
-def _recourse_statements(body: str, offset: int, found: dict, verdict: Verdict) -> list[Finding]:
-    """A statement in 简要结论 that the platform may (or may not) claim against the merchant must match
-    ``verdict.recourse`` (spec §3: e.g. no recourse for a supplementary liability before 2021-01-01)."""
-    skip = [(start, end) for _, start, end, _ in iter_conclusion_lines(body)]
-    out: list[Finding] = []
-    for sentence in _SENTENCE.finditer(body):
-        if any(marker in sentence.group(0) for marker in _ATTRIBUTION):
-            continue
-        for clause in _CLAUSE.finditer(sentence.group(0)):
-            text, start = clause.group(0), sentence.start() + clause.start()
-            if any(a <= start < b for a, b in skip) or any(q in text for q in ("能否", "是否", "可否")):
-                continue
-            denied, granted = _NO_RECOURSE.search(text), _RECOURSE.search(text)
-            said = False if denied else (True if granted else None)
-            if said is None or said == verdict.recourse:
-                continue
-            hit = denied or granted
-            expected = "可以追偿" if verdict.recourse else "不能追偿"
-            out.append(Finding(category="conclusion_mismatches", field="recourse", expected=expected,
-                               found=hit.group(0), text=hit.group(0), start=offset + start + hit.start(),
-                               end=offset + start + hit.end(),
-                               reason=f"简要结论称“{hit.group(0)}”，判断结论为平台{expected}"))
-    return out
-
-
-def _first_line_spans(found: dict) -> set[tuple[int, int]]:
-    """The (start, end) spans of the first labelled lines, relative to the 简要结论 body."""
-    return {(start, end) for start, end, _ in found.values()}
-
-
-def _check_basis(body: str, offset: int, found: dict, verdict: Verdict) -> list[Finding]:
-    """A reversed burden that is QIN's proposal must say so (spec rule 9); lex lata must not be called a proposal."""
-    proposal_terms = terms.BURDEN_BASIS_TERMS["proposal"]
-    says_proposal = any(t in body for t in proposal_terms)
-    expected = terms.basis_label(verdict.burden_basis)
-    if verdict.burden_basis == "proposal" and not says_proposal:
-        return [Finding(category="conclusion_mismatches", field="burden_basis", expected=expected,
-                        reason="简要结论未说明举证责任倒置系学说建议（覃玉娟2025），非现行法")]
-    if verdict.burden_basis == "lex_lata" and "burden_of_proof" in found:
-        start, end, value = found["burden_of_proof"]
-        if terms.detect_basis(value) == "proposal":
-            return [Finding(category="conclusion_mismatches", field="burden_basis", expected=expected, found=value,
-                            text=value, start=offset + start, end=offset + end,
-                            reason="举证责任依现行法确定，不应表述为学说建议")]
-    return []
-
-
-def _contradicting_forms(body: str, offset: int, found: dict, verdict: Verdict) -> list[Finding]:
-    """A liability-form term elsewhere in 简要结论 that differs from the verdict, unless negated or attributed."""
-    out: list[Finding] = []
-    skip = {(start, end) for _, start, end, _ in iter_conclusion_lines(body)}
-    for sentence in _SENTENCE.finditer(body):
-        text = sentence.group(0)
-        if any(marker in text for marker in _ATTRIBUTION):
-            continue
-        for hit in terms.find_terms("liability_form", text):
-            s, e = sentence.start() + hit.start, sentence.start() + hit.end
-            if any(a <= s and e <= b for a, b in skip):
-                continue
-            explicit = "责任" in hit.text or len(hit.text) >= 4
-            if not explicit or hit.value == verdict.liability_form or terms.is_negated(text, hit.start):
-                continue
-            expected = terms.form_label(verdict.liability_form)
-            out.append(Finding(category="conclusion_mismatches", field="liability_form", expected=expected,
-                               found=hit.text, text=hit.text, start=offset + s, end=offset + e,
-                               reason=f"简要结论另称“{hit.text}”，与判断结论“{expected}”矛盾"))
-        for hit in terms.find_terms("imputation", text):
-            s, e = sentence.start() + hit.start, sentence.start() + hit.end
-            if hit.value == "no_fault" and not terms.is_negated(text, hit.start):
-                out.append(Finding(category="conclusion_mismatches", field="imputation",
-                                   expected=terms.imputation_label(verdict.imputation), found=hit.text,
-                                   text=hit.text, start=offset + s, end=offset + e,
-                                   reason="平台责任不适用无过错责任（QIN-5.3）"))
-    return out
 
 
 _MARK_RE = re.compile(r"\*\*⚠需复核：.*?\*\*", re.DOTALL)
