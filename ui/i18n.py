@@ -100,6 +100,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "instrument_dates": ("施行：{effective}{repealed}", "In force: {effective}{repealed}"),
     "repealed": ("；废止：{date}", "; repealed: {date}"),
     "similar_cases": ("相似案例", "Similar cases"),
+    "similar_cases_none": ("语料库中没有与本案请求路径和商品类别相同的案例。",
+                           "No case in the corpus shares this claim's route and category family."),
     "retrieve": ("检索相关条文与案例", "Retrieve related provisions and cases"),
     "retrieval_unavailable": ("检索尚不可用：{error}", "Retrieval is not available: {error}"),
     "retrieved": ("检索结果（前 {k} 条）", "Top {k} retrieved passages"),

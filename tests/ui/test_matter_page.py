@@ -191,3 +191,17 @@ def test_similar_cases_show_tier_and_sources(data_dir):
     assert "层级：" in page and "来源：[1](" in page  # each case with its tier and numbered source links
     ok(at.button(key="retrieve").click().run())
     assert any("lexmemo index" in w.value for w in at.warning)  # no index in a fresh data dir: say what to do
+
+
+def test_no_similar_case_is_said_not_padded(data_dir):
+    from assistant.core import ClaimFacts, classify
+    from assistant.corpus import load_corpus
+    from assistant.drafting.passages import similar_case_ids
+
+    at = new_app(example="drug_minor_contribution")
+    facts = ClaimFacts(**_store().latest_facts(_store().list_matters()[0].id).facts)
+    expected = similar_case_ids(classify(facts), facts, load_corpus())
+    page = texts(at)
+    assert "相似案例" in page
+    # The page says there is none exactly when the drafting module's chooser finds none.
+    assert ("语料库中没有与本案请求路径和商品类别相同的案例" in page) == (not expected)

@@ -57,11 +57,12 @@ def _similar_cases(verdict: Any, facts: Any, s: Any, corpus: Any) -> None:
         case_ids = services.similar_cases(verdict, facts, s)
     except Exception:  # the drafting module's case chooser is optional for this panel
         return
-    if case_ids:
-        st.markdown(f"**{t('similar_cases')}**")
-        for cid in case_ids:
-            case = corpus.get(cid)
-            show_record(corpus, cid, heading=f"{case.case_name} · {case.tier}" if case is not None else None)
+    st.markdown(f"**{t('similar_cases')}**")
+    if not case_ids:
+        st.caption(t("similar_cases_none"))  # say so rather than show a case that is not alike (issue 11 item 6)
+    for cid in case_ids:
+        case = corpus.get(cid)
+        show_record(corpus, cid, heading=f"{case.case_name} · {case.tier}" if case is not None else None)
 
 
 def render(verdict: Any, facts: Any) -> None:
