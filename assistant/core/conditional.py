@@ -29,11 +29,13 @@ AGAINST_CONSUMER: dict[str, Any] = {
     "advance_compensation_promised": False, "force_majeure": False, "platform_proved_compliance": False,
     "complaint_delay_expanded_damage": False,
 }
-#: The values each enumerable fact can take (scenarios); ``harm`` and ``category`` are multi-valued elements.
+#: The values each enumerable fact is tried with (scenarios); ``harm`` and ``category`` are multi-valued elements.
+#: ``harm = none`` fails every route ("What blocks": harm is an element of each), so it is never tried. The only
+#: routes with a category element (rules 2 and 7) are met by food or catering alone: every other category behaves
+#: as ``other_goods`` there, which stands for them all.
 DOMAIN: dict[str, tuple[Any, ...]] = {
-    "harm": ("personal_injury", "property_loss", "none"),
-    "category": ("food", "catering", "drug", "medical_device", "cosmetics", "transport", "lodging",
-                 "other_goods", "other_service"),
+    "harm": ("personal_injury", "property_loss"),
+    "category": ("food", "catering", "other_goods"),
     "platform_contribution": ("major", "minor"),
     "merchant_fault": ("intentional", "negligent"),
 }
