@@ -169,3 +169,32 @@ class BoundedChatModel(BaseChatModel):
                        else {**b, "text": redact(b["text"], self.secrets)} if isinstance(b, dict) and
                        isinstance(b.get("text"), str) else b for b in content]
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=content))])
+
+
+def deadline_http_client(total_s: float) -> Any:
+    """An httpx client whose every response body must arrive by ``total_s`` after the request was sent: the
+    read raises httpx.ReadTimeout at the first chunk past it. The worker thread call_with_deadline abandoned
+    then ends by itself instead of reading a trickle for hours in a long-lived process (the workspace)."""
+    import httpx
+
+    class _DeadlineStream(httpx.SyncByteStream):
+        def __init__(self, stream: Any, deadline: float) -> None:
+            self._stream, self._deadline = stream, deadline
+
+        def __iter__(self):  # noqa: ANN204 - httpx's protocol
+            for chunk in self._stream:
+                if time.monotonic() > self._deadline:
+                    raise httpx.ReadTimeout(f"response still arriving after the total deadline of {total_s:g} s")
+                yield chunk
+
+        def close(self) -> None:
+            self._stream.close()
+
+    class _DeadlineTransport(httpx.HTTPTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            deadline = time.monotonic() + total_s
+            response = super().handle_request(request)
+            response.stream = _DeadlineStream(response.stream, deadline)
+            return response
+
+    return httpx.Client(transport=_DeadlineTransport(), timeout=total_s)

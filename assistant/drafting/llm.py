@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.drafting.boundary import MAX_RETRIES, BoundedChatModel, secrets_of
+from assistant.drafting.boundary import MAX_RETRIES, BoundedChatModel, deadline_http_client, secrets_of
 from assistant.settings import Settings
 
 # One source for Ollama's address: the settings default (a blank LEXMEMO_OLLAMA_URL falls back to it).
@@ -54,7 +54,8 @@ def _openai(model: str, base_url: str | None, api_key: str | None, settings: Any
     # timeout over draft + repair), and an abandoned call would go on retrying in the background. So the client
     # never retries; call_with_deadline retries a quick failure (refused, 5xx, 429) once inside the same deadline.
     return ChatOpenAI(model=model, base_url=base_url, api_key=api_key, timeout=settings.llm_timeout_s,
-                      temperature=0, max_retries=MAX_RETRIES)
+                      temperature=0, max_retries=MAX_RETRIES,
+                      http_client=deadline_http_client(float(settings.llm_timeout_s)))
 
 
 def choose_model(settings: Any) -> ModelChoice:

@@ -5,6 +5,7 @@ the receipt, the memo, the CLI output, the SQLite store) holds the key (issue 11
 from __future__ import annotations
 
 import json
+import threading
 import time
 
 import pytest
@@ -55,6 +56,11 @@ def test_trickling_endpoint_fails_at_the_deadline(fake, hostile_settings):
     assert isinstance(exc.__cause__, ModelTimeoutError) and "total deadline of 1.5 s" in str(exc)
     assert len(fake.requests) == 1  # the deadline covers retries too: no second request started
     _assert_clean(exc)
+    # the abandoned call ends by itself (the client's transport enforces the same deadline on the body)
+    end = time.monotonic() + 3 * TIMEOUT_S
+    while any(t.name == "lexmemo-model-call" and t.is_alive() for t in threading.enumerate()):
+        assert time.monotonic() < end, "the abandoned model call is still reading the trickle"
+        time.sleep(0.1)
 
 
 def test_trickling_stream_fails_at_the_deadline(fake, hostile_settings):
