@@ -80,3 +80,18 @@ def test_section_7_objects_are_complete_and_their_citations_registered(corpus, d
             assert set(entry["citations"]) <= set(REGISTRY[entry["rule"]].provisions), (name, entry)
         assert all(note.startswith("【") for note in obj["notes"])
         assert len(obj["citations"]) == len(set(obj["citations"]))
+
+
+SECTION_7_FACTS = ("price_paid", "loss_amount", "injury_severity", "goods_nonconforming", "label_defect_only",
+                   "seller_knowingly_sold", "fraud", "consumer_knew_at_purchase", "harm_discovered_date",
+                   "limitation_events", "limitation_obstacles", "forum_clause")
+
+
+@PROPERTY
+@given(advice_facts())
+def test_section_7_facts_never_change_the_liability_part(data):
+    """S1: liability_form, regimes, citations, trace, missing_facts and notes ignore the section-7 facts."""
+    with_new = classify(data).model_dump(mode="json")
+    without = classify({k: v for k, v in data.items() if k not in SECTION_7_FACTS}).model_dump(mode="json")
+    for key in ("liability_form", "regimes", "citations", "trace", "missing_facts", "notes"):
+        assert with_new[key] == without[key], key
