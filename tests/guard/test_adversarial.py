@@ -136,3 +136,23 @@ def test_a_duplicated_section_is_named(verdict):
     report = check_memo(memo, verdict, event_date=EVENT)
     assert [f.field for f in report.conclusion_mismatches] == ["section"]
     assert "简要结论" in report.conclusion_mismatches[0].reason
+
+
+PIECES = ["《民法典》", "第", "1198", "条", "款", "之一", "、", "和", "（已废止）", "原", ZW, "\u202e", "條", "１", "连带责任",
+          "补充责任", "平台", "如果", "，", "。", "\n", "## 二、简要结论\n", "责任形态：", f"**{MARK}：", "**", "“", "”",
+          "（2020）京0105民初12345号", "[S1]", "覃玉娟", "不适用", "但", "依该条", "已审核资质", "未", "不知情",
+          "jointly and severally liable", "#", " ", "ECL-38-2", "QIN-5.4.2", "\ufeff", "e\u0301", "\x00", "\r\n", "（",
+          "）", "：", "消法", "第一千一百九十八条之", "㈠", "①"]
+
+
+def test_the_guard_never_fails_on_garbage_and_its_spans_stay_inside_the_memo(verdict, facts):
+    import random
+
+    rng = random.Random(11)
+    for _ in range(60):
+        memo = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 200)))
+        report = check_memo(memo, verdict, event_date=EVENT, facts=facts)
+        highlight(memo, report)
+        for f in report.findings:
+            assert f.start is None or 0 <= f.start <= f.end <= len(memo)
+            assert f.text is None or f.start is None or memo[f.start:f.end] == f.text

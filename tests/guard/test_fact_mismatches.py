@@ -170,3 +170,40 @@ def test_template_memos_carry_no_fact_mismatch(path, profile):
                         key_table=ctx.key_table, corpus=ctx.corpus, facts=facts)
     assert report.fact_mismatches == [], "\n".join(f.reason for f in report.fact_mismatches)
     assert report.ok, report.to_text()
+
+
+def test_the_issues_template_sentences_are_caught():
+    """Issue 11: the old template wrote these under supplementary_only/intent_split with the licence not reviewed,
+    the safety duty and the contribution unknown, and with consumer_prima_facie_evidence = true."""
+    facts = ClaimFacts.model_validate(json.loads((CLAIMS / "medical_device_not_reviewed.json").read_text(encoding="utf-8")))
+    verdict = classify(facts, doctrine="supplementary_only")
+    old = ("平台已审核资质，仅未尽事中的监控、警示等安全保障义务，属于间接侵权（覃玉娟文第5.2.2部分），且其原因力较小，"
+           "宜类推安全保障义务人的补充责任规则，由平台在平台内经营者不能赔偿的范围内承担补充赔偿责任。")
+    memo, start, end = _memo(facts, verdict, old)
+    report = check_memo(memo, verdict, event_date=facts.event_date, facts=facts)
+    assert {f.field for f in report.fact_mismatches} == {
+        "qualification_review_done", "safety_duty_done", "platform_contribution"}
+    assert all(start <= f.start < end for f in report.fact_mismatches) and not report.ok
+    evidence = _facts("consumer_prima_facie_evidence", True)
+    verdict = classify(evidence)
+    memo, _, _ = _memo(evidence, verdict, "本案消费者尚未完成初步举证（或其事实不明），故不适用该建议。")
+    report = check_memo(memo, verdict, event_date=evidence.event_date, facts=evidence)
+    assert [f.field for f in report.fact_mismatches] == ["consumer_prima_facie_evidence"]
+
+
+def test_verify_json_reports_fact_mismatches(tmp_path):
+    from typer.testing import CliRunner
+
+    import assistant.cli.corpus_cmds  # noqa: F401  (a second verb: with one command Typer drops the verb name)
+    import assistant.cli.verify_cmds  # noqa: F401  (registers the verb)
+    from assistant.cli import app
+
+    facts_path = CLAIMS / "medical_device_not_reviewed.json"
+    facts, verdict, ctx, memo = _template_memo(facts_path, "qin2025")
+    bad = memo.replace("## 五、", "平台已审核商家资质。\n\n## 五、", 1)
+    assert bad != memo
+    (tmp_path / "m.md").write_text(bad, encoding="utf-8")
+    result = CliRunner().invoke(app, ["verify", str(tmp_path / "m.md"), "--facts", str(facts_path), "--json"])
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1 and data["ok"] is False
+    assert [f["field"] for f in data["fact_mismatches"]] == ["qualification_review_done"]
