@@ -8,6 +8,7 @@ from typing import Any
 
 from assistant.drafting.facts_zh import VALUE_LABELS, chinese_date, field_label, known_facts
 from assistant.drafting.passages import KeyedPassage, key_table
+from assistant.drafting.scenarios import changes_outcome, requires_words, scenarios
 from assistant.drafting.prompts import PROMPT_VERSION
 from assistant.guard.terms import basis_label, burden_label, form_label, imputation_label
 from assistant.memo.sections import CONCLUSION_LABELS, SECTIONS
@@ -124,6 +125,13 @@ class DraftContext:
             "missing_facts": [{"fact": m.fact, "label": field_label(m.fact), "question": m.question}
                               for m in v.missing_facts],
             "trace": trace_lines(v),
+            # issue 12: the form on the present record and what proof would change it (spec rule 12)
+            "on_record": getattr(v, "on_record", None),
+            "on_record_label": form_label(v.on_record) if getattr(v, "on_record", None) else "",
+            "scenarios": [{"route": sc["route"], "form": sc["form"], "form_label": form_label(sc["form"]),
+                           "requires": sc["requires"], "condition": requires_words(sc),
+                           "changes_outcome": changes_outcome(v, sc)}
+                          for sc in (s.model_dump() if hasattr(s, "model_dump") else dict(s) for s in scenarios(v))],
         }
 
     def prompt_variables(self) -> dict[str, Any]:

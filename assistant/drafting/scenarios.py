@@ -66,6 +66,12 @@ def changes_outcome(verdict: Any, scenario: Any) -> bool:
     return FORM_PRECEDENCE.index(form) < FORM_PRECEDENCE.index(record)
 
 
+def form_is_settled(verdict: Any) -> bool:
+    """True when the engine gave scenarios (issue 12) and none of them would change the form on the record."""
+    return getattr(verdict, "on_record", None) is not None and not any(
+        changes_outcome(verdict, s) for s in scenarios(verdict))
+
+
 def requires_words(scenario: Any) -> str:
     """「A，且B」: the facts a scenario requires."""
     return "，且".join(proof_words(fact, value) for fact, value in (_get(scenario, "requires") or {}).items())

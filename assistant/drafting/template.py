@@ -12,7 +12,7 @@ from assistant.drafting.citer import Citer
 from assistant.drafting.context import PROFILE_LABELS, DraftContext
 from assistant.drafting.facts_zh import chinese_date, field_label, known_facts
 from assistant.drafting.provenance import rules_version
-from assistant.drafting.scenarios import evidence_steps, record_lines
+from assistant.drafting.scenarios import evidence_steps, form_is_settled, record_lines
 from assistant.guard.terms import basis_label, form_label
 from assistant.memo.sections import join_sections
 
@@ -54,7 +54,10 @@ def short_answer(ctx: DraftContext, cite: Citer) -> str:
     if relevant_38_2(v):
         lines.append(f"所采学说：{PROFILE_LABELS.get(v.doctrine.profile, v.doctrine.profile)}。")
     if v.missing_facts:
-        lines.append(f"尚有{len(v.missing_facts)}项事实有待核实，查明后结论可能变化（见“建议”）。")
+        # with scenarios known, say whether proof could change the form (the record lines above say which)
+        settled = form_is_settled(v)
+        lines.append(f"尚有{len(v.missing_facts)}项事实有待核实（见“建议”）"
+                     + ("；其查明不改变责任形态。" if settled else "，查明后结论可能变化。"))
     return "\n".join(lines)
 
 
@@ -103,7 +106,8 @@ def risks(ctx: DraftContext, cite: Citer) -> str:
         # labels contain 、 themselves (名称、地址和有效联系方式): 「」 keep each fact apart
         names = "".join(f"「{field_label(m.fact)}」" for m in v.missing_facts)
         out.append(f"{len(out) + 1}. 证据缺口：{names}{'等事实' if len(v.missing_facts) > 1 else ''}尚不明确，"
-                   "查明后责任形态或举证责任可能改变。")
+                   + ("查明后举证责任等可能改变，但不改变责任形态。" if form_is_settled(v)
+                      else "查明后责任形态或举证责任可能改变。"))
     if ctx.facts.consumer_prima_facie_evidence is not True and v.burden_of_proof != "not_applicable":
         out.append(f"{len(out) + 1}. 初步证据：消费者的购买记录、损害后果证明及与平台的沟通记录应完整保存，"
                    "否则难以证明损害与平台的关联。")
