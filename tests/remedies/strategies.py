@@ -43,8 +43,19 @@ def advice_facts(draw) -> dict:
         "consumer_knew_at_purchase": draw(tri), "forum_clause": draw(maybe(["none", "prominent", "not_prominent"])),
         "limitation_events": draw(st.one_of(st.none(), st.lists(event_entries(event or date(2014, 3, 15)),
                                                                  max_size=3))),
+        "limitation_obstacles": draw(st.one_of(st.none(), st.lists(obstacles(event or date(2014, 3, 15)),
+                                                                    max_size=2))),
     }
     return facts
+
+
+def obstacles(earliest: date) -> st.SearchStrategy:
+    """One CC-194-1 obstacle: from, to (None: continuing) and ground 1–5."""
+    return st.builds(lambda start, length, ground: {"from": start, "ground": ground,
+                                                    **({"to": start + timedelta(days=length)} if length is not None
+                                                       else {})},
+                     st.dates(earliest, TODAY + timedelta(days=1500)), st.one_of(st.none(), st.integers(0, 400)),
+                     st.integers(1, 5))
 
 
 def event_entries(earliest: date) -> st.SearchStrategy:
