@@ -12,6 +12,7 @@ import os
 import re
 import threading
 import time
+from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 from langchain_core.language_models.chat_models import BaseChatModel
@@ -197,4 +198,12 @@ def deadline_http_client(total_s: float) -> Any:
             response.stream = _DeadlineStream(response.stream, deadline)
             return response
 
-    return httpx.Client(transport=_DeadlineTransport(), timeout=total_s)
+    return httpx.Client(transport=_DeadlineTransport(verify=_ssl_context()), timeout=total_s)
+
+
+@lru_cache(maxsize=1)
+def _ssl_context() -> Any:
+    """httpx's default verifying SSL context, built once (loading the CA bundle takes ~60 ms a client)."""
+    import httpx
+
+    return httpx.create_ssl_context()
