@@ -1,6 +1,9 @@
-"""The triage page: upload a CSV/JSONL/XLSX of claims, run the batch with a progress bar (rate and ETA), show a
-sortable table (already sorted by priority), download it as CSV (UTF-8 with BOM, opens in Excel), XLSX or JSONL.
+"""The triage page: upload a CSV/JSONL/XLSX of claims, run the batch with a progress bar (rate and ETA), show the
+rows under review in their own tab first (not ranked), then the ranked rows (filters by liability form and
+category) and the failed rows, in Chinese; download as CSV (UTF-8 with BOM, opens in Excel), XLSX or JSONL.
 
+Every run is saved in the matter database as a batch (``assistant.store.batches``): it survives a reload, can
+be reopened and compared with another run, and any row opens as a matter with its narrative and facts.
 Parsing, extraction, classification, priority and the output format all come from ``assistant.triage``.
 """
 
@@ -19,6 +22,12 @@ from views.facts_form import DOCTRINES
 
 FORMATS = (("csv", "text/csv"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
            ("jsonl", "application/jsonl"))
+
+
+def _batches():
+    from assistant.store.batches import BatchStore
+
+    return BatchStore(services.settings().db_path)
 
 
 def _run(data: bytes, filename: str, doctrine: str) -> None:
@@ -43,14 +52,67 @@ def _run(data: bytes, filename: str, doctrine: str) -> None:
                          + f" · {rate:.0f}/s · ETA {eta:.0f}s")
 
     records = services.triage_rows(rows, doctrine, on_row)
-    st.session_state["triage_result"] = {
-        "records": records, "encoding": encoding, "file": filename,
-        "failed": sum(1 for r in records if r.get("error")),
-    }
+    try:  # saved before it is shown: a reload finds it again
+        batch_id = _batches().save(filename, records, doctrine, encoding)
+    except Exception as exc:  # the table is still shown (and downloadable) when the database is unusable
+        st.warning(f"分诊结果未能保存：{type(exc).__name__}: {exc}")
+        batch_id = None
+    st.session_state["triage_result"] = {"records": records, "encoding": encoding, "file": filename,
+                                         "failed": sum(1 for r in records if r.get("error")), "batch_id": batch_id}
+
+
+def _table(records: list[dict[str, Any]], key: str) -> None:
+    from assistant.triage.display import zh_table
+
+    columns, cells = zh_table(records)
+    st.dataframe(pd.DataFrame(cells, columns=list(columns)), key=key, hide_index=True, width="stretch")
+
+
+def _open_matter(batch_id: str, record_id: str) -> None:
+    """Callback: create a matter from the row and switch to the matter page with it loaded."""
+    from views import state
+
+    store = services.store(services.settings())
+    matter = _batches().open_as_matter(store, batch_id, record_id)
+    state.load_matter(store, matter.id)
+    st.session_state["page"] = "matter"
+
+
+def _saved(result: dict[str, Any] | None) -> None:
+    """Reopen or compare saved batches (every run is saved)."""
+    try:
+        saved = _batches().list()
+    except Exception as exc:  # no database: the page still works for this session
+        st.caption(f"已保存的分诊批次不可用：{exc}")
+        return
+    if not saved:
+        return
+    names = {b.id: f"{b.name} · {b.created[:19].replace('T', ' ')} · {b.total} 行（失败 {b.failed}，待复核 {b.flagged}）"
+             for b in saved}
+    with st.expander(f"已保存的分诊批次（{len(saved)}）", expanded=result is None):
+        chosen = st.selectbox("批次", list(names), format_func=names.get, key="triage_saved")
+        if st.button("打开此批次", key="triage_reopen"):
+            batch = next(b for b in saved if b.id == chosen)
+            records = _batches().load(chosen)
+            st.session_state["triage_result"] = {"records": records, "encoding": batch.encoding, "file": batch.name,
+                                                 "failed": batch.failed, "batch_id": chosen}
+            st.rerun()
+        if len(saved) > 1:
+            other = st.selectbox("与此批次比较", [b for b in names if b != chosen], format_func=names.get,
+                                 key="triage_compare_with")
+            if st.button("比较两次运行", key="triage_compare"):
+                diff = _batches().compare(other, chosen)
+                st.write(f"新增 {len(diff['added'])} 行，删除 {len(diff['removed'])} 行，结果变化 {len(diff['changed'])} 行")
+                rows = [{"编号": rid, "字段": f, "之前": str(a), "之后": str(b)}
+                        for rid, fields in diff["changed"].items() for f, (a, b) in fields.items()]
+                if rows:
+                    st.dataframe(pd.DataFrame(rows), key="triage_diff", hide_index=True)
 
 
 def render() -> None:
     """Draw the triage page."""
+    from assistant.triage.display import split_records, zh_value
+
     st.subheader(t("triage_title"))
     upload = st.file_uploader(t("triage_upload"), type=["csv", "jsonl", "xlsx"], key="triage_upload")
     doctrine = st.selectbox(t("doctrine"), DOCTRINES, key="triage_doctrine",
@@ -58,12 +120,33 @@ def render() -> None:
     if st.button(t("triage_run"), key="triage_run", disabled=upload is None) and upload is not None:
         _run(upload.getvalue(), upload.name, doctrine)
     result = st.session_state.get("triage_result")
+    _saved(result)
     if not result:
         return
     records = result["records"]
-    st.success(t("triage_done", total=len(records), failed=result["failed"]) + f"（{result['file']}, {result['encoding']}）")
-    columns, cells = services.triage_table(records)
-    st.dataframe(pd.DataFrame(cells, columns=list(columns)), key="triage_table", hide_index=True, width="stretch")
+    review, ranked, failed = split_records(records)
+    st.success(t("triage_done", total=len(records), failed=result["failed"])
+               + f"（{result['file']}, {result['encoding']}）；待人工复核 {len(review)} 行（未排序，见第一个标签页）")
+    tabs = st.tabs([f"待复核（{len(review)}）", f"已排序（{len(ranked)}）", f"失败（{len(failed)}）"])
+    with tabs[0]:
+        st.caption("这些行的事实读取置信度低，或文字不像索赔陈述（乱码、空白、其他语言）：请人工阅读，不参与排序。")
+        _table(review, "triage_review")
+    with tabs[1]:
+        forms = sorted({zh_value("liability_form", r.get("liability_form")) for r in ranked})
+        cats = sorted({zh_value("category", r.get("category")) for r in ranked})
+        c1, c2 = st.columns(2)
+        pick_forms = c1.multiselect("责任形态", forms, key="triage_filter_form")
+        pick_cats = c2.multiselect("商品或服务类别", cats, key="triage_filter_category")
+        shown = [r for r in ranked if (not pick_forms or zh_value("liability_form", r.get("liability_form")) in pick_forms)
+                 and (not pick_cats or zh_value("category", r.get("category")) in pick_cats)]
+        _table(shown, "triage_table")
+    with tabs[2]:
+        _table(failed, "triage_failed")
+    if result.get("batch_id"):
+        ids = [str(r.get("id")) for r in records]
+        c1, c2 = st.columns([3, 1])
+        rid = c1.selectbox("将某一行打开为事项", ids, key="triage_open_id")
+        c2.button("打开为事项", key="triage_open", on_click=_open_matter, args=(result["batch_id"], rid))
     stem = result["file"].rsplit(".", 1)[0]
     for col, (fmt, mime) in zip(st.columns(len(FORMATS)), FORMATS):
         try:

@@ -1,0 +1,155 @@
+"""Triage batches in the matter database: a run's table survives reloads, can be reopened, compared, opened as matters.
+
+    from assistant.store.batches import BatchStore
+    bs = BatchStore(settings.db_path)
+    bid = bs.save("claims.csv", records, doctrine="qin2025", encoding="gb18030")
+    bs.list()                      # newest first: id, name, created, counts
+    bs.load(bid)                   # the records, in the order they were shown
+    bs.compare(bid_a, bid_b)       # rows added, removed, and changed (field → before, after)
+    matter = bs.open_as_matter(matter_store, bid, "C1")   # a matter holding the row's narrative and facts
+
+A separate module with its own tables (``triage_batches``, ``triage_batch_rows``), created on first use, so the
+matter schema in ``matters.py``/``schema.py`` stays as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from assistant.store.schema import connect, now_iso
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS triage_batches (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, created TEXT NOT NULL, doctrine TEXT NOT NULL,
+        encoding TEXT, total INTEGER NOT NULL, failed INTEGER NOT NULL, flagged INTEGER NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS triage_batch_rows (
+        batch_id TEXT NOT NULL REFERENCES triage_batches(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+        record_id TEXT NOT NULL, record_json TEXT NOT NULL, PRIMARY KEY (batch_id, position))""",
+)
+#: Fields compared between two runs (the verdict and the facts; not the free text).
+COMPARED = ("priority", "needs_review", "error", "liability_form", "event_date", "platform_role", "category", "harm",
+            "knew_or_should_have_known", "necessary_measures_taken", "qualification_review_done", "safety_duty_done",
+            "merchant_identity_provided", "complaint_delay_expanded_damage")
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A saved triage run's header."""
+
+    id: str
+    name: str
+    created: str
+    doctrine: str
+    encoding: str | None
+    total: int
+    failed: int
+    flagged: int
+
+
+class BatchStore:
+    """Triage batches in the SQLite file at ``path`` (the matter database)."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        with self._write() as conn:
+            for statement in _SCHEMA:
+                conn.execute(statement)
+
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        conn = connect(self.path)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+
+    def save(self, name: str, records: list[dict[str, Any]], doctrine: str, encoding: str | None = None) -> str:
+        """Save one run's records (every row: done, failed or under review) in one transaction; return its id."""
+        bid = uuid.uuid4().hex[:12]
+        failed = sum(1 for r in records if r.get("error"))
+        flagged = sum(1 for r in records if r.get("needs_review") and not r.get("error"))
+        with self._write() as conn:
+            conn.execute("INSERT INTO triage_batches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (bid, name, now_iso(), doctrine, encoding, len(records), failed, flagged))
+            conn.executemany("INSERT INTO triage_batch_rows VALUES (?, ?, ?, ?)",
+                             [(bid, i, str(r.get("id")), json.dumps(r, ensure_ascii=False, default=str))
+                              for i, r in enumerate(records)])
+        return bid
+
+    def list(self) -> list[Batch]:
+        """Every saved batch, newest first."""
+        conn = connect(self.path)
+        try:
+            rows = conn.execute("SELECT * FROM triage_batches ORDER BY created DESC").fetchall()
+        finally:
+            conn.close()
+        return [Batch(**dict(r)) for r in rows]
+
+    def load(self, batch_id: str) -> list[dict[str, Any]]:
+        """The records of a saved batch, in their saved order; KeyError when there is no such batch."""
+        conn = connect(self.path)
+        try:
+            if conn.execute("SELECT 1 FROM triage_batches WHERE id = ?", (batch_id,)).fetchone() is None:
+                raise KeyError(f"no saved triage batch {batch_id!r}")
+            rows = conn.execute("SELECT record_json FROM triage_batch_rows WHERE batch_id = ? ORDER BY position",
+                                (batch_id,)).fetchall()
+        finally:
+            conn.close()
+        return [json.loads(r[0]) for r in rows]
+
+    def delete(self, batch_id: str) -> None:
+        """Remove a saved batch and its rows."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM triage_batch_rows WHERE batch_id = ?", (batch_id,))
+            conn.execute("DELETE FROM triage_batches WHERE id = ?", (batch_id,))
+
+    def compare(self, before_id: str, after_id: str) -> dict[str, Any]:
+        """Rows only in one run, and per common id the fields whose value changed: {id: {field: (before, after)}}."""
+        before = {str(r.get("id")): r for r in self.load(before_id)}
+        after = {str(r.get("id")): r for r in self.load(after_id)}
+        changed = {}
+        for rid in before.keys() & after.keys():
+            diff = {f: (before[rid].get(f), after[rid].get(f)) for f in COMPARED
+                    if before[rid].get(f) != after[rid].get(f)}
+            if diff:
+                changed[rid] = diff
+        return {"added": sorted(after.keys() - before.keys()), "removed": sorted(before.keys() - after.keys()),
+                "changed": dict(sorted(changed.items()))}
+
+    def open_as_matter(self, matter_store: Any, batch_id: str, record_id: str) -> Any:
+        """Create a matter from one row: its narrative and the facts triage used (a failed row: the narrative only)."""
+        from assistant.triage.coerce import FACT_COLUMNS
+
+        rec = next((r for r in self.load(batch_id) if str(r.get("id")) == str(record_id)), None)
+        if rec is None:
+            raise KeyError(f"no row {record_id!r} in triage batch {batch_id!r}")
+        facts = {f: rec[f] for f in FACT_COLUMNS if rec.get(f) is not None}
+        if rec.get("narrative"):
+            facts["narrative"] = rec["narrative"]
+        # facts read from the text carry the extraction mark the matter page shows: {field: {text, value}}
+        sources = dict(p.split("=", 1) for p in (rec.get("fact_sources") or "").split("; ") if "=" in p)
+        quotes = dict(re.findall(r"(\w+):「(.*?)」", rec.get("evidence") or ""))
+        extracted = {f: {"text": quotes.get(f, ""), "value": v} for f, v in facts.items()
+                     if f != "narrative" and sources.get(f, "").startswith("text")}
+        doctrine = self._doctrine(batch_id)
+        return matter_store.create_matter(f"分诊 {record_id}", doctrine=doctrine, facts=facts, extracted=extracted)
+
+    def _doctrine(self, batch_id: str) -> str:
+        conn = connect(self.path)
+        try:
+            row = conn.execute("SELECT doctrine FROM triage_batches WHERE id = ?", (batch_id,)).fetchone()
+        finally:
+            conn.close()
+        return row[0] if row else "qin2025"
