@@ -273,6 +273,11 @@ def check_memo(
         lists["conclusion_mismatches"].append(Finding(
             category="conclusion_mismatches", field="liability_form", expected=terms.form_label(verdict.liability_form),
             found=hit["found"], text=hit["found"], start=hit["start"], end=hit["end"], reason=hit["reason"]))
+    for hit in conclusions.no_fault_assertions(text, verdict, facts, skip):
+        if not any(a is not None and a <= hit["start"] < (b or a) for a, b in seen):
+            lists["conclusion_mismatches"].append(Finding(
+                category="conclusion_mismatches", field="imputation", expected=terms.imputation_label(verdict.imputation),
+                found=hit["found"], text=hit["found"], start=hit["start"], end=hit["end"], reason=hit["reason"]))
     if facts is not None:
         lists["fact_mismatches"].extend(_facts_findings(text, verdict, facts, skip))
     lists = {c: [_remap(f, norm, markdown) for f in items] for c, items in lists.items()}

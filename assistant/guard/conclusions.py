@@ -144,6 +144,28 @@ def _allowed(sentence: str, start: int, form: str, verdict: Any) -> tuple[bool, 
     return False, ""
 
 
+def no_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
+    """无过错责任 asserted of this platform anywhere (本案平台的责任应适用无过错责任原则): never the verdict's
+    imputation (QIN-5.3); negated, described (覃玉娟文认为…) or rejected mentions pass."""
+    masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
+                   + narrative_spans(markdown, facts))
+    out = []
+    for m in _SENTENCE.finditer(masked):
+        sentence = m.group(0)
+        if _QUESTION.search(sentence) or _REJECTED.search(sentence):
+            continue
+        for hit in terms.find_terms("imputation", sentence):
+            before = sentence[:hit.start]
+            if hit.value != "no_fault" or terms.is_negated(sentence, hit.start) or not _SUBJECT.search(before):
+                continue
+            if (_NAMED_VIEW.search(before) or DESCRIPTION.search(before)) and "本案" not in sentence:
+                continue
+            out.append({"start": m.start() + hit.start, "end": m.start() + hit.end, "found": hit.text,
+                        "reason": f"备忘录称“{hit.text}”：平台责任不适用无过错责任（覃玉娟文第5.3部分），"
+                                  f"判断的归责原则为“{terms.imputation_label(verdict.imputation)}”"})
+    return out
+
+
 def form_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
     """Every liability form asserted anywhere that the verdict does not give: dicts of start, end, found, reason."""
     masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)

@@ -81,7 +81,7 @@ _RULES: list[_Rule] = [
      lambda m: frozenset({"self_operated"})),
     # (不)能提供平台内经营者的真实名称、地址和有效联系方式
     ("merchant_identity_provided", re.compile(
-        rf"(?P<neg>不能|无法|未能|未|没有|拒绝|拒不)?(?P<pos>能够|可以|已经|已|能)?提供(?P<done>了)?{_GAP}{{0,16}}?"
+        rf"(?P<neg>不能|无法|未能|未|没有|拒绝|拒不)?(?P<pos>能够|可以|已经|已|能)?(?:向{_GAP}{{0,8}}?)?提供(?P<done>了)?{_GAP}{{0,16}}?"
         r"(?:真实名称|有效联系方式|身份信息)"), _polar),
     # 曾作出先行赔付承诺 / 未承诺先行赔付
     ("advance_compensation_promised", re.compile(

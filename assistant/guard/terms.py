@@ -57,7 +57,7 @@ TERMS: dict[str, dict[str, tuple[str, ...]]] = {
 #: Words that, shortly before a form term in the same clause, deny it (…而非连带责任, 不构成连带责任).
 NEGATIONS: tuple[str, ...] = (
     "而非", "并非", "不是", "不承担", "不构成", "不属于", "不应承担", "无需承担", "无须承担", "不负", "排除",
-    "不适用", "否定", "而不是", "非",
+    "不适用", "不应适用", "不宜适用", "否定", "而不是", "非",
 )
 _CLAUSE_BREAK = re.compile(r"[。；;，,！!？?\n]")
 _NEGATION_WINDOW = 8

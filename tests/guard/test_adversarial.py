@@ -78,6 +78,7 @@ DEFECTIVE = [
     ("on_record_wrong", analysis("根据现有事实，平台应承担连带责任。"), "conclusion_mismatches", None),
     ("scenario_not_in_verdict", analysis("如能证明平台已审核资质，则平台承担连带责任。"), "conclusion_mismatches", None),
     ("full_width_in_form", analysis("平台应承担连带赔偿责任。"), "conclusion_mismatches", None),
+    ("no_fault_in_analysis", analysis("本案平台的责任应适用无过错责任原则。"), "conclusion_mismatches", None),
 ]
 
 SOUND = [
@@ -96,6 +97,7 @@ SOUND = [
     ("scenario_in_verdict", analysis("如能证明平台曾作出先行赔付承诺，则平台承担先行赔付责任。")),
     ("rejected_view", analysis("另有观点认为平台应承担连带责任，本备忘录不采此说。")),
     ("english_matching", analysis("The platform bears supplementary liability only.")),
+    ("no_fault_denied", analysis("平台的责任适用过错责任原则，而不应适用无过错责任（覃玉娟文第5.3部分）。")),
 ]
 
 

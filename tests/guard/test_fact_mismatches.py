@@ -54,6 +54,8 @@ CASES = [
      "平台能够提供商家的真实名称和有效联系方式。"),
     ("merchant_identity_provided", False, "平台已提供商家的真实名称、地址和有效联系方式。", "平台无法提供商家的真实名称。"),
     ("merchant_identity_provided", None, "平台无法提供商家的真实名称。", None),
+    ("merchant_identity_provided", False, "平台已向消费者提供商家的真实名称、地址和有效联系方式。",
+     "平台未向消费者提供商家的真实名称。"),
     ("advance_compensation_promised", False, "平台曾作出先行赔付承诺。", "平台未作出先行赔付承诺。"),
     ("advance_compensation_promised", True, "平台从未承诺先行赔付。", "平台曾承诺先行赔付。"),
     ("advance_compensation_promised", None, "平台曾承诺先行赔付。", None),
