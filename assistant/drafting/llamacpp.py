@@ -55,7 +55,7 @@ class LlamaCppChatModel(BaseChatModel):
     temperature: float = 0.0
     seed: int = 0
     n_threads: int = 2
-    timeout_s: float = 120.0
+    timeout_s: float = 120.0  # enforced around each call by the adapter's boundary (BoundedChatModel)
     chat_format: str | None = None  # None: the file's template, or by architecture when it has none
     _llm: Any = PrivateAttr(default=None)
     _format: str | None = PrivateAttr(default=None)

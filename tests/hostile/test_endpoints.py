@@ -211,3 +211,15 @@ def test_settings_key_is_redacted_even_without_the_sk_shape(fake, hostile_settin
     fake.queue({"status": 500}, {"status": 500})
     exc, _ = _draft_failure(hostile_settings.model_copy(update={"openai_api_key": SecretStr(plain)}))
     assert plain not in str(exc) and REDACTED in str(exc)
+
+
+def test_triage_extractor_behind_the_same_boundary(fake, hostile_settings):
+    """The LLM fact extractor uses the same adapter: a 500 echoing the key falls back to the rules, and the
+    method text it records (a triage output column) names the failure without the key."""
+    from assistant.triage.extract.llm import make_extractor
+
+    fake.queue({"status": 500}, {"status": 500})
+    name, extractor = make_extractor(hostile_settings)
+    result = extractor("2023年5月1日在外卖平台点餐后食物中毒住院，平台没有审核商家的许可证。")
+    assert name == "llm:openai:hostile-model" and result.method.startswith("rules (llm failed:")
+    assert "500" in result.method and "[已隐去]" in result.method and KEY not in result.method
