@@ -149,6 +149,14 @@ class Browser:
             time.sleep(0.2)
         raise AssertionError(f"the app was still running after {timeout}s")
 
+    def wait_for_element(self, selector: str, timeout: float = 60) -> None:
+        """Wait until an element matches ``selector``."""
+        deadline = time.monotonic() + timeout
+        while not self.js(f"!!document.querySelector({json.dumps(selector)})"):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no element {selector!r} within {timeout}s")
+            time.sleep(0.3)
+
     def value_of(self, selector: str) -> str | None:
         """The ``value`` of the element at ``selector`` (a text area's text), or None when it is not there."""
         return self.js(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); return e ? e.value : null; }})()")
@@ -165,9 +173,22 @@ class Browser:
         self.send("Input.insertText", text=text)
         self.js(f"document.querySelector({json.dumps(selector)}).blur()")
 
-    def screenshot(self, path: Path) -> Path:
-        """A full-page PNG screenshot."""
-        data = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True)["data"]
+    def screenshot(self, path: Path, width: int = 1440) -> Path:
+        """A full-page PNG screenshot.
+
+        The viewport is set to the page's full height first (and kept), rather than asking Chromium to capture
+        beyond the viewport: that resizes the page during the capture and Streamlit's sidebar is caught mid-layout.
+        """
+        self.js("document.querySelectorAll('*').forEach(e => { if (e.scrollLeft) e.scrollLeft = 0; })")
+        height = int(self.js("Math.max(document.body.scrollHeight, [...document.querySelectorAll("
+                             "'[data-testid=\"stMain\"], section.main')].reduce((m, e) => Math.max(m, e.scrollHeight), 0))")
+                     or 0)
+        height = max(800, min(height, 16000))
+        if getattr(self, "_viewport", None) != (width, height):
+            self.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
+            self._viewport = (width, height)
+            time.sleep(0.8)  # let the page lay itself out at the new size
+        data = self.send("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
         return path
 

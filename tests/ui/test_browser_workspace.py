@@ -73,6 +73,7 @@ def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
             url = f"{server}?matter={matter.id}"
             browser.goto(url)
             browser.wait_for_text("案情陈述")
+            browser.wait_for_element(MEMO_BOX)  # the memo editor is drawn last: the whole page has run
             browser.wait_idle()
             assert browser.value_of(NARRATIVE_BOX) == NARRATIVE
             browser.screenshot(shots / "0-matter.png")
@@ -80,6 +81,8 @@ def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
                 for label, marker in PAGES:
                     browser.click_label(label, within=SIDEBAR)
                     browser.wait_for_text(marker)
+                    if label == "起草备忘录":
+                        browser.wait_for_element(MEMO_BOX)
                     browser.wait_idle()
                     browser.screenshot(shots / f"{round_no}-{label}.png")
                     assert _stored(settings.db_path, matter.id) == before, f"round {round_no}, page {label}"
@@ -89,6 +92,7 @@ def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
                 assert "共同侵权连带责任说" in browser.value_of(DOCTRINE_BOX)  # the stored profile (joint)
             browser.goto(url)  # a reload: a new session reads the store
             browser.wait_for_text("案情陈述")
+            browser.wait_for_element(MEMO_BOX)  # the memo editor is drawn last: the whole page has run
             browser.wait_idle()
             assert browser.value_of(NARRATIVE_BOX) == NARRATIVE
             browser.screenshot(shots / "3-reloaded.png")
@@ -97,6 +101,7 @@ def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
         with _serve(tmp_path, "streamlit-restarted") as again:
             browser.goto(f"{again}?matter={matter.id}")
             browser.wait_for_text("案情陈述")
+            browser.wait_for_element(MEMO_BOX)  # the memo editor is drawn last: the whole page has run
             browser.wait_idle()
             assert browser.value_of(NARRATIVE_BOX) == NARRATIVE and browser.value_of(MEMO_BOX) == MEMO
             assert _stored(settings.db_path, matter.id) == before
