@@ -100,7 +100,7 @@ def live_route_ids(verdict: Any, event_date: date | None, corpus: Any) -> list[s
     """
     when = event_date or date.today()
     # law_as_of is not a route: its provisions (ECL-89, CC-1260) are cited only when the date matters
-    ids = [c for entry in verdict.trace if entry.outcome in ("met", "blocked", "rebutted") and entry.rule != "law_as_of"
+    ids = [c for entry in verdict.trace if entry.outcome in ("met", "blocked", "rebutted", "barred") and entry.rule != "law_as_of"
            for c in entry.citations]
     return [c for c in dict.fromkeys(ids) if corpus.resolve(c) and corpus.in_force(c, when)]
 

@@ -18,7 +18,7 @@ IF_PROVED = "若能证明"
 # What proving ``fact = value`` means, in the words of a 如能证明 clause.
 PROOF_WORDS: dict[tuple[str, Any], str] = {
     ("knew_or_should_have_known", True): "平台曾知道或者应当知道经营者的商品或服务存在问题（例如曾收到投诉、举报）",
-    ("necessary_measures_taken", False): "平台未采取删除、屏蔽、断开链接等必要措施",
+    ("necessary_measures_taken", False): "平台未采取必要措施（如删除、屏蔽、断开链接）",
     ("qualification_review_done", False): "平台未审核平台内经营者的资质资格",
     ("qualification_review_done", True): "平台审核过平台内经营者的资质资格",
     ("safety_duty_done", False): "平台未履行事中的监控、警示等安全保障义务",
