@@ -183,14 +183,19 @@ def draft(facts: Any, s: Settings, drafter: str, doctrine: str) -> Draft:
                  needs_review=bool(result.needs_review), receipt=dict(result.receipt or {}), drafter=result.drafter)
 
 
-def check(markdown: str, verdict: Any, event_date: date | None, receipt: dict[str, Any] | None, s: Settings) -> Any:
-    """Re-run the guard on an (edited) memo with the allowed ids and citation keys of the draft it came from."""
+def check(
+    markdown: str, verdict: Any, event_date: date | None, receipt: dict[str, Any] | None, s: Settings,
+    facts: Any = None,
+) -> Any:
+    """Re-run the guard on an (edited) memo with the allowed ids and citation keys of the draft it came from, and
+    (given the ClaimFacts) its facts check: a sentence contradicting the current facts is a finding."""
     mod = _module("assistant.guard")
     receipt = receipt or {}
     allowed = receipt.get("allowed_ids")
+    kwargs = {"facts": facts} if facts is not None else {}
     return mod.check_memo(markdown, verdict, event_date=event_date,
                           allowed_ids=set(allowed) if allowed is not None else None,
-                          key_table=receipt.get("key_table"), corpus=corpus(s))
+                          key_table=receipt.get("key_table"), corpus=corpus(s), **kwargs)
 
 
 def highlight(markdown: str, report: Any) -> str:

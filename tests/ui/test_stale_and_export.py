@@ -108,3 +108,17 @@ def test_review_lines_list_stale_first_then_every_guard_finding_including_fact_m
     assert lines[2] == "与案件事实不符的陈述：「平台已审核资质」：事实为未审核"
     assert review_lines({"ok": True}, None) == []
     assert review_lines({"ok": False}, None) == ["核查未通过：备忘录已标记为「需复核」，请逐项修正后再交付。"]
+
+
+def test_an_edit_stating_a_fact_against_the_record_is_caught_and_exported_as_such(data_dir, served_files):
+    at = new_app(example="drug_minor_contribution")  # the licence was reviewed (qualification_review_done = 是)
+    ok(at.button(key="draft").click().run())
+    memo = at.text_area(key="memo_text").value
+    edited = memo.replace("## 四、法律分析\n", "## 四、法律分析\n\n本案中平台未审核平台内经营者的资质。\n", 1)
+    assert edited != memo
+    ok(at.text_area(key="memo_text").set_value(edited).run())
+    assert any("核查未通过" in e.value for e in at.error) and not _passed(at)
+    page = texts(at)
+    assert "与案件事实不符的陈述" in page and "未审核平台内经营者的资质" in page
+    first = served_files[f"{NAME}.md"].decode("utf-8").split("\n\n")[1]
+    assert "与案件事实不符的陈述：「未审核平台内经营者的资质」" in first

@@ -66,7 +66,7 @@ def _run_draft(store: MatterStore, matter_id: str, facts: Any, drafter: str, doc
     st.success(t("memo_saved", id=memo.id))
 
 
-def _guard(text: str, verdict: Any, event_date: Any, receipt: dict[str, Any] | None) -> Any:
+def _guard(text: str, verdict: Any, facts: Any, receipt: dict[str, Any] | None) -> Any:
     """The guard report for ``text`` against the current verdict (re-run whenever the memo text, the facts or the
     doctrine changed since the last check)."""
     basis = (text, facts_hash(current_facts()), current_doctrine())
@@ -74,7 +74,8 @@ def _guard(text: str, verdict: Any, event_date: Any, receipt: dict[str, Any] | N
     if checked and checked[0] == basis:
         return checked[1]
     try:
-        report = services.check(text, verdict, event_date, receipt, services.settings())
+        report = services.check(text, verdict, getattr(facts, "event_date", None), receipt, services.settings(),
+                                facts=facts)
     except Unavailable as exc:
         st.caption(t("guard_unavailable", error=exc))
         return None
@@ -157,7 +158,7 @@ def render(store: MatterStore, matter_id: str, matter_name: str, facts: Any, ver
     text = current_memo()
     previous = st.session_state.get("memo_version")
     base_receipt = previous.receipt if previous is not None else None
-    report = (_guard(text, verdict, getattr(facts, "event_date", None), base_receipt)
+    report = (_guard(text, verdict, facts, base_receipt)
               if text.strip() and verdict else None)
     guard = report.to_json() if report is not None else None
     if text.strip() and text != st.session_state.get("memo_saved_text"):
