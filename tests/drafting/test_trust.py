@@ -218,3 +218,42 @@ def test_burden_rule_outcome_agrees_with_the_summary(memos):
     if result.verdict.burden_of_proof == "consumer":
         assert "举证责任：消费者" in result.sections["简要结论"]
         assert "举证责任转由平台承担" not in result.markdown
+
+
+def _random_facts(rnd) -> dict:
+    """A random fact set over every ClaimFacts field (unknowns included), for the property test below."""
+    tri = [True, False, None]
+    facts = {
+        "event_date": rnd.choice(["2016-05-01", "2019-06-01", "2020-05-15", "2023-05-01", None]),
+        "platform_role": rnd.choice(["marketplace", "marketplace", "self_operated", "misleading_self_operated", None]),
+        "category": rnd.choice(["food", "catering", "drug", "medical_device", "cosmetics", "transport", "lodging",
+                                "other_goods", "other_service", None]),
+        "harm": rnd.choice(["personal_injury", "property_loss", "none", None]),
+        "merchant_fault": rnd.choice(["intentional", "negligent", None]),
+        "platform_contribution": rnd.choice(["major", "minor", None]),
+    }
+    for name in ("causation", "knew_or_should_have_known", "necessary_measures_taken", "qualification_review_done",
+                 "safety_duty_done", "merchant_identity_provided", "advance_compensation_promised",
+                 "consumer_prima_facie_evidence", "platform_proved_compliance", "force_majeure",
+                 "complaint_delay_expanded_damage", "live_streaming", "life_health"):
+        facts[name] = rnd.choice(tri)
+    return {k: v for k, v in facts.items() if v is not None}
+
+
+def test_random_fact_sets_state_no_false_fact_and_cite_only_allowed(corpus, tmp_path):
+    """120 random fact sets × a random profile: the template memo states no fact the record contradicts, cites
+    nothing outside the allowed set verify computes, and an undetermined memo has no recourse line."""
+    import random
+
+    from assistant.settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "d", cache_dir=tmp_path / "c", llm="template", progress=False)
+    rnd = random.Random(20261204)
+    for _ in range(120):
+        facts, profile = _random_facts(rnd), rnd.choice(DOCTRINES)
+        result = draft_memo(facts, settings=settings, doctrine=profile, corpus=corpus)
+        claim = ClaimFacts.model_validate(facts)
+        assert _statements(result.markdown, claim) == [], (facts, profile)
+        assert not result.report.unlisted and not result.report.unresolved, (facts, profile, result.report.to_text())
+        if result.verdict.liability_form == "undetermined":
+            assert "追偿：" not in result.sections["简要结论"], (facts, profile)
