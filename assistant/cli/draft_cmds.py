@@ -75,6 +75,12 @@ def draft(
         facts = ClaimFacts.model_validate(data)
     except ValidationError as exc:
         _fail(f"{facts_file}: invalid facts:\n" + "\n".join(f"  {line}" for line in facts_error_messages(exc)))
+    from assistant.triage.extract import EXTRACT_LIMIT
+
+    if facts.narrative and len(facts.narrative) > EXTRACT_LIMIT:  # issue 14: a 5 MB paste must not stall the guard
+        typer.echo(f"note: the narrative ({len(facts.narrative)} characters) is cut to its first {EXTRACT_LIMIT} "
+                   "for the memo; the cut is marked in the memo", err=True)
+        facts = facts.model_copy(update={"narrative": facts.narrative[:EXTRACT_LIMIT] + "……【当事人陈述过长，以下已截断】"})
     settings = get_settings(**({"llm": llm} if llm else {}))
     try:
         result = draft_memo(facts, settings=settings, doctrine=doctrine)

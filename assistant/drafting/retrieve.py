@@ -12,12 +12,15 @@ from typing import Any
 from assistant.drafting.facts_zh import VALUE_LABELS
 
 TOP_K = 5
+#: The query reads at most this much narrative (issue 14): the encoder keeps 512 tokens anyway, and a 5 MB paste
+#: must not stall drafting; the cut is recorded in the passages' source note.
+QUERY_LIMIT = 2_000
 
 
 def narrative_query(facts: Any) -> str:
-    """The search query: the client's narrative, else a short description built from the known facts."""
+    """The search query: the client's narrative (its first QUERY_LIMIT characters), else a short description."""
     if facts.narrative and facts.narrative.strip():
-        return facts.narrative.strip()
+        return facts.narrative.strip()[:QUERY_LIMIT]
     parts = ["电子商务平台"]
     if facts.category:
         parts.append(VALUE_LABELS["category"][facts.category])
@@ -51,4 +54,5 @@ def narrative_passages(facts: Any, verdict: Any, corpus: Any, settings: Any) -> 
         return [], f"verdict citations only: retrieval failed ({type(exc).__name__}: {exc})"
     on = facts.event_date or date.today()
     usable = [h for h in hits if corpus.resolve(h.id) and corpus.in_force(h.id, on)]
-    return usable, f"retrieval:{mode} top-{TOP_K}"
+    cut = len((facts.narrative or "").strip()) > QUERY_LIMIT
+    return usable, f"retrieval:{mode} top-{TOP_K}" + (f" (query: first {QUERY_LIMIT} characters of the narrative)" if cut else "")

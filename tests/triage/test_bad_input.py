@@ -171,3 +171,18 @@ def test_draft_deeply_nested_json_is_exit_2(tmp_path: Path) -> None:
     f.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
     res = runner.invoke(app, ["draft", str(f)])
     assert res.exit_code == 2 and "nested" in res.stderr
+
+
+def test_draft_cuts_a_five_megabyte_narrative_and_says_so(tmp_path: Path) -> None:
+    from assistant.drafting.retrieve import QUERY_LIMIT, narrative_query
+    from assistant.core import ClaimFacts
+
+    big = OK + "无关内容" * 1_300_000
+    assert len(narrative_query(ClaimFacts(narrative=big))) == QUERY_LIMIT  # the encoder reads only the head
+    f = tmp_path / "f.json"
+    f.write_text(json.dumps({**FACTS, "narrative": big}, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "m.md"
+    res = runner.invoke(app, ["draft", str(f), "-o", str(out)])
+    assert res.exit_code in (0, 1) and "cut" in res.stderr
+    memo = out.read_text(encoding="utf-8")
+    assert "已截断" in memo and len(memo) < 200_000
