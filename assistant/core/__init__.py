@@ -5,6 +5,8 @@ Public API::
     from assistant.core import ClaimFacts, Verdict, classify
     verdict = classify(facts, doctrine="qin2025")   # facts: ClaimFacts or a dict of the spec's field names
     verdict.model_dump(mode="json")                 # the spec's JSON shape (section 3)
+    verdict.on_record, verdict.scenarios            # rule 12 (v1.1): the form on the record, what proof changes
+    classify(facts, scenarios=False)                # batch paths that do not show scenarios: skip their search
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from assistant.core.models import (
     DoctrineInfo,
     Element,
     MissingFact,
+    Scenario,
     TraceEntry,
     Verdict,
     facts_error_messages,
@@ -28,5 +31,5 @@ from assistant.core.models import (
 
 __all__ = [
     "RULES_VERSION", "AsOf", "ClaimFacts", "DOCTRINES", "DoctrineInfo", "Element", "FORM_PRECEDENCE", "MissingFact",
-    "TraceEntry", "Verdict", "classify", "facts_error_messages",
+    "Scenario", "TraceEntry", "Verdict", "classify", "facts_error_messages",
 ]
