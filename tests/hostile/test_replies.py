@@ -16,7 +16,9 @@ from .memos import apply_edits, load_cases
 CASES = load_cases()
 # Defect classes the guard does not catch yet (its engineer is extending it in parallel): strict xfail, so a case
 # that starts passing fails the run until this list is brought up to date. Filled in from the final run.
-NOT_YET_CAUGHT: dict[str, str] = {}  # the guard catches both former entries since 7bf568f
+NOT_YET_CAUGHT: dict[str, str] = {
+    "burden_reversed_in_analysis": "wrong_conclusion",
+}
 
 
 def _params():
