@@ -151,6 +151,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "事实已变更，请重新起草：本备忘录未记录其起草所依据的事实版本，无法确认与当前事实一致。",
         "Facts changed, redraft: this memo does not record the facts it was drafted from.",
     ),
+    "history_stale": ("事实已变更", "facts changed since"),
     "review_title_mark": ("【需复核】", "[NEEDS REVIEW] "),
     "review_intro": ("需复核：本备忘录未通过核查，导出前请逐项处理：", "Needs review: this memo failed the check:"),
     "highlighted": ("标注后的正文", "Highlighted memo"),

@@ -44,8 +44,11 @@ def test_stale_banner_after_a_fact_change_and_gone_after_redrafting(data_dir, se
     doc = Document(io.BytesIO(served_files[f"{NAME}.docx"]))
     assert "需复核" in doc.paragraphs[0].text and STALE in doc.paragraphs[1].text
 
+    assert "事实已变更" in at.selectbox(key="history_pick").options[0]  # the history says so too
     ok(at.button(key="draft").click().run())  # redrafted from the current facts: fresh again
     assert not _stale(at)
+    options = at.selectbox(key="history_pick").options
+    assert "事实已变更" not in options[0] and "事实已变更" in options[1]
     assert not served_files[f"{NAME}.md"].decode("utf-8").startswith("# 【需复核】")
 
 

@@ -121,11 +121,15 @@ def _history(store: MatterStore, matter_id: str) -> None:
             return
         by_id = {v.id: v for v in versions}
         st.session_state["history_versions"] = by_id
+        facts, doctrine = current_facts(), current_doctrine()
+        # A version drafted from other facts or another doctrine never shows a bare ✓ (issue 11 item 8).
+        stale = {v.id for v in versions if v.markdown and stale_reason(store, v, facts, doctrine)}
 
         def describe(i: int) -> str:
             v = by_id[i]
             ok = "—" if v.guard_ok is None else ("✓" if v.guard_ok else "✗ " + t("needs_review"))
-            return f"#{v.id} · {t('status_' + v.status)} · {v.drafter} · {v.created[:19]} · {ok}"
+            old = f" · {t('history_stale')}" if i in stale else ""
+            return f"#{v.id} · {t('status_' + v.status)} · {v.drafter} · {v.created[:19]} · {ok}{old}"
 
         pick = st.selectbox(t("history"), list(by_id), key="history_pick", format_func=describe)
         chosen = by_id.get(pick)
