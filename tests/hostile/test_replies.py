@@ -63,6 +63,10 @@ def test_crafted_reply(case, fake, hostile_settings, template_memo):
         assert result.report.ok and not result.needs_review, f"false alarm:\n{result.report.to_text()}"
         assert len(fake.requests) == 1 and len(result.attempts) == 1
         assert result.markdown == (base if expect == "pass_unwrapped" else first)
+        added = [edit[op]["text"] for edit in case["edits"] for op in edit if op in ("append", "insert")]
+        for pid in case.get("resolves", []):
+            assert any(c.resolved and c.id == pid and any(c.text in text for text in added)
+                       for c in result.report.citations), f"{pid} not read from {added}"
     if case["class"] == "injection":
         user = fake.prompts()[0][1]
         opener, closer = DELIMITERS["narrative_open"], DELIMITERS["narrative_close"]
