@@ -90,7 +90,8 @@ _OTHERS_EARLIER = re.compile(r"多次|多人|很多人|好多|不少人|其他|�
 _AFTER = re.compile(r"(?:后|之后|以后|事后|后来|其后|随后|出事|受伤|住院|确诊)")
 # The platform's own say-so (客服说审核过了) is a claim, not a fact, for the duties it would clear.
 _SAID = re.compile(r"(?:^|\n)\s*客服[：:]|(?:平台|客服|对方|被告)(?:方面|一方)?(?:说|称|表示|声称|回复|解释|答复|辩称|告诉我)|据平台")
-_SELF_CLEARING = frozenset({"qualification_review_done", "safety_duty_done", "platform_proved_compliance"})
+_SELF_CLEARING = frozenset({"qualification_review_done", "safety_duty_done", "platform_proved_compliance",
+                            "merchant_identity_provided"})
 _HEDGE = re.compile(r"好像|可能|似乎|据说|听说|大概|也许|不确定|不太清楚|应该是|估计")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 LOW, WEAK, SURE = 0.5, 0.75, 0.9
@@ -109,7 +110,8 @@ def _after_harm(text: str, hit: Hit, harm: Hit | None) -> bool:
 
 def _said_by_platform(text: str, hit: Hit) -> bool:
     line = text.rfind("\n", 0, hit.start) + 1
-    return bool(_SAID.search(text[max(line, sentence_start(text, hit.start) - 1):hit.start]))
+    # the hit itself may open with the speaker (平台称已向客户提供…)
+    return bool(_SAID.search(text[max(line, sentence_start(text, hit.start) - 1):min(hit.end, hit.start + 4)]))
 
 
 def _not_claim(text: str, facts: dict[str, Any]) -> str | None:

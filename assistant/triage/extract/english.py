@@ -33,10 +33,11 @@ _CUES: tuple[tuple[str, object, str], ...] = (
                                          r"|\bhad no (?:\w+ )?(?:business |food |drug )?licen[cs]e\b|\bunlicensed\b|\bwithout (?:a |any )?licen[cs]e\b"),
     ("qualification_review_done", True, r"\b(?:checked|verified|reviewed)\b[^.;]{0,30}\blicen[cs]e\b"),
     ("safety_duty_done", False, r"\btook (?:a|one|two|three|\d+) (?:week|day|month)s? to (?:respond|reply|act)\b|\bnot heard from the (?:platform|app)\b|\bignored (?:our|my|the) complaints?\b|\bno response from the (?:platform|app)\b"),
-    ("merchant_identity_provided", False, r"\b(?:seller|vendor|merchant|shop)\b[^.;]{0,20}\b(?:cannot|can't|could not|couldn't) be (?:reached|found|contacted)\b|\brefused to (?:give|disclose)\b[^.;]{0,30}\bseller"),
+    ("merchant_identity_provided", False, r"\b(?:seller|vendor|merchant|shop)\b[^.;]{0,20}\b(?:cannot|can't|could not|couldn't) be (?:reached|found|contacted)\b|\brefused to (?:give|disclose)\b[^.;]{0,30}\bseller|\b(?:could not|couldn't|cannot|can't) tell (?:us|me|her|him) who\b|\bseller has disappeared\b"),
     ("merchant_identity_provided", True, r"\b(?:gave|provided|disclosed)\b[^.;]{0,10}\b(?:us|me|her|him|the client)?\b[^.;]{0,10}\bseller'?s?\b[^.;]{0,10}\b(?:name|address|contact)"),
     ("advance_compensation_promised", True, r"\bpromised (?:advance )?compensation\b|\badvance compensation\b|\bcompensation guarantee\b"),
     ("consumer_prima_facie_evidence", True, r"\bkept (?:the |all )?(?:order|receipt|invoice|screenshot|chat|medical record|photo)s?\b|\bhas (?:the )?(?:receipts|screenshots|medical records)\b"),
+    ("consumer_prima_facie_evidence", True, r"\bkept the (?:box|packaging|order page|receipt)"),
     ("merchant_fault", "intentional", r"\b(?:knowingly|deliberately|intentionally|on purpose)\b"),
     ("merchant_fault", "negligent", r"\b(?:was|were) negligent\b|\bnegligen(?:t|ce)\b|\bcarelessly\b"),
     ("force_majeure", True, r"\b(?:typhoon|earthquake|flood(?:ed|ing)?|hurricane|landslide|tsunami)\b"),
@@ -52,12 +53,12 @@ _CATEGORY: tuple[tuple[str, str], ...] = (
     ("catering", r"\bmeal\b|\brestaurant\b|\btakeaway\b|food delivery|delivery app|\bsushi\b|hot ?pot|\bdish\b"),
     ("food", r"protein powder|baby formula|milk powder|\bformula\b|\bsnacks?\b|\bcake\b|\bmilk\b|dumplings|\bhoney\b|supplements?"),
     ("other_service", r"cleaning service|\bcleaner\b|\btour\b|repair service|moving company"),
-    ("other_goods", r"charger|\bphone\b|laptop|blanket|\btoy\b|sneakers|\bshoes\b|pressure cooker|heater|appliance|\bbattery\b|e-?bike|scooter"),
+    ("other_goods", r"charger|\bphone\b|laptop|blanket|\btoy\b|hair straightener|rice cooker|\bbag\b|camera|sneakers|\bshoes\b|pressure cooker|heater|appliance|\bbattery\b|e-?bike|scooter"),
 )
-_INJURY_NEG = re.compile(r"\b(?:nobody|no one|no-one|none of us)\s+(?:was|were|got)\s+(?:hurt|injured|harmed)\b|\b(?:did not|didn't|was not|wasn't|were not|not)\s+(?:get\s+)?(?:hurt|injured|harmed)\b", _I)
+_INJURY_NEG = re.compile(r"\bno (?:injury|injuries|one (?:was )?hurt)\b|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us)\s+(?:was|were|got)\s+(?:hurt|injured|harmed)\b|\b(?:did not|didn't|was not|wasn't|were not|not)\s+(?:get\s+)?(?:hurt|injured|harmed)\b", _I)
 _INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\binjur(?:y|ies|ed)\b|\bhurt\b|\bburns?\b|burned (?:her|his|my|their)|poisoning|\brash\b|vomit|\bgot sick\b|\bsick again\b"
-                     r"|concussion|broken (?:wrist|arm|leg|rib|nose|bone)|fracture|diarrh(?:o)?ea|allergic|\bstroke\b|blood lead|under treatment|saw a doctor|second-degree|liver damage|住院", _I)
-_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|repair quote|\brefund(?:ed)? refused\b", _I)
+                     r"|concussion|diagnosed with|blurry|blister(?:ed|s)?|dermatology|broken (?:wrist|arm|leg|rib|nose|bone)|fracture|diarrh(?:o)?ea|allergic|\bstroke\b|blood lead|under treatment|saw a doctor|second-degree|liver damage|住院", _I)
+_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair quote|\brefund(?:ed)? refused\b", _I)
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
 _DATE_MDY = re.compile(r"\b" + _MON + r"\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b", _I)
 _DATE_MY = re.compile(r"\b(?:in\s+)?" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
