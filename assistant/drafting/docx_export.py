@@ -16,7 +16,7 @@ import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -37,6 +37,40 @@ LEGEND = "草稿｜仅供内部讨论，不构成正式法律意见"
 REVIEW_MARK = "【需复核】"
 REVIEW_INTRO = "需复核：本备忘录未通过核查或所依据的事实已变更，使用前请逐项处理："
 DEFAULT_RECIPIENT = "承办律师"
+
+
+# The guard's finding lists in the order a lawyer reads them, with their Chinese names (the workspace shows the same).
+FINDING_GROUPS: dict[str, str] = {
+    "conclusion_mismatches": "与责任分析不一致的结论",
+    "fact_mismatches": "与案件事实不符的陈述",
+    "unresolved": "无法解析的引注",
+    "out_of_force": "事件发生时尚未生效或已失效的条文",
+    "unlisted": "未列入依据部分的引注",
+}
+GUARD_FAILED = "核查未通过：备忘录已标记为「需复核」，请逐项修正后再交付。"
+
+
+def finding_text(finding: Any) -> str:
+    """One guard finding as text: the quoted memo text, then the guard's reason."""
+    if not isinstance(finding, dict):
+        return str(finding)
+    text = finding.get("text") or ""
+    reason = finding.get("reason") or finding.get("message") or ""
+    if not reason:
+        reason = "；".join(f"{k}={v}" for k, v in finding.items() if k != "text")
+    return f"{('「' + text + '」：') if text else ''}{reason}"
+
+
+def review_findings(guard: dict[str, Any] | None, notes: Iterable[str] = ()) -> list[str]:
+    """The lines a memo needing review carries: ``notes`` first (e.g. stale facts), then every guard finding."""
+    lines = [n for n in notes if n]
+    before = len(lines)
+    for name, group in FINDING_GROUPS.items():
+        for item in (guard or {}).get(name) or []:
+            lines.append(f"{group}：{finding_text(item)}")
+    if guard is not None and not guard.get("ok") and len(lines) == before:
+        lines.append(GUARD_FAILED)  # failed with no listed finding: still never a clean memo
+    return lines
 
 
 def mark_for_review(markdown: str, findings: Iterable[str]) -> str:

@@ -75,3 +75,16 @@ def test_mark_for_review_leaves_a_clean_memo_alone_and_marks_once():
     again = mark_for_review(marked, ["x"])
     assert again.splitlines()[0].count("【需复核】") == 1
     assert mark_for_review("正文", ["x"]).startswith("# 【需复核】")
+
+
+def test_the_exports_group_names_are_the_screens():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ui"))
+    from i18n import STRINGS
+
+    from assistant.drafting.docx_export import FINDING_GROUPS, GUARD_FAILED
+
+    assert {name: STRINGS["g_" + name][0] for name in FINDING_GROUPS} == FINDING_GROUPS
+    assert STRINGS["guard_failed"][0] == GUARD_FAILED

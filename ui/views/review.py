@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.drafting.docx_export import FINDING_GROUPS, finding_text, review_findings
 from assistant.store import MatterStore, MemoVersion, facts_hash
 from i18n import STRINGS
 
 # The guard's finding lists, in the order a lawyer reads them; fact_mismatches comes from the guard's facts check.
-GUARD_LISTS = ("conclusion_mismatches", "fact_mismatches", "unresolved", "out_of_force", "unlisted")
+GUARD_LISTS = tuple(FINDING_GROUPS)
+__all__ = ["GUARD_LISTS", "finding_text", "review_lines", "stale_reason"]
 
 
 def _zh(key: str) -> str:
@@ -36,23 +38,7 @@ def stale_reason(store: MatterStore, memo: MemoVersion | None, facts: dict[str, 
     return None
 
 
-def finding_text(finding: Any) -> str:
-    """One finding as a line of text: the quoted memo text, then the guard's reason."""
-    if not isinstance(finding, dict):
-        return str(finding)
-    text = finding.get("text") or ""
-    reason = finding.get("reason") or finding.get("message") or ""
-    if not reason:
-        reason = "；".join(f"{k}={v}" for k, v in finding.items() if k != "text")
-    return f"{('「' + text + '」：') if text else ''}{reason}"
-
-
 def review_lines(guard: dict[str, Any] | None, stale: str | None) -> list[str]:
-    """The findings of a memo that needs review, one line each (empty when it passed and is not stale)."""
-    lines = [_zh(stale)] if stale else []
-    for name in GUARD_LISTS:
-        for item in (guard or {}).get(name) or []:
-            lines.append(f"{_zh('g_' + name)}：{finding_text(item)}")
-    if guard is not None and not guard.get("ok") and len(lines) == (1 if stale else 0):
-        lines.append(_zh("guard_failed"))  # failed with no listed finding: still never a clean memo
-    return lines
+    """The findings of a memo that needs review, one line each (empty when it passed and is not stale): the export's
+    own formatter, so the screen and the .md/.docx say the same words."""
+    return review_findings(guard, [_zh(stale)] if stale else [])
