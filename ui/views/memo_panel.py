@@ -151,7 +151,7 @@ def render(store: MatterStore, matter_id: str, matter_name: str, facts: Any, ver
     drafter = st.selectbox(t("drafter"), options, key="drafter",
                            format_func=lambda d: t("drafter_template") if d == "template" else d)
     if st.button(t("draft"), key="draft", disabled=verdict is None):
-        _run_draft(store, matter_id, facts, drafter, st.session_state.get("doctrine", s.doctrine))
+        _run_draft(store, matter_id, facts, drafter, current_doctrine())
     if verdict is None:
         st.caption(t("need_verdict"))
 
