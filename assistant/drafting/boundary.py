@@ -25,11 +25,13 @@ _RETRY_STATUS = {429, 500, 502, 503, 504}
 REDACTED = "[已隐去]"
 # Placeholder keys the adapter itself sends to keyless endpoints: not secrets, and too common to replace.
 _PLACEHOLDERS = {"not-needed", "ollama", "none", "null", ""}
+# A value already redacted (the exact key goes first) counts as one token, so "Bearer [已隐去]" stays tidy.
+_VALUE = r"(?:\[已隐去\]|[^\s,;&'\"}\]]+)"
 _SECRET_PATTERNS = (
-    re.compile(r"(?i)(authorization\W{0,3}\s*[:=]\s*['\"]?)(?:(?:bearer|basic|token)\s+)?[^\s,;'\"}\]]+"),
+    re.compile(r"(?i)(authorization\W{0,3}\s*[:=]\s*['\"]?)(?:(?:bearer|basic|token)\s+)?" + _VALUE),
     re.compile(r"(?i)(\bbearer\s+)[A-Za-z0-9._~+/=-]+"),
-    re.compile(r"(?i)([?&;](?:api[_-]?key|key|token|access[_-]?token|secret)=)[^&\s'\"#]+"),
-    re.compile(r"(?i)((?:x-)?api[_-]?key\W{0,3}\s*[:=]\s*['\"]?)[^\s,;&'\"}\]]+"),
+    re.compile(r"(?i)([?&;](?:api[_-]?key|key|token|access[_-]?token|secret)=)" + _VALUE),
+    re.compile(r"(?i)((?:x-)?api[_-]?key\W{0,3}\s*[:=]\s*['\"]?)" + _VALUE),
     re.compile(r"(://[^/\s:@]+:)[^@\s/]+(@)"),  # user:password@host
     re.compile(r"()\bsk-[A-Za-z0-9_*.-]{6,}"),  # OpenAI-style keys, also the masked sk-ab***yz echo
 )
@@ -80,6 +82,8 @@ def describe_error(exc: BaseException, secrets: Iterable[str] = ()) -> ModelCall
         return type(exc)(redact(str(exc), secrets))
     names = " ".join(c.__name__ for c in type(exc).__mro__)
     message = redact(f"{type(exc).__name__}: {exc}", secrets)
+    if isinstance(exc, (UnicodeDecodeError, ValueError)) and ("JSON" in names or "Decode" in names):
+        message = f"the endpoint's reply is not an OpenAI-compatible chat completion (not valid JSON): {message}"
     if "Timeout" in names:
         return ModelTimeoutError(message)
     if "Connect" in names or isinstance(exc, OSError):

@@ -113,7 +113,7 @@ def test_error_body_echoing_the_key_is_redacted(fake, hostile_settings):
     exc, took = _draft_failure(hostile_settings)
     assert took < BOUND_S
     assert fake.requests[0]["headers"]["authorization"] == f"Bearer {KEY}"  # the key was really sent and echoed
-    assert "500" in str(exc) and REDACTED in str(exc) and KEY not in str(exc)
+    assert "500" in str(exc) and f"Authorization: {REDACTED} " in str(exc) and KEY not in str(exc)
     assert len(fake.requests) == 2  # one retry for a server error, no more
     _assert_clean(exc)
 
@@ -131,6 +131,7 @@ def test_garbage_reply_is_a_clear_error(fake, hostile_settings):
     fake.queue({"garbage": True}, {"garbage": True})
     exc, took = _draft_failure(hostile_settings)
     assert took < BOUND_S and "the drafter failed before producing a memo" in str(exc)
+    assert "not an OpenAI-compatible chat completion (not valid JSON)" in str(exc)
     _assert_clean(exc)
 
 
