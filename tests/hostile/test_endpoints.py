@@ -224,3 +224,24 @@ def test_triage_extractor_behind_the_same_boundary(fake, hostile_settings):
     result = extractor("2023年5月1日在外卖平台点餐后食物中毒住院，平台没有审核商家的许可证。")
     assert name == "llm:openai:hostile-model" and result.method.startswith("rules (llm failed:")
     assert "500" in result.method and "[已隐去]" in result.method and KEY not in result.method
+
+
+@pytest.mark.parametrize("behaviour, kind", [({"hang": True}, "大模型响应超时"), ({"status": 500}, "起草失败"),
+                                             (None, "无法连接大模型服务")])
+def test_workspace_message_names_the_failure_without_the_key(behaviour, kind, fake, hostile_settings):
+    """The workspace's error message (ui/views/memo_panel.py) still tells a timeout from a dead endpoint through
+    the redacted errors, and shows no key."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ui"))
+    from views.memo_panel import _error_message
+
+    settings = hostile_settings
+    if behaviour is None:
+        settings = settings.model_copy(update={"openai_base_url": refused_url()})
+    else:
+        fake.queue(behaviour, behaviour)
+    exc, _ = _draft_failure(settings)
+    message = _error_message(exc, "openai:hostile-model", TIMEOUT_S)
+    assert message.startswith(kind) and KEY not in message, message
