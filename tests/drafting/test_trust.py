@@ -257,3 +257,24 @@ def test_random_fact_sets_state_no_false_fact_and_cite_only_allowed(corpus, tmp_
         assert not result.report.unlisted and not result.report.unresolved, (facts, profile, result.report.to_text())
         if result.verdict.liability_form == "undetermined":
             assert "追偿：" not in result.sections["简要结论"], (facts, profile)
+
+
+@pytest.mark.parametrize("name,profile", GRID)
+def test_summary_states_on_record_and_each_changing_scenario(name, profile, memos):
+    """Issue 12: 简要结论 leads with the verdict, then 根据现有事实 (on_record), then one 如能证明 sentence per
+    scenario that changes the outcome; a scenario that changes nothing is said once; 建议 asks for its evidence."""
+    from assistant.drafting.scenarios import IF_PROVED, changes_outcome, requires_words
+    from assistant.guard.terms import form_label
+
+    result = memos(name, profile)
+    v, short = result.verdict, result.sections["简要结论"]
+    lines = [line for line in short.splitlines() if line.strip()]
+    assert lines[0].startswith("责任形态：")
+    record = [line for line in lines if line.startswith("根据现有事实")]
+    assert len(record) == 1 and (form_label(v.on_record) in record[0] or "不承担责任" in record[0])
+    assert lines.index(record[0]) == 3  # right after the three labelled lines
+    changing = [s for s in v.scenarios if changes_outcome(v, s)]
+    assert sum(line.startswith(IF_PROVED) for line in lines) == len(changing)
+    unchanged = len(v.scenarios) - len(changing)
+    assert short.count("也不改变上述结论") == (1 if unchanged else 0)
+    assert result.sections["建议"].count(IF_PROVED) == len({requires_words(s) for s in changing})
