@@ -76,9 +76,6 @@ def current_facts() -> dict[str, Any]:
     return dict(st.session_state.get(CANON_FACTS) or {})
 
 
-facts_from_widgets = current_facts  # the old name, kept for callers
-
-
 def current_doctrine() -> str:
     """The matter's doctrine profile in this session."""
     return st.session_state.get(CANON_DOCTRINE) or DEFAULT_DOCTRINE
@@ -146,7 +143,7 @@ def _snapshot(facts: dict[str, Any], extracted: dict[str, Any], doctrine: str) -
     return json.dumps([facts, extracted, doctrine], ensure_ascii=False, sort_keys=True, default=str)
 
 
-def set_widgets(facts: dict[str, Any]) -> None:
+def set_facts(facts: dict[str, Any]) -> None:
     """Make ``facts`` the canonical facts and put them into the form's widgets (before the widgets are drawn)."""
     st.session_state[CANON_FACTS] = {f: v for f, v in facts.items() if v is not None}  # stored fields kept as-is
     for f in FACT_FIELDS:
@@ -159,7 +156,7 @@ def load_matter(store: MatterStore, matter_id: str) -> None:
     version = store.latest_facts(matter_id)
     facts = version.facts if version else {}
     extracted = dict(version.extracted) if version else {}
-    set_widgets(facts)
+    set_facts(facts)
     st.session_state[CANON_DOCTRINE] = matter.doctrine
     st.session_state[DOCTRINE_KEY] = matter.doctrine
     st.session_state["matter_id"] = matter.id
