@@ -6,6 +6,8 @@ from assistant.core.models import ClaimFacts
 
 _QUESTIONS: dict[str, str] = {
     "event_date": "交易（购买或接受服务）是在哪一天发生的？",
+    # spec 1.1 rule 1: decides which judicial interpretations apply; never asked by the engine (unknown = today)
+    "decision_date": "纠纷是否已由法院裁判？如已裁判，裁判日期是哪一天（再审案件填原判决生效之日）；尚未裁判的可留空（按今日适用司法解释）。",
     "platform_role": "该商品或服务是平台自营的，还是由平台内的第三方商家销售的？页面上是否标有“自营”字样？",
     "category": "购买的是什么商品或服务（例如食品、外卖餐饮、药品、医疗器械、化妆品、交通出行、住宿）？",
     "life_health": "该商品或服务是否关系消费者的生命健康（例如会被食用、服用、用于身体或涉及人身安全）？",
