@@ -201,6 +201,10 @@ def burden(ctx: DraftContext, cite: Citer) -> str:
     """（四）归责原则与举证责任, saying plainly when the reversal is QIN's proposal and not current law."""
     v = ctx.verdict
     if v.liability_form == "undetermined":
+        # the 38(2) discussion only where that route is the one left open (issue 11 item 1: no fixed paragraph)
+        if not relevant_38_2(v):
+            return ("责任形态确定之前，归责原则与举证责任暂无从确定；待尚不明确的事实查明后，按成立的请求路径确定，"
+                    "现行法下一般由消费者就其主张的事实承担举证责任。")
         return ("责任形态确定之前，归责原则与举证责任暂无从确定。如查明后平台未尽资质审核或安全保障义务的请求路径成立，"
                 f"应适用过错责任原则{cite.paren(['QIN-5.3'])}，原则上由消费者证明平台的过错；消费者完成初步举证的，"
                 f"覃玉娟文建议由平台证明其无过错{cite.paren(['QIN-5.4.2'])}，但该建议是学说建议，并非现行法。")

@@ -61,11 +61,14 @@ def _run(data: bytes, filename: str, doctrine: str) -> None:
                                          "failed": sum(1 for r in records if r.get("error")), "batch_id": batch_id}
 
 
-def _table(records: list[dict[str, Any]], key: str) -> None:
+def _table(records: list[dict[str, Any]], key: str, ranked: bool = False) -> None:
     from assistant.triage.display import zh_table
 
     columns, cells = zh_table(records)
-    st.dataframe(pd.DataFrame(cells, columns=list(columns)), key=key, hide_index=True, width="stretch")
+    frame = pd.DataFrame(cells, columns=list(columns))
+    if not ranked:  # rows under review or failed have no rank: no priority column (not a column of "None")
+        frame = frame.drop(columns=[columns[0]])
+    st.dataframe(frame, key=key, hide_index=True, width="stretch")
 
 
 def _open_matter(batch_id: str, record_id: str) -> None:
@@ -139,7 +142,7 @@ def render() -> None:
         pick_cats = c2.multiselect("商品或服务类别", cats, key="triage_filter_category")
         shown = [r for r in ranked if (not pick_forms or zh_value("liability_form", r.get("liability_form")) in pick_forms)
                  and (not pick_cats or zh_value("category", r.get("category")) in pick_cats)]
-        _table(shown, "triage_table")
+        _table(shown, "triage_table", ranked=True)
     with tabs[2]:
         _table(failed, "triage_failed")
     if result.get("batch_id"):
