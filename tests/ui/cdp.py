@@ -133,6 +133,31 @@ class Browser:
                 raise AssertionError(f"no label {label!r} under {within!r} within {timeout}s")
             time.sleep(0.3)
 
+    def click_option(self, group: str, option: str, timeout: float = 30) -> None:
+        """Click the option ``option`` of the radio group whose label starts with ``group``."""
+        script = (
+            "(() => { const g = [...document.querySelectorAll('[data-testid=\"stRadio\"]')]"
+            f".find(g => g.innerText.trim().startsWith({json.dumps(group)})); if (!g) return false;"
+            f" const l = [...g.querySelectorAll('label')].find(l => l.innerText.trim() === {json.dumps(option)});"
+            " if (!l) return false; l.click(); return true; })()"
+        )
+        deadline = time.monotonic() + timeout
+        while not self.js(script):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no option {option!r} in radio group {group!r} within {timeout}s")
+            time.sleep(0.3)
+
+    def wait_gone(self, needle: str, timeout: float = 60) -> str:
+        """Wait until ``needle`` is no longer in the page's text; return the text."""
+        deadline = time.monotonic() + timeout
+        text = self.text()
+        while needle in text:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{needle!r} still on the page after {timeout}s")
+            time.sleep(0.3)
+            text = self.text()
+        return text
+
     def wait_idle(self, timeout: float = 60, settle: float = 1.0) -> None:
         """Wait until Streamlit's script run has finished (its running indicator gone for ``settle`` seconds)."""
         script = ("(() => { const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"

@@ -106,3 +106,36 @@ def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
             assert browser.value_of(NARRATIVE_BOX) == NARRATIVE and browser.value_of(MEMO_BOX) == MEMO
             assert _stored(settings.db_path, matter.id) == before
     assert MatterStore.open(settings).latest_facts(matter.id).facts == FACTS
+
+
+def test_a_fact_changed_in_the_browser_marks_the_memo_stale_until_it_is_redrafted(tmp_path):
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium fonts-wqy-microhei; .ci/run does it)")
+    settings = get_settings(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
+    store = MatterStore.open(settings)
+    matter = store.create_matter("王某诉某医药平台", facts=FACTS)
+    shots = _shots()
+    with Browser(chromium, tmp_path / "profile", tmp_path / "chromium.log") as browser:
+        with _serve(tmp_path, "streamlit") as server:
+            browser.goto(f"{server}?matter={matter.id}")
+            browser.wait_for_element(MEMO_BOX)
+            browser.wait_idle()
+            browser.click_button("起草备忘录")  # the template drafter: offline, deterministic
+            browser.wait_for_text("已保存备忘录版本")
+            browser.wait_idle()
+            assert "事实已变更，请重新起草" not in browser.text()
+            browser.click_option("平台已审核商家资质", "否")
+            browser.wait_for_text("事实已变更，请重新起草")
+            browser.wait_idle()
+            text = browser.text()
+            assert "核查通过" not in text  # no green check on a memo drafted from other facts
+            browser.screenshot(shots / "stale-memo.png")
+            assert MatterStore.open(settings).latest_facts(matter.id).facts["qualification_review_done"] is False
+            browser.click_button("起草备忘录")
+            browser.wait_for_text("已保存备忘录版本")
+            browser.wait_idle()
+            browser.wait_gone("事实已变更，请重新起草")
+            browser.screenshot(shots / "redrafted-memo.png")
+    memos = MatterStore.open(settings).memo_history(matter.id)
+    assert [m.status for m in memos] == ["done", "done"] and memos[0].facts_hash != memos[1].facts_hash
