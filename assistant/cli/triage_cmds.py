@@ -91,7 +91,9 @@ def extract(
         out = {"facts": facts,
                "spans": {k: {"start": s, "end": e, "text": t} for k, (s, e, t) in ex.spans.items()},
                "conflicts": {k: [{"start": s, "end": e, "text": t} for s, e, t in v] for k, v in ex.conflicts.items()},
-               "method": ex.method, "dropped": ex.dropped}
+               "method": ex.method, "dropped": ex.dropped, "confidence": ex.confidence,
+               "event_date_precision": ex.date_precision, "questions": [q for q in (ex.date_question,) if q],
+               "not_claim": ex.not_claim, "cut": ex.cut}
     else:
         out = facts
     typer.echo(json.dumps(out, ensure_ascii=False, indent=2))

@@ -1,6 +1,7 @@
 """Writing the triage table (.csv UTF-8 with BOM for Excel, .xlsx, .jsonl) atomically, and table bytes for the UI.
 
-CSV/XLSX cells: lists are joined (citations and routes with "；", questions and notes one per line), booleans as
+The .xlsx has a second sheet, 分诊（中文）, with Chinese column names and values for the paralegal (the first
+sheet keeps the field names for machines). CSV/XLSX cells: lists are joined (citations and routes with "；", questions and notes one per line), booleans as
 true/false, unknown as an empty cell. JSONL keeps lists and nulls as JSON.
 """
 
@@ -54,7 +55,23 @@ def _xlsx_cell(value: Any) -> Any:
     return value
 
 
+def _zh_sheet(wb: Any, records: list[dict]) -> None:
+    """A second sheet for the paralegal: Chinese column names and values, same rows in the same order."""
+    from openpyxl.utils import get_column_letter
+
+    from assistant.triage.display import zh_table
+
+    columns, rows = zh_table(records)
+    ws = wb.create_sheet("分诊（中文）")
+    ws.append(list(columns))
+    for row in rows:
+        ws.append([_xlsx_cell(v) for v in row])
+    ws.freeze_panes = "E2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+
+
 def _xlsx_bytes(records: Iterable[dict]) -> bytes:
+    records = list(records)
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -68,6 +85,7 @@ def _xlsx_bytes(records: Iterable[dict]) -> bytes:
         n += 1
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(OUTPUT_COLUMNS))}{n}"
+    _zh_sheet(wb, records)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

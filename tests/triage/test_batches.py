@@ -64,3 +64,19 @@ def test_screen_table_is_chinese_and_review_rows_are_apart() -> None:
     text = str(rows)
     assert "编号" in columns and "责任形态" in columns
     assert "joint_and_several" not in text and "None" not in text and "连带责任" in text and "未知" in text
+
+
+def test_xlsx_has_a_chinese_sheet_with_every_row() -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from assistant.triage import table_bytes
+
+    records = _records()
+    wb = load_workbook(io.BytesIO(table_bytes(records, "xlsx")))
+    assert wb.sheetnames == ["triage", "分诊（中文）"]
+    rows = list(wb.worksheets[1].iter_rows(values_only=True))
+    assert rows[0][:4] == ("优先级", "分诊结论", "待复核原因", "编号") and len(rows) == len(records) + 1
+    cells = " ".join(str(c) for r in rows[1:] for c in r if c is not None)
+    assert "joint_and_several" not in cells and "None" not in cells and "待人工复核" in cells

@@ -71,3 +71,11 @@ def test_triage_bad_file_exits_2(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "output type" in res.stderr
     res = runner.invoke(app, ["triage", str(tmp_path / "none.csv"), "-o", str(tmp_path / "o.csv")])
     assert res.exit_code == 2
+
+
+def test_extract_spans_report_confidence_precision_and_questions() -> None:
+    res = runner.invoke(app, ["extract", "-", "--spans"], input="2022年8月在外卖平台点的麻辣烫，好像商家没有营业执照，吃完住院。".encode())
+    out = json.loads(res.stdout)
+    assert out["event_date_precision"] == "month" and "2022年8月" in out["questions"][0]
+    assert out["confidence"]["qualification_review_done"] < 0.6  # 好像: the narrator is not sure
+    assert out["not_claim"] is None and out["cut"] is None

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from assistant.core import ClaimFacts
 from assistant.drafting.facts_zh import FIELD_LABELS, VALUE_LABELS
 from assistant.triage.coerce import BOOL_FIELDS, ENUMS, EXTRACTED_FIELDS, FACT_COLUMNS, coerce_cell
-from assistant.triage.extract import Extraction, Span, extract_facts
+from assistant.triage.extract import EXTRACT_LIMIT, Extraction, Span, extract_facts
 
 PROMPT_VERSION = "extract.v1"
 # Beside the memo prompts: every prompt of the product is a versioned file in the repo's prompts/.
@@ -130,9 +130,14 @@ def from_reply(parsed: ParsedReply, rules: Extraction, narrative: str) -> Extrac
         facts["event_date"] = rules.facts.event_date
         spans["event_date"] = rules.spans["event_date"]
     order = list(ClaimFacts.model_fields)
+    confidence = {k: 0.9 for k in spans}  # each fact rests on a verbatim quote the parser found in the text
+    if "event_date" in spans:
+        confidence["event_date"] = rules.confidence.get("event_date", 0.9)
     return Extraction(facts=ClaimFacts(**facts, narrative=narrative),
                       spans=dict(sorted(spans.items(), key=lambda kv: order.index(kv[0]))),
-                      method="llm", dropped=dict(parsed.dropped))
+                      method="llm", dropped=dict(parsed.dropped), confidence=confidence,
+                      date_precision=rules.date_precision, date_question=rules.date_question,
+                      not_claim=rules.not_claim if not facts else None, cut=rules.cut)
 
 
 class LLMExtractor:
@@ -147,6 +152,7 @@ class LLMExtractor:
     def __call__(self, narrative: str, anchor: date | None = None) -> Extraction:
         """Extract facts from one narrative (same signature as ``extract_facts``)."""
         rules = extract_facts(narrative, anchor=anchor)
+        narrative = narrative[:EXTRACT_LIMIT]  # the model reads what the rules read (the cut is in rules.cut)
         if self.failures >= MAX_MODEL_FAILURES:
             rules.method = f"rules (llm skipped after {self.failures} failed calls: {self.last_error})"[:200]
             return rules
