@@ -127,6 +127,9 @@ def read_csv_text(text: str, encoding: str, other_lines: set[int] | frozenset[in
         if lines & other_lines and not row.error:
             row.flags.append(f"此行按 {other} 解码（文件其余部分为 {encoding}）：请核对文字是否正确")
         rows.append(row)
+    if rows and text.count('"') % 2 and not rows[-1].error:
+        # an unterminated quote makes the parser read every later line into one field: say so on that row
+        rows[-1].flags.append(f"第 {rows[-1].row} 行有未闭合的引号：其后的各行可能被并入此行，请核对原文件")
     return rows
 
 

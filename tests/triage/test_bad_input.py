@@ -186,3 +186,11 @@ def test_draft_cuts_a_five_megabyte_narrative_and_says_so(tmp_path: Path) -> Non
     assert res.exit_code in (0, 1) and "cut" in res.stderr
     memo = out.read_text(encoding="utf-8")
     assert "已截断" in memo and len(memo) < 200_000
+
+
+def test_unterminated_quote_swallowing_later_lines_is_flagged(tmp_path: Path) -> None:
+    src = tmp_path / "c.csv"
+    src.write_text(f'id,narrative\na,"{OK}\nb,{OK2}\n', encoding="utf-8")
+    code, recs, _ = _triage(src, tmp_path / "o.jsonl")
+    assert code == 1 and len(recs) == 1 and OK2 in recs[0]["narrative"]  # nothing lost: b's text is in a's row
+    assert recs[0]["needs_review"] and any("引号" in x for x in recs[0]["review_reasons"])
