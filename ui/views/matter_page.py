@@ -8,7 +8,7 @@ import services
 from assistant.store import MatterStore
 from i18n import t
 from services import Unavailable
-from views import authorities, facts_form, memo_panel, verdict_panel
+from views import authorities, facts_form, limitation_badge, matters_list, memo_panel, scenarios_panel, verdict_panel
 from views.state import autosave, current_doctrine, current_facts, keep_mine, reload_latest
 
 
@@ -56,6 +56,8 @@ def render(store: MatterStore) -> None:
         return
     matter = store.get_matter(matter_id)
     st.header(matter.name)
+    badge_slot = st.container()  # the 诉讼时效 badge (issue 13), filled once the verdict is known
+    matters_list.render(store)
     _conflict_banner(store)
     _stale_notice(store, matter.revision)
     facts_form.drop_changed_marks()
@@ -80,7 +82,11 @@ def render(store: MatterStore) -> None:
                 corpus = services.corpus(services.settings())
             except Exception:
                 corpus = None
-            verdict_panel.render(verdict, corpus)
+            with badge_slot:
+                limitation_badge.render(verdict.limitation)
+            shown, chosen = scenarios_panel.preview(verdict)  # a chosen 情景 shows its verdict, saved only on 采用
+            verdict_panel.render(shown, corpus)
+            scenarios_panel.render(verdict, chosen)
     st.divider()
     authorities.render(verdict, facts)
     st.divider()
