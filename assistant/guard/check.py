@@ -278,6 +278,13 @@ def check_memo(
             lists["conclusion_mismatches"].append(Finding(
                 category="conclusion_mismatches", field="imputation", expected=terms.imputation_label(verdict.imputation),
                 found=hit["found"], text=hit["found"], start=hit["start"], end=hit["end"], reason=hit["reason"]))
+    for field, found in (("recourse", conclusions.recourse_assertions(text, verdict, facts, skip)),
+                         ("burden_of_proof", conclusions.burden_assertions(text, verdict, facts, skip))):
+        for hit in found:
+            if not any(a is not None and a <= hit["start"] < (b or a) for a, b in seen):
+                lists["conclusion_mismatches"].append(Finding(
+                    category="conclusion_mismatches", field=field, expected=hit["expected"], found=hit["found"],
+                    text=hit["found"], start=hit["start"], end=hit["end"], reason=hit["reason"]))
     if facts is not None:
         lists["fact_mismatches"].extend(_facts_findings(text, verdict, facts, skip))
     lists = {c: [_remap(f, norm, markdown) for f in items] for c, items in lists.items()}

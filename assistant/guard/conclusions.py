@@ -144,6 +144,69 @@ def _allowed(sentence: str, start: int, form: str, verdict: Any) -> tuple[bool, 
     return False, ""
 
 
+_CLAUSE = re.compile(r"[^，,：:]+")
+
+
+def recourse_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
+    """The platform's recourse stated anywhere (平台赔偿后可以向商家追偿) must be ``verdict.recourse``; with an
+    undetermined form nothing definite may be said about it. Conditions, questions, views and cases pass."""
+    from assistant.guard.summary import _NO_RECOURSE, _RECOURSE
+
+    masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
+                   + narrative_spans(markdown, facts))
+    undetermined = verdict.liability_form == "undetermined"
+    out = []
+    for m in _SENTENCE.finditer(masked):
+        sentence = m.group(0)
+        if (_QUESTION.search(sentence) or _REJECTED.search(sentence) or CONDITION.search(sentence)
+                or _NAMED_VIEW.search(sentence) or DESCRIPTION.search(sentence) or _CASE_REPORT.search(sentence)):
+            continue
+        for clause in _CLAUSE.finditer(sentence):
+            text = clause.group(0)
+            denied, granted = _NO_RECOURSE.search(text), _RECOURSE.search(text)
+            said = False if denied else (True if granted else None)
+            if said is None or not _SUBJECT.search(sentence[:clause.end()]):
+                continue
+            if not undetermined and said == verdict.recourse:
+                continue
+            hit = denied or granted
+            want = "责任形态未定，不能确定能否追偿" if undetermined else ("可以追偿" if verdict.recourse else "不能追偿")
+            start = m.start() + clause.start() + hit.start()
+            out.append({"start": start, "end": start + len(hit.group(0)), "found": hit.group(0), "expected": want,
+                        "reason": f"备忘录称“{hit.group(0)}”，判断结论为：{want}"})
+    return out
+
+
+_BURDEN_SAID = re.compile(r"举证责任倒置|由平台(?:负|承担)?举证|举证责任(?:应|应当)?由(?P<who>平台|消费者)(?:承担|负担)"
+                         r"|谁主张谁举证|由消费者(?:负|承担)?举证")
+
+
+def burden_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
+    """Who bears the burden of proof, stated anywhere (本案的举证责任应由平台承担), must be the verdict's; a reversal
+    named as QIN's proposal (学说建议) or rejected, a question, a condition or a view passes."""
+    want = verdict.burden_of_proof
+    if want not in ("consumer", "platform"):
+        return []
+    masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
+                   + narrative_spans(markdown, facts))
+    out = []
+    for m in _SENTENCE.finditer(masked):
+        sentence = m.group(0)
+        if (_QUESTION.search(sentence) or _REJECTED.search(sentence) or CONDITION.search(sentence)
+                or _NAMED_VIEW.search(sentence) or re.search(r"学说建议|建议|并非现行法|非现行法|不予采纳|可能|风险", sentence)):
+            continue  # the proposal named as such, or what a court may do: not the memo's own burden
+        for hit in _BURDEN_SAID.finditer(sentence):
+            if terms.is_negated(sentence, hit.start()):
+                continue
+            said = "platform" if ("平台" in hit.group(0) or "倒置" in hit.group(0)) else "consumer"
+            if said == want:
+                continue
+            label = terms.burden_label(want)
+            out.append({"start": m.start() + hit.start(), "end": m.start() + hit.end(), "found": hit.group(0),
+                        "expected": label, "reason": f"备忘录称“{hit.group(0)}”，判断的举证责任为“{label}”"})
+    return out
+
+
 def no_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
     """无过错责任 asserted of this platform anywhere (本案平台的责任应适用无过错责任原则): never the verdict's
     imputation (QIN-5.3); negated, described (覃玉娟文认为…) or rejected mentions pass."""

@@ -78,6 +78,8 @@ DEFECTIVE = [
     ("on_record_wrong", analysis("根据现有事实，平台应承担连带责任。"), "conclusion_mismatches", None),
     ("scenario_not_in_verdict", analysis("如能证明平台已审核资质，则平台承担连带责任。"), "conclusion_mismatches", None),
     ("full_width_in_form", analysis("平台应承担连带赔偿责任。"), "conclusion_mismatches", None),
+    ("recourse_denied_in_analysis", analysis("平台承担补充责任后，不能向药店追偿。"), "conclusion_mismatches", None),
+    ("burden_in_analysis", analysis("本案的举证责任应由消费者承担，即谁主张谁举证。"), "conclusion_mismatches", None),
     ("no_fault_in_analysis", analysis("本案平台的责任应适用无过错责任原则。"), "conclusion_mismatches", None),
 ]
 
@@ -97,6 +99,9 @@ SOUND = [
     ("scenario_in_verdict", analysis("如能证明平台曾作出先行赔付承诺，则平台承担先行赔付责任。")),
     ("rejected_view", analysis("另有观点认为平台应承担连带责任，本备忘录不采此说。")),
     ("english_matching", analysis("The platform bears supplementary liability only.")),
+    ("recourse_in_analysis", analysis("平台承担补充责任后，有权向药店追偿。")),
+    ("recourse_question", analysis("平台能否向药店追偿，取决于双方约定。")),
+    ("burden_risk_named", analysis("法院仍可能按“谁主张谁举证”的一般规则，要求消费者证明平台的过错。")),
     ("no_fault_denied", analysis("平台的责任适用过错责任原则，而不应适用无过错责任（覃玉娟文第5.3部分）。")),
 ]
 
@@ -158,3 +163,16 @@ def test_the_guard_never_fails_on_garbage_and_its_spans_stay_inside_the_memo(ver
         for f in report.findings:
             assert f.start is None or 0 <= f.start <= f.end <= len(memo)
             assert f.text is None or f.start is None or memo[f.start:f.end] == f.text
+
+
+def test_nothing_definite_about_recourse_when_the_form_is_undetermined():
+    facts = ClaimFacts.model_validate(json.loads((CLAIMS / "drug_facts_unknown.json").read_text(encoding="utf-8")))
+    verdict = classify(facts)
+    assert verdict.liability_form == "undetermined"
+    memo = ("# 备忘录\n\n## 二、简要结论\n\n责任形态：事实不足，暂无法确定\n归责原则：不适用\n举证责任：不适用\n\n"
+            "## 四、法律分析\n\n{}\n")
+    bad = check_memo(memo.format("平台赔偿后不能向商家追偿。"), verdict, event_date=facts.event_date, facts=facts)
+    assert [f.field for f in bad.conclusion_mismatches] == ["recourse"]
+    good = check_memo(memo.format("责任形态尚未确定，平台能否追偿现阶段不作结论。"), verdict, event_date=facts.event_date,
+                      facts=facts)
+    assert [f.field for f in good.conclusion_mismatches if f.field == "recourse"] == []

@@ -62,6 +62,10 @@ def apply_edits(memo: str, edits: list[dict[str, Any]]) -> str:
             memo = f"{memo.rstrip(chr(10))}\n\n{arg}"
         elif op == "wrap":
             memo = f"{arg['prefix']}{memo}{arg['suffix']}"
+        elif op == "whole":
+            memo = arg
+        elif op == "truncate":  # the reply stops where this section begins (a model that hit its token limit)
+            memo = memo[:_heading(memo, arg).start()].rstrip("\n") + "\n"
         else:
             raise ValueError(f"unknown edit {op!r}")
         assert memo != before, f"edit {edit!r} changed nothing"

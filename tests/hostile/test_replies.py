@@ -16,9 +16,7 @@ from .memos import apply_edits, load_cases
 CASES = load_cases()
 # Defect classes the guard does not catch yet (its engineer is extending it in parallel): strict xfail, so a case
 # that starts passing fails the run until this list is brought up to date. Filled in from the final run.
-NOT_YET_CAUGHT: dict[str, str] = {
-    "burden_reversed_in_analysis": "wrong_conclusion",
-}
+NOT_YET_CAUGHT: dict[str, str] = {}
 
 
 def _params():
@@ -49,10 +47,13 @@ def test_crafted_reply(case, fake, hostile_settings, template_memo):
     assert result.drafter == "openai" and result.model == "hostile-model"
     expect = case["expect"]
     if expect == "caught":
-        assert not result.report.ok and result.needs_review, f"not caught:\n{result.report.to_text()}"
+        if case["class"] == "broken_reply":  # not a whole memo: caught as missing sections
+            assert result.needs_review and result.missing_sections, result.markdown[:300]
+        else:
+            assert not result.report.ok and result.needs_review, f"not caught:\n{result.report.to_text()}"
         assert len(fake.requests) == 2, "a failing first draft gets exactly one repair call"
         assert [a["kind"] for a in result.attempts] == ["draft", "repair"]
-        assert result.receipt["needs_review"] is True and result.receipt["guard"]["ok"] is False
+        assert result.receipt["needs_review"] is True and result.receipt["guard"]["ok"] is result.report.ok
         assert "需复核" in result.markdown.split("\n\n", 2)[1] and MARK in result.markdown
         if case.get("keep"):
             assert case["keep"] in result.markdown, "the defect must be flagged, never stripped"
