@@ -127,9 +127,17 @@ def elements(ctx: DraftContext, cite: Citer) -> str:
     if others:
         out.append("\n其他规则的检验结果：\n")
         # a failed route is named, not cited: its provisions are no ground of this memo (issue 11 item 4)
-        out += [f"- {e.title}{cite.paren(e.citations) if e.outcome in LIVE else ''}：{_other_outcome(v, e)}。"
+        out += [f"- {_other_title(v, e)}{cite.paren(e.citations) if e.outcome in LIVE else ''}：{_other_outcome(v, e)}。"
                 for e in others]
     return "\n".join(out)
+
+
+def _other_title(verdict: Any, entry: Any) -> str:
+    """A rule's title in the list of other rules; the burden rule's own title names the reversal, which would read
+    as the memo's burden when the verdict keeps it with the consumer."""
+    if entry.rule == "burden" and verdict.burden_of_proof != "platform":
+        return "举证责任分配（覃玉娟文的学说建议）"
+    return entry.title
 
 
 def _other_outcome(verdict: Any, entry: Any) -> str:
@@ -236,7 +244,9 @@ def burden(ctx: DraftContext, cite: Citer) -> str:
 def recourse(ctx: DraftContext, cite: Citer) -> str:
     """（五）追偿与损害扩大: whether the platform may claim against the merchant, and expanded damage."""
     v = ctx.verdict
-    if v.recourse and v.liability_form == "seller_liability":
+    if v.liability_form == "undetermined":  # nothing definite on recourse before the form is known (item 5)
+        out = ["责任形态尚未确定，平台能否追偿取决于查明事实后的责任形态，现阶段不作结论。"]
+    elif v.recourse and v.liability_form == "seller_liability":
         out = [f"平台作为销售者赔偿后，产品缺陷由生产者造成的，有权向生产者追偿{cite.paren(['CC-1203-2', 'CPL-40'])}。"]
     elif v.recourse:
         # the recourse provision of the form itself (spec section 3, recourse), plus a concurrent CPL-44-1 route

@@ -66,7 +66,8 @@ def _qin2025(facts: Any, form: str, cite: Citer) -> str:
                 "由平台在平台内经营者不能赔偿的范围内承担补充赔偿责任。")
     if form == "proportional":
         return f"{head}，应按原因力承担按份责任{cite.paren(['CC-1172', 'TLL-12', 'QIN-3.2.3'])}。"
-    return f"{head}：原因力较小则为补充责任，较大则为按份责任，故在该学说下责任形态尚无法确定。"
+    # said as conditions (如…则…): the contribution is unknown and must not read as a fact
+    return f"{head}；如原因力较小，则为补充责任；如原因力较大，则为按份责任。在该学说下责任形态尚无法确定。"
 
 
 def doctrine_reason(facts: Any, profile: str, form: str, cite: Citer) -> str:
@@ -81,7 +82,7 @@ def doctrine_reason(facts: Any, profile: str, form: str, cite: Citer) -> str:
         elif form == "supplementary":
             tail = f"{fault}，平台类推安全保障义务人的规则承担补充责任{_analogy(cite)}。"
         else:
-            tail = f"{fault}，故依该学说尚无法确定责任形态（故意则连带，过失则补充）。"
+            tail = f"{fault}，故依该学说尚无法确定责任形态；如系故意，则为连带责任；如系过失，则为补充责任。"
         return breach + f"依区分经营者主观状态说{cite.paren(['QIN-4.1.2'])}，平台的责任形态取决于平台内经营者的主观状态：" + tail
     if profile == "supplementary_only":
         return (breach + "依补充责任说，不论平台违反的是事前审核义务还是事中安全保障义务，均类推安全保障义务人的补充责任规则"
