@@ -53,12 +53,12 @@ def _text(p) -> str:
 def _tokenise_chunk(job: tuple[int, int, str]) -> float:
     """Generate and tokenise synthetic chunk ``c`` into ``dir/chunk-c.pkl``; return the seconds it took."""
     c, seed, out_dir = job
-    from assistant.retrieval.tokenize import get_tokenizer
+    from assistant.retrieval.tokenize import LegalTokenizer
     from assistant.settings import get_settings
     from bench.synthetic import generate
 
     t = time.perf_counter()
-    tokenizer = get_tokenizer(get_settings().cache_dir)
+    tokenizer = LegalTokenizer(get_settings().cache_dir, on_demand=False)  # as the index build cuts passages
     rows = [(x.passage, x.sources, tokenizer.tokens(_text(x.passage))) for x in generate(CHUNK, seed, start=c * CHUNK)]
     tmp = Path(out_dir) / f"chunk-{c:03d}.pkl.tmp"
     tmp.write_bytes(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))

@@ -115,9 +115,9 @@ def index_ready(s: Settings) -> bool:
         return False
 
 
-@st.cache_resource(show_spinner=False)
 def _retriever(index_dir: str, _settings: Settings) -> Any:
-    return _module("assistant.retrieval").Retriever.open(_settings, corpus=corpus(_settings), build=False)
+    # the process's one open index, shared with the draft button's draft_memo; reopened after a rebuild (issue 18)
+    return _module("assistant.retrieval").Retriever.shared(_settings, corpus=corpus(_settings))
 
 
 def search(s: Settings, query: str, k: int = 5) -> list[Any]:

@@ -57,7 +57,6 @@ def draft(
 
     from assistant.core import ClaimFacts, facts_error_messages
     from assistant.drafting import DrafterConfigError, DraftingError, draft_memo
-    from assistant.drafting.docx_export import memo_to_docx
     from assistant.drafting.receipt import write_receipt
     from assistant.settings import get_settings
 
@@ -92,6 +91,8 @@ def draft(
         typer.echo(result.markdown, nl=False)
     for path in outputs:  # the memo is saved before anything else can fail
         if FORMATS[path.suffix.lower()] == "docx":
+            from assistant.drafting.docx_export import memo_to_docx  # python-docx only when Word is asked for
+
             memo_to_docx(result.markdown, path)
         else:
             path.write_text(result.markdown, encoding="utf-8")

@@ -11,12 +11,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from langchain_core.messages import HumanMessage, SystemMessage
-from langchain_core.runnables import RunnableLambda
-
 from assistant.core import ClaimFacts, classify
 from assistant.drafting.context import DraftContext
-from assistant.drafting.boundary import ModelCallError, describe_error
 from assistant.drafting.llm import ModelChoice, choose_model
 from assistant.drafting.parse import ParsedMemo, parse_reply
 from assistant.drafting.authorities import memo_authority_groups
@@ -100,6 +96,8 @@ def mark_for_review(markdown: str, report: Any, missing: tuple[str, ...], how: s
 
 def memo_chain(model: Any, title: str) -> Any:
     """The langchain runnable: messages → chat model → ParsedMemo (a pure parse of the reply)."""
+    from langchain_core.runnables import RunnableLambda  # langchain only for a model drafter (issue 18)
+
     return model | RunnableLambda(lambda reply: parse_reply(reply, title))
 
 
@@ -109,6 +107,8 @@ def _call(chain: Any, messages: list[Any], secrets: tuple[str, ...]) -> tuple[An
     The chosen model is a BoundedChatModel (one total deadline, redacted errors); anything else that fails on
     the way (the parse) is redacted here too, so no error leaves the chain with the key in it.
     """
+    from assistant.drafting.boundary import ModelCallError, describe_error  # imports langchain: model drafters only
+
     start = time.monotonic()
     try:
         return chain.invoke(messages), None, round(time.monotonic() - start, 3)
@@ -141,6 +141,8 @@ def _draft_with_model(ctx: DraftContext, choice: ModelChoice) -> tuple[str, Any,
     """First draft, guard, one repair if needed, the same full guard again; returns memo, report, missing,
     attempts, repaired. Each call has one total deadline (the model is bounded), so a hung endpoint costs at
     most twice LEXMEMO_LLM_TIMEOUT_S."""
+    from langchain_core.messages import HumanMessage, SystemMessage  # the template drafter never loads langchain
+
     variables = ctx.prompt_variables()
     system = SystemMessage(content=render_prompt("system", variables))
     user = HumanMessage(content=render_prompt("user", variables))

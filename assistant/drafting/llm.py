@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.drafting.boundary import MAX_RETRIES, BoundedChatModel, deadline_http_client, secrets_of
 from assistant.settings import Settings
 
 # One source for Ollama's address: the settings default (a blank LEXMEMO_OLLAMA_URL falls back to it).
@@ -50,6 +49,8 @@ def _openai(model: str, base_url: str | None, api_key: str | None, settings: Any
     """A ChatOpenAI on an OpenAI-compatible endpoint, deterministic sampling, the settings' timeout."""
     from langchain_openai import ChatOpenAI
 
+    from assistant.drafting.boundary import MAX_RETRIES, deadline_http_client
+
     # openai's client retries twice by default, each try with the full timeout (a hung endpoint cost ~4x the
     # timeout over draft + repair), and an abandoned call would go on retrying in the background. So the client
     # never retries; call_with_deadline retries a quick failure (refused, 5xx, 429) once inside the same deadline.
@@ -65,6 +66,9 @@ def choose_model(settings: Any) -> ModelChoice:
     model = choice.chat_model
     if model is None or choice.drafter == "replay":  # recorded replies: no endpoint, no key, nothing to wait for
         return choice
+    # the boundary imports langchain: only a model drafter pays for it (issue 18, cold start)
+    from assistant.drafting.boundary import BoundedChatModel, secrets_of
+
     if isinstance(model, BoundedChatModel):  # already behind the boundary (evals share one built model)
         return ModelChoice(choice.drafter, type(model.inner).__name__, model, model.secrets)
     secrets = secrets_of(settings, model)

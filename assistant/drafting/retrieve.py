@@ -48,7 +48,7 @@ def narrative_passages(facts: Any, verdict: Any, corpus: Any, settings: Any) -> 
         return [], f"verdict citations only: retrieval index not built ({reason}); run `lexmemo index`"
     mode = getattr(settings, "retrieval_mode", "hybrid")
     try:
-        retriever = Retriever.open(settings, corpus=corpus, build=False)
+        retriever = Retriever.shared(settings, corpus=corpus)  # one open index per process (issue 18)
         hits = retriever.search(narrative_query(facts), k=TOP_K, mode=mode)
     except Exception as exc:  # noqa: BLE001 - drafting goes on without narrative passages, and says why
         return [], f"verdict citations only: retrieval failed ({type(exc).__name__}: {exc})"

@@ -1,8 +1,9 @@
 """Build the retrieval index once and reuse it: BM25 token lists, Chroma vectors, and a manifest.
 
 Layout under ``settings.index_dir``: ``manifest.json`` (corpus hash, embedder, dense rule, counts, timings),
-``bm25.json.gz`` (passage ids and their jieba tokens), ``chroma/`` (the embedded Chroma database, unless
-``settings.chroma_url`` names a server). Embeddings are cached in ``settings.cache_dir/embeddings.sqlite3`` by
+``bm25/`` (the BM25 weight matrix, vocabulary and passage ids as ``.npy`` arrays, opened memory-mapped),
+``chroma/`` (the embedded Chroma database, unless ``settings.chroma_url`` names a server). The build also writes
+jieba's on-demand words file into ``settings.cache_dir`` (``assistant.retrieval.jieba_words``). Embeddings are cached in ``settings.cache_dir/embeddings.sqlite3`` by
 sha256(model name + text), so a rebuild after a corpus change re-embeds only the changed passages.
 """
 
@@ -17,13 +18,14 @@ from pathlib import Path
 from assistant.retrieval.bm25 import BM25Index
 from assistant.retrieval.embedder import Embedder, EmbeddingCache, embed_cached, make_embedder
 from assistant.retrieval.store import DenseStore, chroma_client
-from assistant.retrieval.subset import DENSE_RULE_VERSION, needs_dense
-from assistant.retrieval.tokenize import get_tokenizer
+from assistant.retrieval.subset import dense_rule_version, needs_dense
+from assistant.retrieval.tokenize import LegalTokenizer
 
 # 2: the collection is created with explicit HNSW settings (store.HNSW); older indexes are rebuilt from the cache.
-INDEX_FORMAT = 2
+# 3: BM25 saved as its weight matrix (bm25/), not as token lists rebuilt on every open (issue 18).
+INDEX_FORMAT = 3
 MANIFEST = "manifest.json"
-BM25_FILE = "bm25.json.gz"
+BM25_DIR = "bm25"
 
 
 def manifest_path(settings) -> Path:
@@ -61,11 +63,11 @@ def stale_reason(settings, corpus, embedder_spec: str) -> str | None:
         return "corpus changed"
     if manifest.get("embedder") != embedder_spec:
         return f"embedder changed ({manifest.get('embedder')} → {embedder_spec})"
-    if manifest.get("dense_rule") != DENSE_RULE_VERSION:
+    if manifest.get("dense_rule") != dense_rule_version():
         return "dense subset rule changed"
     if manifest.get("chroma_url") != settings.chroma_url:
         return "vector store location changed"
-    if not (Path(settings.index_dir) / BM25_FILE).exists():
+    if not (Path(settings.index_dir) / BM25_DIR / "meta.json").exists():
         return "BM25 data missing"
     return None
 
@@ -107,12 +109,13 @@ def _build(settings, corpus, embedder: Embedder | None, spec: str, reason: str) 
     passages = corpus.passages()
     ids = [p.id for p in passages]
 
-    tokenizer = get_tokenizer(settings.cache_dir)
+    tokenizer = LegalTokenizer(settings.cache_dir, on_demand=False)  # the whole dictionary: every passage is cut
     t = time.perf_counter()
     texts = [f"{p.title}\n{p.text}" for p in passages]  # the title carries the instrument name and article
     bar = tqdm(texts, desc="BM25 tokens", unit="passage", disable=not settings.progress, leave=False)
     bm25 = BM25Index(ids, [tokenizer.tokens(text) for text in bar])
-    bm25.save(index_dir / BM25_FILE)
+    bm25.save(index_dir / BM25_DIR)
+    tokenizer.write_words()  # queries then read jieba's dictionary on demand (same tokens, no load)
     timings["bm25_s"] = round(time.perf_counter() - t, 3)
 
     t = time.perf_counter()
@@ -120,7 +123,7 @@ def _build(settings, corpus, embedder: Embedder | None, spec: str, reason: str) 
     timings["embedder_load_s"] = round(time.perf_counter() - t, 3)
     dense = [p for p in passages if needs_dense(p)]
     store = DenseStore(chroma_client(index_dir, settings.chroma_url))
-    stamp = {"format": INDEX_FORMAT, "corpus_hash": corpus.hash, "embedder": spec, "dense_rule": DENSE_RULE_VERSION}
+    stamp = {"format": INDEX_FORMAT, "corpus_hash": corpus.hash, "embedder": spec, "dense_rule": dense_rule_version()}
     # A team's server already holding this corpus's complete vectors is reused, not reset: a second lawyer's
     # `lexmemo index` builds only the local BM25, and never empties the collection others are querying.
     reused = bool(settings.chroma_url) and reason != "rebuild requested" and store.holds(stamp, len(dense))
@@ -152,7 +155,7 @@ def _build(settings, corpus, embedder: Embedder | None, spec: str, reason: str) 
         "embedder": spec,
         "embedder_name": embedder.name,
         "dim": int(embedder.dim),
-        "dense_rule": DENSE_RULE_VERSION,
+        "dense_rule": dense_rule_version(),
         "chroma_url": settings.chroma_url,
         "reason": reason,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

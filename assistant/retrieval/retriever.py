@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from assistant.retrieval.embedder import Embedder, make_embedder
 from assistant.retrieval.expand import expansion_terms
 from assistant.retrieval.hit import Hit
 from assistant.retrieval.hybrid import rrf
-from assistant.retrieval.index import BM25_FILE, _load_corpus, build_index
+from assistant.retrieval.index import BM25_DIR, _load_corpus, build_index, read_manifest
 from assistant.retrieval.store import DenseStore, chroma_client
 from assistant.retrieval.tokenize import get_tokenizer
 
@@ -23,6 +24,11 @@ CANDIDATES = 50
 
 class RetrievalError(ValueError):
     """Bad search input (unknown mode, k < 1)."""
+
+
+# One open index per process (issue 18): CLI batches, the eval runner and the app's draft button reuse it.
+_shared_lock = threading.Lock()
+_shared: dict[tuple, "Retriever"] = {}
 
 
 def _one_blas_thread():
@@ -37,11 +43,13 @@ def _one_blas_thread():
 class Retriever:
     """Search the corpus: ``Retriever.open(settings).search(query, k=5, mode="hybrid")`` → ``list[Hit]``."""
 
-    def __init__(self, settings, corpus, bm25: BM25Index, store: DenseStore, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings, corpus, bm25: BM25Index, store: DenseStore | None = None,
+                 embedder: Embedder | None = None) -> None:
         self.settings = settings
         self.corpus = corpus
         self.bm25 = bm25
-        self.store = store
+        self._store = store
+        self._store_lock = threading.Lock()
         self._embedder = embedder
         self.passages = {p.id: p for p in corpus.passages()}
         self._passage_ids = list(self.passages)
@@ -57,10 +65,42 @@ class Retriever:
         corpus = corpus if corpus is not None else _load_corpus(settings)
         if build:
             build_index(settings, corpus=corpus, embedder=embedder)
-        index_dir = Path(settings.index_dir)
-        bm25 = BM25Index.load(index_dir / BM25_FILE)
-        store = DenseStore(chroma_client(index_dir, settings.chroma_url))
-        return cls(settings, corpus, bm25, store, embedder)
+        bm25 = BM25Index.open(Path(settings.index_dir) / BM25_DIR)
+        return cls(settings, corpus, bm25, None, embedder)  # Chroma is opened by the first dense query
+
+    @classmethod
+    def shared(cls, settings, *, corpus=None, build: bool = False) -> "Retriever":
+        """The process's open index for ``settings`` (opened on first call, reopened when the index is rebuilt).
+
+        Keyed by index location, store, embedder and the manifest's build stamp, so a ``lexmemo index`` run in
+        another process is picked up by the next call and a stale index is never searched.
+        """
+        corpus = corpus if corpus is not None else _load_corpus(settings)
+        if build:
+            build_index(settings, corpus=corpus)
+        manifest = read_manifest(settings) or {}
+        key = (str(Path(settings.index_dir).resolve()), settings.chroma_url, settings.embedder,
+               getattr(settings, "retrieval_mode", "hybrid"), corpus.hash, manifest.get("built_at"))
+        with _shared_lock:
+            found = _shared.get(key)
+            if found is None:
+                found = cls.open(settings, corpus=corpus, build=False)
+                _shared.clear()  # one index per process: an older build's arrays are released
+                _shared[key] = found
+            return found
+
+    @property
+    def store(self) -> DenseStore:
+        """The Chroma store, opened on first use (importing chromadb costs 0.5–4 s: BM25-only work never pays it)."""
+        if self._store is None:
+            with self._store_lock:
+                if self._store is None:
+                    self._store = DenseStore(chroma_client(Path(self.settings.index_dir), self.settings.chroma_url))
+        return self._store
+
+    @store.setter
+    def store(self, value: DenseStore | None) -> None:
+        self._store = value
 
     @property
     def embedder(self) -> Embedder:

@@ -1,7 +1,9 @@
 """Chinese tokenisation for BM25: jieba (search mode) with a small legal user dictionary, stopwords dropped.
 
-jieba is initialised lazily, once per cache directory, and writes its prefix-dictionary cache into that
-directory (``settings.cache_dir``) instead of the shared system temp dir, where concurrent processes race.
+jieba is initialised lazily, once per cache directory. A query reads jieba's dictionary on demand from the words
+file ``lexmemo index`` writes there (``assistant.retrieval.jieba_words``: same tokens, no 0.6–3 s load); without
+it, jieba loads its whole prefix dictionary and caches it in that directory (``settings.cache_dir``) instead of
+the shared system temp dir, where concurrent processes race.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import logging
 import re
 import threading
 from pathlib import Path
+
+from assistant.retrieval.jieba_words import WORDS_FILE, lookup_tokenizer, open_words, words_key, write_words
 
 # Terms jieba's general dictionary splits apart but a lawyer reads as one unit. Search mode still emits
 # their in-dictionary sub-words (e.g. 平台, 经营者), so a query using a shorter word still matches.
@@ -23,6 +27,8 @@ LEGAL_TERMS: tuple[str, ...] = (
     "真实名称", "有效联系方式", "追偿", "共同侵权", "原因力", "注意义务", "审核义务", "许可证",
     "营业执照", "不可抗力", "产品缺陷", "医疗器械", "外卖", "网购", "自营",
 )
+
+USER_FREQ = 200000  # high enough that jieba keeps each legal term whole
 
 # Function words and fillers that carry no retrieval signal (kept small on purpose: in statutes even
 # "不" and "未" decide meaning, so negations stay).
@@ -40,12 +46,16 @@ _tokenizers: dict[str, "LegalTokenizer"] = {}
 class LegalTokenizer:
     """A jieba tokenizer with the legal user dictionary; ``tokens(text)`` gives BM25 terms."""
 
-    def __init__(self, cache_dir: Path | None = None) -> None:
+    def __init__(self, cache_dir: Path | None = None, on_demand: bool = True) -> None:
         self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.on_demand = on_demand  # False: always the whole dictionary (index builds tokenise every passage)
+        self.words_path = self.cache_dir / WORDS_FILE if self.cache_dir else None
+        self.lookup = False  # True once initialised from the on-demand words file
         self._jieba = None
 
     def _init(self):
-        """Build jieba's prefix dictionary once (about a second), caching it under ``cache_dir``."""
+        """jieba, once: the on-demand words file when ``lexmemo index`` wrote one for these terms, else the full
+        prefix dictionary (about a second), cached under ``cache_dir``."""
         if self._jieba is None:
             with _lock:
                 if self._jieba is None:
@@ -53,16 +63,36 @@ class LegalTokenizer:
 
                     logging.getLogger("jieba").setLevel(logging.WARNING)
                     jieba.setLogLevel(logging.WARNING)
-                    tk = jieba.Tokenizer()
-                    if self.cache_dir is not None:
-                        self.cache_dir.mkdir(parents=True, exist_ok=True)
-                        tk.tmp_dir = str(self.cache_dir)
-                        tk.cache_file = "jieba.cache"
-                    tk.initialize()
-                    for term in LEGAL_TERMS:
-                        tk.add_word(term, freq=200000)
-                    self._jieba = tk
+                    table = None
+                    if self.on_demand and self.words_path is not None:
+                        table = open_words(self.words_path, words_key(LEGAL_TERMS, USER_FREQ))
+                    self.lookup = table is not None
+                    self._jieba = lookup_tokenizer(table) if table is not None else self._full()
         return self._jieba
+
+    def _full(self):
+        """jieba with its whole dictionary loaded and the legal terms added."""
+        import jieba
+
+        tk = jieba.Tokenizer()
+        if self.cache_dir is not None:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            tk.tmp_dir = str(self.cache_dir)
+            tk.cache_file = "jieba.cache"
+        tk.initialize()
+        for term in LEGAL_TERMS:
+            tk.add_word(term, freq=USER_FREQ)
+        return tk
+
+    def write_words(self) -> Path | None:
+        """Write the on-demand words file (``lexmemo index`` calls this); a no-op when it is current."""
+        if self.words_path is None:
+            return None
+        key = words_key(LEGAL_TERMS, USER_FREQ)
+        if open_words(self.words_path, key) is None:
+            tk = self._jieba if self._jieba is not None and not self.lookup else self._full()
+            write_words(self.words_path, tk.FREQ, tk.total, key)
+        return self.words_path
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode jieba tokens of ``text``, lower-cased, without punctuation, spaces or stopwords."""

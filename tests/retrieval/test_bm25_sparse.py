@@ -65,8 +65,11 @@ def test_negative_idf_floor_and_empty_passage_match_rank_bm25():
 def test_save_load_keeps_scores(tmp_path, corpus_tokens):
     ids, tokens, tk = corpus_tokens
     index = BM25Index(ids, tokens)
-    index.save(tmp_path / "bm25.json.gz")
-    again = BM25Index.load(tmp_path / "bm25.json.gz")
+    index.save(tmp_path / "bm25")
+    again = BM25Index.open(tmp_path / "bm25")
     qt = tk.tokens(QUERIES[1])
     assert np.array_equal(again.scores(qt), index.scores(qt))
     assert again.search(qt, 5) == index.search(qt, 5)
+    for q in QUERIES:  # every query term is found by binary search in the sorted vocabulary
+        qt = tk.tokens(q)
+        assert np.array_equal(again.scores(qt), index.scores(qt)), q

@@ -137,7 +137,7 @@ def test_vectors_live_on_the_server_not_locally(server_build, chroma_server, rea
     assert {key: server.configuration["hnsw"][key] for key in HNSW} == HNSW
     assert server.configuration.get("embedding_function") is None
     # the lawyer's data dir holds BM25 and the manifest, but no embedded Chroma database
-    assert (settings.index_dir / "bm25.json.gz").exists()
+    assert (settings.index_dir / "bm25" / "meta.json").exists()
     assert not (settings.index_dir / "chroma").exists()
     assert any(chroma_server["path"].iterdir()), "the server wrote nothing under its --path"
 
