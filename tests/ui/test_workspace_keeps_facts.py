@@ -85,3 +85,12 @@ def test_switching_the_language_and_back_changes_no_stored_fact(data_dir):
         ok(at.sidebar.toggle(key="lang_en").set_value(english).run())
         assert _stored(store, matter.id) == before
     assert at.selectbox(key="fact_category").value == "lodging"
+
+
+def test_a_stored_date_outside_the_pickers_range_is_shown_and_kept(data_dir):
+    store = _store()
+    matter = store.create_matter("旧案", facts={"event_date": "1999-03-01", "category": "food"})
+    at = new_app(matter=matter.id)
+    assert str(at.date_input(key="fact_event_date").value) == "1999-03-01"
+    ok(at.radio(key="fact_causation").set_value("yes").run())
+    assert store.latest_facts(matter.id).facts == {"event_date": "1999-03-01", "category": "food", "causation": True}

@@ -88,7 +88,11 @@ def _widget(field: str) -> None:
     text = field_label(field) + (f" {EXTRACTED_TAG}" if marked else "")
     k = key(field)
     if field == "event_date":
-        st.date_input(text, key=k, min_value=date(2000, 1, 1), max_value=date.today(), format="YYYY-MM-DD",
+        stored = st.session_state.get(k)
+        # The bounds stretch to a stored date outside them (entered elsewhere): the form shows it, never refuses it.
+        low = min(date(2000, 1, 1), stored) if isinstance(stored, date) else date(2000, 1, 1)
+        high = max(date.today(), stored) if isinstance(stored, date) else date.today()
+        st.date_input(text, key=k, min_value=low, max_value=high, format="YYYY-MM-DD",
                       on_change=on_fact_change, args=(field,))
     elif field in ENUM_FIELDS:
         st.selectbox(text, [UNKNOWN, *ENUM_FIELDS[field]], key=k, on_change=on_fact_change, args=(field,),
