@@ -197,3 +197,8 @@ def test_text_that_is_not_a_claim_is_said_so(text: str) -> None:
 
 def test_a_claim_is_not_flagged_as_not_a_claim() -> None:
     assert extract_facts("外卖点的烤鱼，吃坏肚子住院。").not_claim is None
+
+
+def test_a_question_put_to_the_consumer_states_nothing() -> None:
+    f = facts("客服：请问您有就医吗？是否已经住院？\n用户：没有，我没吃，就是要退款。")
+    assert f.harm != "personal_injury"

@@ -114,6 +114,15 @@ def _said_by_platform(text: str, hit: Hit) -> bool:
     return bool(_SAID.search(text[max(line, sentence_start(text, hit.start) - 1):min(hit.end, hit.start + 4)]))
 
 
+# A question put to the consumer states nothing (客服：请问您有就医吗？): such sentences are blanked before reading.
+_ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)[^。！!？?\n]*[？?]")
+
+
+def _mask_questions(text: str) -> str:
+    """``text`` with the questions asked of the consumer blanked out, offsets unchanged."""
+    return _ASKED.sub(lambda m: " " * len(m.group()), text)
+
+
 def _not_claim(text: str, facts: dict[str, Any]) -> str | None:
     """Why the text does not read as a claim narrative (empty, garbage, no facts at all), or None."""
     body = "".join(text.split())
@@ -132,7 +141,7 @@ def extract_facts(narrative: str, anchor: date | None = None) -> Extraction:
     if len(narrative) > EXTRACT_LIMIT:
         cut = f"叙述过长（{len(narrative)} 字符）：只读取了前 {EXTRACT_LIMIT} 字符"
         narrative = narrative[:EXTRACT_LIMIT]
-    text = normalise(narrative)
+    text = _mask_questions(normalise(narrative))
     chosen: dict[str, Hit] = {}
     conflicts: dict[str, list[Span]] = {}
     confidence: dict[str, float] = {}

@@ -166,7 +166,7 @@ def _cues() -> list[Cue]:
     # --- the consumer's prima facie evidence (QIN-5.4.2) ----------------------------------------------
     e = "consumer_prima_facie_evidence"
     add(e, r"(?P<v>保留|留存|留着|保存|存有|截图|截了图|截屏|拍照|拍了|录音|录像|提交|出具|开具|有)(?:了|过|着)?" + G(8) + EVID, True, False,
-        unless=P + G(12) + r"$")  # the platform's own evidence is not the consumer's
+        unless=r"(?:" + P + "|" + M + r")" + G(12) + r"$")  # the platform's or the seller's evidence is not the consumer's
     add(e, EVID + G(8) + r"(?P<v>截图|截屏|保存|留着|保留|拍照|拍了|录下)(?:了|着)?", True, False)
     add(e, r"(?P<v>初步证据)|证据(?:齐全|充分|确凿|都在|都留着)|(?:订单|聊天记录|病历|发票|小票)(?:都|也)?(?:还)?(?:在|保存着|留着)", True, False)
     add(e, r"(?:订单|记录|聊天记录|截图|小票|证据)(?:已经|早就|都)?(?:被)?(?:删|删除|删了|丢|丢失|找不到|没了|没留)", False, KEEP)
