@@ -294,4 +294,5 @@ def check_memo(
     findings = sorted((f for c in CATEGORIES for f in lists[c]),
                       key=lambda f: (f.start if f.start is not None else -1, f.end or -1))
     ok = not findings
-    return GuardReport(ok=ok, findings=findings, citations=infos, event_date=event_date, **lists)
+    return GuardReport(ok=ok, findings=findings, citations=infos, event_date=event_date,
+                       facts_checked=facts is not None, **lists)

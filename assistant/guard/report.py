@@ -53,6 +53,7 @@ class GuardReport(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     citations: list[CitationInfo] = Field(default_factory=list)
     event_date: Optional[date] = None
+    facts_checked: bool = False  # True when the facts were given and every statement of fact was checked
 
     def to_json(self) -> dict:
         """``{"ok", "unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches"}`` as JSON."""
@@ -64,7 +65,8 @@ class GuardReport(BaseModel):
     def to_text(self) -> str:
         """A readable Chinese report, one line per failure (also the repair instructions for an LLM)."""
         if self.ok:
-            return f"核验通过：共核对 {len(self.citations)} 处引用，结论与判断一致，事实陈述与事实一致。"
+            facts = "，事实陈述与事实一致" if self.facts_checked else "（未提供事实，未核对事实陈述）"
+            return f"核验通过：共核对 {len(self.citations)} 处引用，结论与判断一致{facts}。"
         titles = {"unresolved": "无法核实的引用", "out_of_force": "事件发生时未生效或已失效的法律",
                   "conclusion_mismatches": "结论与判断不一致", "unlisted": "超出允许范围的依据",
                   "fact_mismatches": "与事实不符的陈述"}

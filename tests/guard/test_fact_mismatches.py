@@ -209,3 +209,13 @@ def test_verify_json_reports_fact_mismatches(tmp_path):
     data = json.loads(result.stdout)
     assert result.exit_code == 1 and data["ok"] is False
     assert [f["field"] for f in data["fact_mismatches"]] == ["qualification_review_done"]
+
+
+def test_a_pass_says_whether_the_facts_were_checked():
+    facts = _facts("qualification_review_done", True)
+    verdict = classify(facts)
+    memo, _, _ = _memo(facts, verdict, "平台已审核商家的经营资质。")
+    with_facts = check_memo(memo, verdict, event_date=facts.event_date, facts=facts)
+    without = check_memo(memo, verdict, event_date=facts.event_date)
+    assert with_facts.ok and with_facts.facts_checked and "事实陈述与事实一致" in with_facts.to_text()
+    assert without.ok and not without.facts_checked and "未核对事实陈述" in without.to_text()
