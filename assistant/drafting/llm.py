@@ -53,7 +53,7 @@ def _openai(model: str, base_url: str | None, api_key: str | None, settings: Any
 
     # openai's client retries twice by default, each try with the full timeout (a hung endpoint cost ~4x the
     # timeout over draft + repair), and an abandoned call would go on retrying in the background. So the client
-    # never retries; call_with_deadline retries a quick failure (refused, 5xx, 429) once inside the same deadline.
+    # never retries; call_with_deadline retries a 429 or 5xx once inside the same deadline.
     return ChatOpenAI(model=model, base_url=base_url, api_key=api_key, timeout=settings.llm_timeout_s,
                       temperature=0, max_retries=MAX_RETRIES,
                       http_client=deadline_http_client(float(settings.llm_timeout_s)))
