@@ -24,14 +24,15 @@ DELIMITERS = {
     "narrative_open": "<<<当事人陈述开始>>>", "narrative_close": "<<<当事人陈述结束>>>",
     "draft_open": "<<<原稿开始>>>", "draft_close": "<<<原稿结束>>>",
 }
-_LT, _GT = "<＜﹤", ">＞﹥"  # the ASCII bracket and its full-width and small forms
+# The ASCII brackets, their full-width and small forms, and the look-alikes a model could read as the same marker
+_LT, _GT = "<＜﹤《〈«‹", ">＞﹥》〉»›"
 _BRACKET_RUN = re.compile(f"[{_LT}]{{2,}}|[{_GT}]{{2,}}")
 _HEADING_BRACKETS = str.maketrans({"【": "〔", "】": "〕"})
 
 
 def as_data(text: object) -> str:
     """Outside text made safe inside a ``<<<…>>>`` block: invisible format characters (zero-width, bidi) removed,
-    every run of two or more angle brackets (any width) turned into ‹/›, and 【】 (the prompt's own section
+    every run of two or more angle brackets (any width, or look-alikes such as 《《) turned into ‹/›, and 【】 (the prompt's own section
     brackets) into 〔〕, so the text can neither close its block nor open a section of the prompt."""
     out = "".join(ch for ch in str(text) if unicodedata.category(ch) != "Cf")
     out = _BRACKET_RUN.sub(lambda m: ("‹" if m.group()[0] in _LT else "›") * len(m.group()), out)
