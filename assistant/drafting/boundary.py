@@ -3,7 +3,8 @@ error (and reply) before anyone stores or shows it.
 
 ``BoundedChatModel`` wraps whatever chat model the adapter (``assistant.drafting.llm``) chose; its calls run
 through ``call_with_deadline`` and its errors through ``redact``. A call abandoned at the deadline keeps running
-in a daemon thread until the client's own timeout ends it (a local llama.cpp model finishes its tokens first).
+in a daemon thread until the OpenAI client's deadline transport (``deadline_http_client``) or its timeout ends it
+(a local llama.cpp model finishes its tokens first).
 """
 
 from __future__ import annotations
@@ -60,9 +61,10 @@ def _secret(value: Any) -> str | None:
 
 def secrets_of(settings: Any, model: Any = None) -> tuple[str, ...]:
     """Every secret a model's errors could echo: the configured API key(s) and the model's own key."""
+    # Shorter values are placeholders, not keys; replacing them everywhere would corrupt memo text.
     found = [_secret(getattr(settings, "openai_api_key", None)), os.environ.get("OPENAI_API_KEY"),
              _secret(getattr(model, "openai_api_key", None)), _secret(getattr(model, "api_key", None))]
-    return tuple(dict.fromkeys(s for s in found if s and s.strip().lower() not in _PLACEHOLDERS and len(s) >= 4))
+    return tuple(dict.fromkeys(s for s in found if s and s.strip().lower() not in _PLACEHOLDERS and len(s) >= 8))
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:

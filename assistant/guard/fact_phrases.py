@@ -117,6 +117,43 @@ _RULES: list[_Rule] = [
      lambda m: frozenset({date(int(m.group("y")), int(m.group("m")), int(m.group("d")))})),
 ]
 
+# An LLM's own short labels in a facts list: 资质审核：未审核 / 平台是否知情：否 / 原因力：较小 / 不可抗力：无.
+_SHORT_KEYS: tuple[tuple[str, str], ...] = (
+    ("qualification_review_done", r"审核|审查"), ("safety_duty_done", r"安全保障"),
+    ("knew_or_should_have_known", r"知道|知情|明知|应知"), ("necessary_measures_taken", r"必要措施|采取措施"),
+    ("consumer_prima_facie_evidence", r"初步举证|初步证据"), ("force_majeure", r"不可抗力"),
+    ("merchant_identity_provided", r"真实名称|联系方式|商家身份"), ("advance_compensation_promised", r"先行赔付"),
+    ("causation", r"因果关系"), ("live_streaming", r"直播"), ("complaint_delay_expanded_damage", r"损害扩大"),
+)
+_SHORT_LABEL = re.compile(r"(?m)^[ \t>*\-·•\d.、（）()]*(?P<label>[^\n：:。；，,]{0,16}?)[：:]\s*\**\s*"
+                          r"(?P<value>是|否|有|无|已[^\n，。；,;（(]{0,5}|未[^\n，。；,;（(]{0,5}|不[^\n，。；,;（(]{0,4}|没有|较大|较小)"
+                          r"\s*\**\s*(?=$|[（(，,。；;])")
+
+
+def short_label_assertions(text: str) -> list["Assertion"]:
+    """Facts listed under an LLM's own short labels, one per line (资质审核：未审核, 原因力：较小)."""
+    out = []
+    for m in _SHORT_LABEL.finditer(text):
+        label, value = m.group("label"), m.group("value")
+        if "原因力" in label and value in ("较大", "较小"):
+            out.append(Assertion("platform_contribution", frozenset({"major" if value == "较大" else "minor"}),
+                                 m.start("label"), m.end("value"), m.group(0).strip()))
+            continue
+        if value in ("较大", "较小") or "或" in label:
+            continue
+        truth = not (value[0] in "否无未不" or value == "没有")
+        other = re.search(r"经营者|商家|商户|卖家|购买者|消费者|生产者|法院", label) and "平台" not in label
+        for field, keys in _SHORT_KEYS:
+            if re.search(keys, label):
+                if (other and field != "consumer_prima_facie_evidence") or (
+                        field == "knew_or_should_have_known" and "平台" not in label):
+                    break  # 经营者是否明知仍然销售 / 购买者是否明知: another person's state, not the platform's
+                out.append(Assertion(field, _BOOL_T if truth else _BOOL_F, m.start("label"), m.end("value"),
+                                     m.group(0).strip()))
+                break
+    return out
+
+
 _BOOL_WORDS = {"是": _BOOL_T, "否": _BOOL_F, "未知": frozenset({None}), "不明": frozenset({None})}
 _DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 

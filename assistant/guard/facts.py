@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.guard.fact_phrases import Assertion, label_assertions, label_texts, phrase_assertions
+from assistant.guard.fact_phrases import (
+    Assertion,
+    label_assertions,
+    label_texts,
+    phrase_assertions,
+    short_label_assertions,
+)
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
@@ -142,7 +148,9 @@ def fact_statements(markdown: str, verdict: Any, facts: Any, skip: list[tuple[in
         ahead = "" if re.search(r"或|是否|能否|有无", label) else r"(?=\s*[：:])"
         label_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(label) + ahead, masked)]
     rest = _mask(masked, label_spans)
-    found += [(a, False) for a in phrase_assertions(rest)]
+    short = short_label_assertions(rest)
+    found += [(a, True) for a in short]
+    found += [(a, False) for a in phrase_assertions(_mask(rest, [(a.start, a.end) for a in short]))]
     out = []
     for a, is_label in found:
         kind = "fact" if is_label else statement_kind(rest, a)

@@ -75,6 +75,11 @@ CASES = [
     ("life_health", True, "该商品不关系消费者生命健康。", None),
     ("event_date", "2023-03-08", "本案事发于2022年3月8日。", "本案事发于2023年3月8日。"),
     ("event_date", None, "本案事发于2023年3月8日。", None),
+    # an LLM's own short labels in a facts list
+    ("qualification_review_done", False, "- 资质审核：已审核", "- 资质审核：未审核"),
+    ("knew_or_should_have_known", False, "- 平台是否知情：是", "- 平台是否知情：否"),
+    ("platform_contribution", "major", "- 原因力：较小", "- 原因力：较大"),
+    ("force_majeure", False, "- 不可抗力：有", "- 不可抗力：无"),
 ]
 
 
@@ -136,6 +141,8 @@ def test_the_true_statement_passes(field, value, bad, good):
     "由平台证明其已尽到资质审核和安全保障义务。",
     "消费者完成初步举证的，由平台证明其无过错。",
     "补充责任说认为平台未尽审核义务时仅承担补充责任。",
+    "- 经营者是否明知仍然销售：是",
+    "- 购买者购买时是否明知：否",
 ])
 def test_conditions_questions_duties_and_doctrine_are_not_statements_of_fact(sentence):
     report, hits = _mismatches("qualification_review_done", None, sentence)
