@@ -1,10 +1,15 @@
-"""The guard: every citation and every conclusion of a memo checked against the corpus and the verdict.
+"""The guard: every citation, every conclusion and every statement of fact of a memo checked against the corpus,
+the verdict and the facts.
 
-It only reports; it never changes the memo::
+It only reports; it never changes the memo, and it reads all of it (normalised first: NFKC, no format characters,
+條/項, full-width digits; its own ``**⚠需复核：…**`` marks included)::
 
     from assistant.guard import check_memo, highlight
-    report = check_memo(markdown, verdict, event_date=date(2023, 5, 1), allowed_ids=..., key_table=...)
+    report = check_memo(markdown, verdict, event_date=date(2023, 5, 1), allowed_ids=..., key_table=..., facts=facts)
     report.ok, report.to_json(), report.to_text(), highlight(markdown, report)
+
+``to_json()`` lists unresolved, out_of_force, conclusion_mismatches, unlisted and fact_mismatches (``facts``
+None → no facts check, ``report.facts_checked`` False).
 """
 
 from __future__ import annotations
