@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from assistant.core import ClaimFacts, classify, facts_error_messages
 from assistant.triage.coerce import FACT_COLUMNS, coerce_cell, explicit_facts
+from assistant.triage.columns import COLUMNS as ADVICE_COLUMNS, verdict_columns
 from assistant.triage.extract import extract_facts
 from assistant.triage.priority import PRIORITY_LABELS, priority
 from assistant.triage.rows import InputRow
@@ -25,7 +26,7 @@ FORM_ZH: dict[str, str] = {
 VERDICT_COLUMNS = ("liability_form", "liability_form_zh", "regimes", "burden_of_proof", "burden_basis", "imputation",
                    "recourse", "expanded_damage", "citations", "missing_questions", "missing_facts", "notes")
 OUTPUT_COLUMNS: tuple[str, ...] = ("priority", "priority_label", "needs_review", "review_reasons", "id", "row", "error",
-                                   *VERDICT_COLUMNS, *FACT_COLUMNS, "event_date_precision", "fact_confidence",
+                                   *VERDICT_COLUMNS, *ADVICE_COLUMNS, *FACT_COLUMNS, "event_date_precision", "fact_confidence",
                                    "fact_sources", "evidence", "narrative")
 #: A fact the extractor gives less confidence than this puts its row under review (not ranked).
 LOW_CONFIDENCE = 0.6
@@ -148,5 +149,6 @@ def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[...
         missing_questions=questions,
         missing_facts=[m.fact for m in verdict.missing_facts], notes=list(verdict.notes),
         fact_sources="; ".join(f"{k}={v}" for k, v in sources.items()), evidence=evidence,
+        **verdict_columns(verdict),  # issues 12/13: on_record, key facts, limitation, punitive amount
     )
     return rec

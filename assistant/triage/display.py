@@ -13,12 +13,14 @@ from typing import Any
 from assistant.drafting.facts_zh import FIELD_LABELS, VALUE_LABELS
 from assistant.triage.batch import FORM_ZH
 from assistant.triage.coerce import EXTRACTED_FIELDS
+from assistant.triage.columns import SCREEN as ADVICE_SCREEN, zh_extra
 
 UNKNOWN = "未知"
 #: Screen columns, in order: what to do first, why, the verdict, then the facts read from the text.
 SCREEN_COLUMNS: tuple[tuple[str, str], ...] = (
     ("priority", "优先级"), ("priority_label", "分诊结论"), ("review_reasons", "待复核原因"), ("id", "编号"),
-    ("row", "原表行号"), ("error", "错误"), ("liability_form", "责任形态"), ("missing_questions", "待补问题"),
+    ("row", "原表行号"), ("error", "错误"), ("liability_form", "责任形态"), *ADVICE_SCREEN,
+    ("missing_questions", "待补问题"),
     *((f, FIELD_LABELS.get(f, f)) for f in EXTRACTED_FIELDS), ("event_date_precision", "日期精度"),
     ("evidence", "原文依据"), ("narrative", "当事人陈述"),
 )
@@ -52,8 +54,9 @@ def zh_value(column: str, value: Any) -> str:
 def zh_table(records: list[dict[str, Any]]) -> tuple[tuple[str, ...], list[list[Any]]]:
     """Chinese column names and cells for ``records`` (priority stays a number so the table sorts)."""
     names = tuple(_SHORT.get(c, label) for c, label in SCREEN_COLUMNS)
-    rows = [[r.get("priority") if c == "priority" else (r.get("row") if c == "row" else zh_value(c, r.get(c)))
-             for c, _ in SCREEN_COLUMNS] for r in records]
+    advice = {c for c, _ in ADVICE_SCREEN}  # issues 12/13 columns (triage/columns.py): their Chinese reads the record
+    rows = [[r.get("priority") if c == "priority" else (r.get("row") if c == "row" else (
+        zh_extra(c, r.get(c), r) if c in advice else zh_value(c, r.get(c)))) for c, _ in SCREEN_COLUMNS] for r in records]
     return names, rows
 
 

@@ -11,6 +11,8 @@ triaged (its ``error`` says why; such rows sort last).
 
 from __future__ import annotations
 
+from assistant.core.models import FORM_PRECEDENCE
+
 PRIORITY_LABELS: dict[int, str] = {
     1: "人身损害·责任成立",
     2: "财产损失或损害待定·责任成立",
@@ -31,7 +33,16 @@ def priority(liability_form: str, harm: str | None) -> int:
 
 
 def sort_key(record: dict) -> tuple:
-    """Sort: ranked rows by priority, then rows under review (listed apart, not ranked), then failed rows."""
+    """Sort: ranked rows, then rows under review (listed apart, not ranked), then failed rows. Within a block, rows
+    whose limitation expires within 90 days come first, fewest days first (issue 13: a lost deadline cannot be
+    repaired); then priority; an undetermined row then ranks by its ``on_record`` form (issue 12: how a court would
+    decide it on the present record), liable forms before ``none``."""
     p = record.get("priority")
     block = 2 if record.get("error") else (1 if record.get("needs_review") else 0)
-    return (block, p if isinstance(p, int) else 99, record.get("row") or 0)
+    expiring = record.get("limitation_urgency") == "expiring"
+    days = record.get("limitation_days_left") if expiring and isinstance(record.get("limitation_days_left"), int) else 0
+    record_rank = 0
+    if record.get("liability_form") == "undetermined":
+        form = record.get("on_record")
+        record_rank = FORM_PRECEDENCE.index(form) if form in FORM_PRECEDENCE else len(FORM_PRECEDENCE)
+    return (block, 0 if expiring else 1, days, p if isinstance(p, int) else 99, record_rank, record.get("row") or 0)
