@@ -23,7 +23,7 @@ FORM_ZH: dict[str, str] = {
     "proportional_joint": "比例连带责任", "seller_liability": "销售者/服务者责任", "advance_compensation": "先行赔付（可追偿）",
     "none": "不承担责任", "undetermined": "事实不足",
 }
-VERDICT_COLUMNS = ("liability_form", "liability_form_zh", "regimes", "burden_of_proof", "burden_basis", "imputation",
+VERDICT_COLUMNS = ("liability_form", "liability_form_zh", "limitation_status", "regimes", "burden_of_proof", "burden_basis", "imputation",
                    "recourse", "expanded_damage", "citations", "missing_questions", "missing_facts", "notes")
 OUTPUT_COLUMNS: tuple[str, ...] = ("priority", "priority_label", "needs_review", "review_reasons", "id", "row", "error",
                                    *VERDICT_COLUMNS, *ADVICE_COLUMNS, *FACT_COLUMNS, "event_date_precision", "fact_confidence",
@@ -118,6 +118,13 @@ def review_reasons(ex: Any, given: dict[str, Any], sources: dict[str, str]) -> l
     return out
 
 
+def limitation_status(limitation: dict[str, Any] | None) -> str | None:
+    """The limitation status of the claim against the platform (spec 7.5 L7), else of the first claim, or None."""
+    claims = (limitation or {}).get("claims") or []
+    claim = next((c for c in claims if c.get("against") == "platform"), claims[0] if claims else None)
+    return claim.get("status") if claim else None
+
+
 def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[..., Any] = extract_facts) -> dict[str, Any]:
     """Triage one row into an output record (see ``OUTPUT_COLUMNS``); errors go into its ``error`` field."""
     if row.error:
@@ -143,6 +150,7 @@ def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[...
         needs_review=bool(review), review_reasons=review,
         event_date_precision=extra.get("event_date_precision"), fact_confidence=extra.get("fact_confidence"),
         liability_form=verdict.liability_form, liability_form_zh=FORM_ZH.get(verdict.liability_form),
+        limitation_status=limitation_status(getattr(verdict, "limitation", None)),
         regimes=list(verdict.regimes), burden_of_proof=verdict.burden_of_proof, burden_basis=verdict.burden_basis,
         imputation=verdict.imputation, recourse=verdict.recourse, expanded_damage=verdict.expanded_damage,
         citations=[render_citation(c) for c in verdict.citations],

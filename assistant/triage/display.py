@@ -19,8 +19,8 @@ UNKNOWN = "未知"
 #: Screen columns, in order: what to do first, why, the verdict, then the facts read from the text.
 SCREEN_COLUMNS: tuple[tuple[str, str], ...] = (
     ("priority", "优先级"), ("priority_label", "分诊结论"), ("review_reasons", "待复核原因"), ("id", "编号"),
-    ("row", "原表行号"), ("error", "错误"), ("liability_form", "责任形态"), *ADVICE_SCREEN,
-    ("missing_questions", "待补问题"),
+    ("row", "原表行号"), ("error", "错误"), ("liability_form", "责任形态"), ("limitation_status", "诉讼时效（对平台）"),
+    *ADVICE_SCREEN, ("missing_questions", "待补问题"),
     *((f, FIELD_LABELS.get(f, f)) for f in EXTRACTED_FIELDS), ("event_date_precision", "日期精度"),
     ("evidence", "原文依据"), ("narrative", "当事人陈述"),
 )
@@ -30,6 +30,9 @@ _SHORT = {"knew_or_should_have_known": "平台知道或应当知道", "necessary
           "merchant_fault": "经营者主观状态", "platform_contribution": "平台原因力", "consumer_prima_facie_evidence": "消费者已初步举证",
           "platform_proved_compliance": "平台已证明合规", "force_majeure": "不可抗力", "complaint_delay_expanded_damage": "投诉处理迟延致损害扩大",
           "live_streaming": "直播销售", "life_health": "关系生命健康", "causation": "因果关系", "category": "商品或服务类别"}
+LIMITATION_ZH = {"running": "时效期间内", "expiring_soon": "即将届满", "expired": "已届满",
+                 "expired_unless_interrupted": "已届满（除非有中断事由）", "defence_waived": "已届满（义务人放弃抗辩）",
+                 "barred_20_years": "超过二十年最长期间", "interrupted_pending": "已中断（程序进行中）", "suspended": "中止"}
 _PRECISION = {"day": "日", "month": "月（按当月1日计，待核实）", "vague": "不明（待补）"}
 
 
@@ -39,6 +42,8 @@ def zh_value(column: str, value: Any) -> str:
         return "" if column in ("error", "review_reasons", "missing_questions", "evidence", "priority") else UNKNOWN
     if column == "liability_form":
         return FORM_ZH.get(value, str(value))
+    if column == "limitation_status":
+        return LIMITATION_ZH.get(value, str(value))
     if column == "event_date_precision":
         return _PRECISION.get(value, str(value))
     if isinstance(value, bool):

@@ -80,3 +80,11 @@ def test_xlsx_has_a_chinese_sheet_with_every_row() -> None:
     assert rows[0][:4] == ("优先级", "分诊结论", "待复核原因", "编号") and len(rows) == len(records) + 1
     cells = " ".join(str(c) for r in rows[1:] for c in r if c is not None)
     assert "joint_and_several" not in cells and "None" not in cells and "待人工复核" in cells
+
+
+def test_limitation_status_is_a_column_in_chinese() -> None:
+    from assistant.triage.display import LIMITATION_ZH, zh_value
+
+    rec = next(r for r in _records() if r["id"] == "a")
+    assert rec["limitation_status"] in LIMITATION_ZH  # the claim against the platform (spec 7.5 L7)
+    assert zh_value("limitation_status", rec["limitation_status"]) == LIMITATION_ZH[rec["limitation_status"]]

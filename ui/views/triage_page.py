@@ -1,6 +1,6 @@
 """The triage page: upload a CSV/JSONL/XLSX of claims, run the batch with a progress bar (rate and ETA), show the
-rows under review in their own tab first (not ranked), then the ranked rows (filters by liability form and
-category) and the failed rows, in Chinese; download as CSV (UTF-8 with BOM, opens in Excel), XLSX or JSONL.
+rows under review in their own tab first (not ranked), then the ranked rows (filters by liability form,
+category and limitation status) and the failed rows, in Chinese; download as CSV (UTF-8 with BOM, opens in Excel), XLSX or JSONL.
 
 Every run is saved in the matter database as a batch (``assistant.store.batches``): it survives a reload, can
 be reopened and compared with another run, and any row opens as a matter with its narrative and facts.
@@ -137,11 +137,14 @@ def render() -> None:
     with tabs[1]:
         forms = sorted({zh_value("liability_form", r.get("liability_form")) for r in ranked})
         cats = sorted({zh_value("category", r.get("category")) for r in ranked})
-        c1, c2 = st.columns(2)
+        lims = sorted({zh_value("limitation_status", r.get("limitation_status")) for r in ranked})
+        c1, c2, c3 = st.columns(3)
         pick_forms = c1.multiselect("责任形态", forms, key="triage_filter_form")
         pick_cats = c2.multiselect("商品或服务类别", cats, key="triage_filter_category")
+        pick_lims = c3.multiselect("诉讼时效（对平台）", lims, key="triage_filter_limitation")
         shown = [r for r in ranked if (not pick_forms or zh_value("liability_form", r.get("liability_form")) in pick_forms)
-                 and (not pick_cats or zh_value("category", r.get("category")) in pick_cats)]
+                 and (not pick_cats or zh_value("category", r.get("category")) in pick_cats)
+                 and (not pick_lims or zh_value("limitation_status", r.get("limitation_status")) in pick_lims)]
         _table(shown, "triage_table", ranked=True)
     with tabs[2]:
         _table(failed, "triage_failed")
