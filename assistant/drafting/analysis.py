@@ -303,8 +303,12 @@ def notes(ctx: DraftContext, cite: Citer) -> str:
 
 def legal_analysis(ctx: DraftContext, cite: Citer) -> str:
     """The whole 法律分析 section."""
+    from assistant.drafting import limitation_zh, remedies_zh  # spec section 7 (issue 13)
+
     parts = [("（一）适用的法律", norms), ("（二）请求路径与构成要件", elements), ("（三）责任形态", form),
-             ("（四）归责原则与举证责任", burden), ("（五）追偿与损害扩大", recourse), ("（六）类案参考", similar_cases)]
+             ("（四）归责原则与举证责任", burden), ("（五）追偿与损害扩大", recourse), ("（六）类案参考", similar_cases),
+             ("（七）赔偿项目与金额", remedies_zh.heads_section), ("（八）惩罚性赔偿", remedies_zh.punitive_section),
+             ("（九）诉讼时效", limitation_zh.limitation_section), ("（十）管辖与当事人", limitation_zh.forum_section)]
     out = [f"### {heading}\n\n{render(ctx, cite)}" for heading, render in parts]
-    out.append(f"### （七）特别说明\n\n{notes(ctx, cite)}")
+    out.append(f"### （十一）特别说明\n\n{notes(ctx, cite)}")
     return "\n\n".join(out)

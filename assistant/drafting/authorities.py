@@ -18,6 +18,8 @@ from assistant.drafting.passages import doctrine_ids, live_route_ids, similar_ca
 ECL_EFFECTIVE = date(2019, 1, 1)
 CC_EFFECTIVE = date(2021, 1, 1)
 ROUTE_OUTCOMES = ("met", "blocked", "rebutted", "barred")
+# the cases note P6 (spec 7.8) refers to on whether the platform's liability reaches punitive damages
+P6_CASES = ("spc2023-08-waimai-malatang", "harbin-nangang-taobao-baiai")
 
 
 def time_law_ids(verdict: Any, event_date: date | None) -> list[str]:
@@ -41,11 +43,40 @@ def memo_authority_groups(facts: Any, verdict: Any, corpus: Any,
         ("time", time_law_ids(verdict, facts.event_date)),
         ("doctrine", doctrine_ids(verdict, facts.event_date, corpus)),
         ("case", similar_case_ids(verdict, facts, corpus)),
+        ("remedies", remedy_ids(verdict, facts.event_date, corpus)),
     ]
     extra = list(passages)
     if extra:
         groups.append((passages_source, extra))
     return groups
+
+
+def remedy_ids(verdict: Any, event_date: date | None, corpus: Any) -> list[str]:
+    """The provisions of spec section 7 (remedies, limitation, forum) the memo may cite: every id in those objects
+    except a failed or inapplicable punitive basis's, in force on the event date; plus the cases note P6 names."""
+    ids: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("status") in ("failed", "not_applicable", "check_prior_law") and "basis" in node:
+                return
+            for key, value in node.items():
+                if key == "citations":
+                    ids.extend(value)
+                elif key != "trace":
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    # remedies: its top-level list also holds the failed bases' ids, so only the live parts are walked
+    walk({k: v for k, v in (getattr(verdict, "remedies", None) or {}).items() if k != "citations"})
+    walk(getattr(verdict, "limitation", None) or {})
+    walk(getattr(verdict, "forum", None) or {})
+    notes = " ".join((getattr(verdict, "remedies", None) or {}).get("notes", []))
+    ids += [c for c in P6_CASES if c in notes]
+    when = event_date or date.today()
+    return [c for c in dict.fromkeys(ids) if corpus.resolve(c) and corpus.in_force(c, when)]
 
 
 def allowed_ids(facts: Any, verdict: Any, corpus: Any, passages: Iterable[Any] = ()) -> list[str]:

@@ -7,7 +7,8 @@ the as-of date in 声明 is the event date). Only allowed authorities in force o
 from __future__ import annotations
 
 from assistant.drafting.analysis import legal_analysis, liability_phrase, relevant_38_2, route_38_2
-from assistant.drafting.authorities import ground_ids
+from assistant.drafting import limitation_zh, remedies_zh
+from assistant.drafting.authorities import ground_ids, remedy_ids
 from assistant.drafting.citer import Citer
 from assistant.drafting.context import PROFILE_LABELS, DraftContext
 from assistant.drafting.facts_zh import chinese_date, field_label, known_facts
@@ -29,7 +30,8 @@ def question(ctx: DraftContext) -> str:
     role = rows.get("platform_role", "角色尚不明确")
     return (f"消费者{when}通过电子商务平台购买{goods}，遭受{harm}；平台为{role}。"
             "本备忘录需回答：平台是否应对消费者的损害承担民事责任；如应承担，其责任形态、归责原则和举证责任如何确定，"
-            "平台承担责任后能否向平台内经营者追偿，以及仍需查明哪些事实。")
+            "平台承担责任后能否向平台内经营者追偿；消费者可以主张哪些赔偿项目和惩罚性赔偿、数额多少，诉讼时效是否届满，"
+            "应以谁为被告、向哪个法院起诉；以及仍需查明哪些事实。")
 
 
 def short_answer(ctx: DraftContext, cite: Citer) -> str:
@@ -53,6 +55,8 @@ def short_answer(ctx: DraftContext, cite: Citer) -> str:
         lines.append(f"主要依据：{cite.some(main)}。")
     if relevant_38_2(v):
         lines.append(f"所采学说：{PROFILE_LABELS.get(v.doctrine.profile, v.doctrine.profile)}。")
+    # spec section 7: the figures, the limitation status and the defendants, when the verdict carries them
+    lines += remedies_zh.summary_lines(ctx, cite) + limitation_zh.summary_lines(ctx)
     if v.missing_facts:
         # with scenarios known, say whether proof could change the form (the record lines above say which)
         settled = form_is_settled(v)
@@ -75,7 +79,9 @@ def facts_section(ctx: DraftContext) -> str:
     f, v = ctx.facts, ctx.verdict
     out = ["### （一）据以分析的事实\n"]
     rows = known_facts(f)
-    out += [f"- {row['label']}：{row['value']}" for row in rows] or ["- 委托人尚未提供可确认的事实。"]
+    # spec 7.1: the amounts, dates and the like the remedies part rests on, beside the liability facts
+    extra = remedies_zh.fact_rows(f)
+    out += [f"- {row['label']}：{row['value']}" for row in rows] + extra or ["- 委托人尚未提供可确认的事实。"]
     if f.narrative:
         out += ["\n### （二）当事人陈述\n", "\n".join(f"> {line}" for line in f.narrative.splitlines() if line.strip())]
     out.append(f"\n### （{'三' if f.narrative else '二'}）未明事实与假设\n")
@@ -122,6 +128,7 @@ def next_steps(ctx: DraftContext) -> str:
     """建议: the missing-fact questions, then evidence and procedure steps."""
     v = ctx.verdict
     steps = [f"向委托人核实：{m.question}" for m in v.missing_facts]
+    steps += limitation_zh.next_steps(ctx)
     steps += evidence_steps(v)
     steps.append("固定交易与损害证据：订单与支付记录、商品或服务页面截图、就医记录与费用票据、与平台客服的沟通记录。")
     if relevant_38_2(v):  # the review and monitoring records matter only where the 38(2) route is live
@@ -137,6 +144,11 @@ def basis(ctx: DraftContext, cite: Citer) -> str:
     """依据: what the conclusion rests on (winning and concurrent routes, bars, burden rule, doctrine sources, the
     time-law provisions when the date matters), numbered, with version / effective date; never a failed route."""
     grounds = [pid for pid in ground_ids(ctx.verdict, ctx.event_date) if cite.can(pid)]
+    # spec section 7: the remedies, limitation and forum provisions the analysis cited are grounds too
+    remedial = set(remedy_ids(ctx.verdict, ctx.event_date, ctx.corpus))
+    # (the cases note P6 names illustrate a dispute: they are no ground, as similar cases are not)
+    grounds += [pid for pid in cite.used if pid in remedial and pid not in grounds
+                and getattr(ctx.corpus.get(pid), "kind", "") != "case"]
     for pid in grounds:
         if pid not in cite.used:  # a ground named only in this list is still cited here: remember its instrument
             cite(pid)
@@ -162,8 +174,8 @@ def disclaimer(ctx: DraftContext, cite: Citer) -> str:
         f"1. 法律截至日：{when}（语料版本 {ctx.corpus.hash[:12]}，规则版本 {rules_version()}）。",
         "2. 生成方式：本备忘录由 lexmemo 模板起草器根据确定性规则引擎的结论自动生成（人工智能辅助），"
         f"{force}" + ("；学说观点主要取自覃玉娟文。" if cite.introduced("QIN") else "。"),
-        "3. 适用范围：仅分析电子商务平台对消费者的民事责任，不涉及行政责任、刑事责任、惩罚性赔偿及赔偿数额的计算，"
-        "亦不对证据真实性作出判断。",
+        "3. 适用范围：仅分析电子商务平台及相关经营者对消费者的民事责任（含赔偿项目、惩罚性赔偿、诉讼时效与管辖），"
+        "不涉及行政责任、刑事责任；人身损害各项赔偿的具体数额未予计算，亦不对证据真实性作出判断。",
         "4. 本备忘录不构成正式法律意见，须经执业律师审阅、修改后方可使用。",
     ])
 

@@ -25,6 +25,7 @@ from assistant.guard.citations import (
 )
 from assistant.guard.facts import fact_statements, mismatch
 from assistant.guard.normalise import normalise
+from assistant.guard.remedies_check import check_remedies
 from assistant.guard.report import CATEGORIES, Category, CitationInfo, Finding, GuardReport  # noqa: F401 (API)
 from assistant.guard.summary import CONCLUSION_SECTION, check_conclusion  # noqa: F401 (API)
 from assistant.memo.sections import SECTIONS, section_spans
@@ -287,6 +288,8 @@ def check_memo(
                     text=hit["found"], start=hit["start"], end=hit["end"], reason=hit["reason"]))
     if facts is not None:
         lists["fact_mismatches"].extend(_facts_findings(text, verdict, facts, skip))
+    # issue 13: amounts, punitive multiples and limitation status against the verdict's section-7 objects
+    lists["remedies_mismatches"].extend(check_remedies(text, verdict, facts, skip))
     lists = {c: [_remap(f, norm, markdown) for f in items] for c, items in lists.items()}
     infos = [info.model_copy(update=dict(zip(("start", "end"), norm.span(info.start, info.end)),
                                          text=markdown[slice(*norm.span(info.start, info.end))]))

@@ -7,8 +7,11 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
-Category = Literal["unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches"]
-CATEGORIES: tuple[str, ...] = ("unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches")
+Category = Literal["unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches",
+                   "remedies_mismatches"]
+# remedies_mismatches (issue 13): amounts, punitive multiples and limitation status against the verdict's section 7
+CATEGORIES: tuple[str, ...] = ("unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches",
+                               "remedies_mismatches")
 
 
 class Finding(BaseModel):
@@ -50,13 +53,15 @@ class GuardReport(BaseModel):
     conclusion_mismatches: list[Finding] = Field(default_factory=list)
     unlisted: list[Finding] = Field(default_factory=list)
     fact_mismatches: list[Finding] = Field(default_factory=list)
+    remedies_mismatches: list[Finding] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     citations: list[CitationInfo] = Field(default_factory=list)
     event_date: Optional[date] = None
     facts_checked: bool = False  # True when the facts were given and every statement of fact was checked
 
     def to_json(self) -> dict:
-        """``{"ok", "unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches"}`` as JSON."""
+        """``{"ok", "unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches",
+        "remedies_mismatches"}`` as JSON."""
         out: dict = {"ok": self.ok}
         for category in CATEGORIES:
             out[category] = [f.public() for f in getattr(self, category)]
@@ -69,7 +74,7 @@ class GuardReport(BaseModel):
             return f"核验通过：共核对 {len(self.citations)} 处引用，结论与判断一致{facts}。"
         titles = {"unresolved": "无法核实的引用", "out_of_force": "事件发生时未生效或已失效的法律",
                   "conclusion_mismatches": "结论与判断不一致", "unlisted": "超出允许范围的依据",
-                  "fact_mismatches": "与事实不符的陈述"}
+                  "fact_mismatches": "与事实不符的陈述", "remedies_mismatches": "赔偿数额或诉讼时效与判断不一致"}
         lines = ["需复核：本备忘录未通过核验。"]
         for category in CATEGORIES:
             items = getattr(self, category)

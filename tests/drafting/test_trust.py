@@ -10,7 +10,7 @@ import pytest
 
 from assistant.core import DOCTRINES, ClaimFacts, classify
 from assistant.drafting import draft_memo
-from assistant.drafting.authorities import allowed_ids, ground_ids, route_entries
+from assistant.drafting.authorities import allowed_ids, ground_ids, remedy_ids, route_entries
 from assistant.drafting.cases import CATEGORY_FAMILY, case_family
 from assistant.drafting.reasons import CONTRIBUTION_WORDS, FACT_WORDS, FAULT_WORDS
 from .conftest import EXAMPLES, example_facts
@@ -101,8 +101,9 @@ def test_verify_without_receipt_reproduces_the_draft(name, profile, memos, corpu
     claim = ClaimFacts.model_validate(example_facts(name))
     verdict = classify(claim, doctrine=profile)
     allowed, keys = drafter_authorities(claim, verdict, corpus)
+    # facts=claim, as `lexmemo verify` passes them (the fact check and the remedies check read the price and loss)
     report = check_memo(result.markdown, verdict, event_date=claim.event_date, allowed_ids=allowed,
-                        key_table=keys, corpus=corpus)
+                        key_table=keys, corpus=corpus, facts=claim)
     assert report.ok == result.report.ok, report.to_text()
     assert report.ok, report.to_text()
     assert set(result.context.template_ids) <= set(allowed_ids(claim, verdict, corpus))
@@ -128,7 +129,8 @@ def test_basis_lists_grounds_only(name, profile, memos, corpus):
     result = memos(name, profile)
     v = result.verdict
     listed = _basis_ids(result, corpus)
-    grounds = set(ground_ids(v, result.context.event_date))
+    # spec section 7 (issue 13): the remedies, limitation and forum provisions are grounds of those conclusions
+    grounds = set(ground_ids(v, result.context.event_date)) | set(remedy_ids(v, result.context.event_date, corpus))
     assert listed <= grounds
     failed = {c for e in route_entries(v, ("failed", "not_applicable")) for c in e.citations}
     assert not (listed & (failed - grounds))

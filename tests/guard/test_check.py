@@ -58,7 +58,7 @@ def test_clean_memo_passes(verdict):
     report = check_memo(CLEAN, verdict, event_date=EVENT)
     assert report.ok, report.to_text()
     assert report.to_json() == {"ok": True, "unresolved": [], "out_of_force": [], "conclusion_mismatches": [],
-                                "unlisted": [], "fact_mismatches": []}
+                                "unlisted": [], "fact_mismatches": [], "remedies_mismatches": []}
     assert {c.id for c in report.citations} >= {"ECL-38-2", "CC-1198-2", "QIN-5.4.2", "CC-1165-2"}
     assert highlight(CLEAN, report) == CLEAN
 
@@ -175,7 +175,8 @@ def test_the_guard_never_changes_the_memo(verdict):
 def test_to_json_shape_and_text_report(verdict):
     report = check_memo(add_analysis("依《合同法》第一百零七条。"), verdict, event_date=EVENT)
     data = report.to_json()
-    assert list(data) == ["ok", "unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches"]
+    assert list(data) == ["ok", "unresolved", "out_of_force", "conclusion_mismatches", "unlisted", "fact_mismatches",
+                          "remedies_mismatches"]
     assert data["ok"] is False and data["unresolved"][0]["text"] == "《合同法》第一百零七条"
     json.dumps(data, ensure_ascii=False)
     assert report.to_text().startswith("需复核")

@@ -29,7 +29,8 @@ def test_clean_memo_exits_0_with_json(tmp_path):
     result = runner.invoke(app, ["verify", str(memo), "--facts", str(FACTS), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"ok": True, "unresolved": [], "out_of_force": [],
-                                         "conclusion_mismatches": [], "unlisted": [], "fact_mismatches": []}
+                                         "conclusion_mismatches": [], "unlisted": [], "fact_mismatches": [],
+                                         "remedies_mismatches": []}
 
 
 def test_defective_memo_exits_1_and_reports_in_chinese(tmp_path):
@@ -178,7 +179,7 @@ def test_verify_json_catches_each_defect_kind_with_exit_1(defect, tmp_path):
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)
     assert data["ok"] is False and set(data) == {"ok", "unresolved", "out_of_force", "conclusion_mismatches",
-                                                 "unlisted", "fact_mismatches"}
+                                                 "unlisted", "fact_mismatches", "remedies_mismatches"}
     found = data[category]
     assert found, data
     if key is not None:
