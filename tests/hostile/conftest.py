@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "claims" / "medical_device_not_reviewed.json"
 # A key shaped like a real one, so the pattern-based redaction is exercised as well as the exact one.
 KEY = "sk-hostile-0123456789abcdefXYZ"
-TIMEOUT_S = 1.5  # LEXMEMO_LLM_TIMEOUT_S in this suite: broken endpoints must fail within 2 x this
+TIMEOUT_S = 1.0  # LEXMEMO_LLM_TIMEOUT_S in this suite: broken endpoints must fail within 2 x this
 
 
 def example_facts(narrative: str | None = None) -> dict:
