@@ -280,7 +280,8 @@ def check_memo(
                 category="conclusion_mismatches", field="imputation", expected=terms.imputation_label(verdict.imputation),
                 found=hit["found"], text=hit["found"], start=hit["start"], end=hit["end"], reason=hit["reason"]))
     for field, found in (("recourse", conclusions.recourse_assertions(text, verdict, facts, skip)),
-                         ("burden_of_proof", conclusions.burden_assertions(text, verdict, facts, skip))):
+                         ("burden_of_proof", conclusions.burden_assertions(text, verdict, facts, skip)),
+                         ("imputation", conclusions.presumed_fault_assertions(text, verdict, facts, skip))):
         for hit in found:
             if not any(a is not None and a <= hit["start"] < (b or a) for a, b in seen):
                 lists["conclusion_mismatches"].append(Finding(

@@ -207,6 +207,34 @@ def burden_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[
     return out
 
 
+_PRESUMED = re.compile(r"过错推定(?:原则|责任)?|推定(?:平台)?(?:有|存在)?过错")
+
+
+def presumed_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
+    """过错推定 applied to this case (本案适用过错推定原则) when the verdict's imputation is plain fault: a
+    presumption needs a statute (CC-1165-2) or the proposal the verdict adopted. Views, the proposal named as
+    such, what a court may do, conditions, questions and denials pass."""
+    if verdict.imputation != "fault":
+        return []
+    masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
+                   + narrative_spans(markdown, facts))
+    out = []
+    for m in _SENTENCE.finditer(masked):
+        sentence = m.group(0)
+        if (_QUESTION.search(sentence) or _REJECTED.search(sentence) or CONDITION.search(sentence)
+                or _NAMED_VIEW.search(sentence) or DESCRIPTION.search(sentence)
+                or re.search(r"学说|建议|现行法|可能|风险|须以|前提|规定", sentence)):
+            continue
+        for hit in _PRESUMED.finditer(sentence):
+            before = sentence[:hit.start()]
+            if terms.is_negated(sentence, hit.start()) or not re.search(r"本案|平台(?!内)|适用|采", before):
+                continue
+            out.append({"start": m.start() + hit.start(), "end": m.start() + hit.end(), "found": hit.group(0),
+                        "expected": terms.imputation_label("fault"),
+                        "reason": f"备忘录称“{hit.group(0)}”，判断的归责原则为“过错责任”（无法律规定的过错推定）"})
+    return out
+
+
 def no_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
     """无过错责任 asserted of this platform anywhere (本案平台的责任应适用无过错责任原则): never the verdict's
     imputation (QIN-5.3); negated, described (覃玉娟文认为…) or rejected mentions pass."""

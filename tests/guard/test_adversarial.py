@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.core import ClaimFacts, classify
-from assistant.guard import MARK, check_memo, highlight
+from assistant.guard import MARK, check_memo, highlight, terms
 from tests.guard.test_check import CLEAN
 
 CLAIMS = Path(__file__).resolve().parents[2] / "examples" / "claims"
@@ -176,3 +176,16 @@ def test_nothing_definite_about_recourse_when_the_form_is_undetermined():
     good = check_memo(memo.format("责任形态尚未确定，平台能否追偿现阶段不作结论。"), verdict, event_date=facts.event_date,
                       facts=facts)
     assert [f.field for f in good.conclusion_mismatches if f.field == "recourse"] == []
+
+
+def test_presumed_fault_applied_when_the_verdict_says_fault():
+    facts = ClaimFacts.model_validate(json.loads((CLAIMS / "medical_device_not_reviewed.json").read_text(encoding="utf-8")))
+    verdict = classify(facts)
+    assert verdict.imputation == "fault"
+    memo = ("# 备忘录\n\n## 二、简要结论\n\n责任形态：{}\n归责原则：过错责任\n举证责任：消费者（谁主张谁举证）\n\n"
+            "## 四、法律分析\n\n{}\n").format(terms.form_label(verdict.liability_form), "{}")
+    bad = check_memo(memo.format("本案适用过错推定原则。"), verdict, event_date=facts.event_date, facts=facts)
+    assert [f.field for f in bad.conclusion_mismatches] == ["imputation"]
+    for sound in ("过错推定须以法律明文规定为前提。", "覃玉娟文建议过错推定，但该建议并非现行法。", "本案不适用过错推定。"):
+        report = check_memo(memo.format(sound), verdict, event_date=facts.event_date, facts=facts)
+        assert [f for f in report.conclusion_mismatches if f.field == "imputation"] == [], sound
