@@ -275,6 +275,36 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# Section 7.1 facts (issue 13, spec remedies.md 7.1): field and value labels.
+FIELD_LABELS.update({
+    "decision_date": ("裁判日/备忘录基准日（未填按今日）", "Decision date (today if unset)"),
+    "price_paid": ("实际支付价款", "Price paid"),
+    "loss_amount": ("价款以外的损失（医疗费、误工费、财产损失等）", "Loss other than the price"),
+    "injury_severity": ("人身损害程度", "Injury severity"),
+    "goods_nonconforming": ("商品或服务存在的问题", "Nonconformity of the goods or service"),
+    "label_defect_only": ("仅标签、说明书存在瑕疵", "Only the label or instructions are defective"),
+    "seller_knowingly_sold": ("销售者明知仍销售", "Seller knowingly sold"),
+    "fraud": ("经营者存在欺诈行为", "Fraud by the seller"),
+    "consumer_knew_at_purchase": ("消费者购买时已知存在问题（知假买假）", "Buyer knew of the problem when buying"),
+    "harm_discovered_date": ("知道或应当知道损害及义务人之日", "Date the harm and obligor became known"),
+    "forum_clause": ("平台用户协议中的管辖条款", "Choice-of-court clause in the user agreement"),
+    "limitation_events": ("诉讼时效中断事由（民法典第195条）", "Limitation interruptions (CC-195)"),
+    "limitation_obstacles": ("诉讼时效中止障碍（民法典第194条）", "Limitation obstacles (CC-194)"),
+})
+VALUE_LABELS.update({
+    "injury_severity": {"minor": ("轻微", "minor"), "serious": ("严重损害健康", "serious"),
+                        "disability": ("致残", "disability"), "death": ("死亡", "death")},
+    "goods_nonconforming": {
+        "food_safety_standard": ("不符合食品安全标准", "below food-safety standards"),
+        "fake_or_substandard_drug": ("假药、劣药", "fake or substandard drug"),
+        "defect": ("存在缺陷", "defect"), "quality_only": ("仅质量不符合约定", "quality below the agreement only"),
+        "none": ("无问题", "none"),
+    },
+    "forum_clause": {"none": ("无管辖条款", "no clause"), "prominent": ("有，且已合理提示", "yes, brought to attention"),
+                     "not_prominent": ("有，但未合理提示", "yes, not brought to attention")},
+})
+
+
 _last_lang = ["zh"]
 
 

@@ -13,6 +13,7 @@ import streamlit as st
 import services
 from i18n import field_label, label, t
 from services import Unavailable
+from views import advice_facts
 from views.state import (
     BOOL_FIELDS, DOCTRINE_KEY, ENUM_FIELDS, UNKNOWN, current_facts, key, on_doctrine_change, on_fact_change,
     seed_form_widgets, set_fact,
@@ -129,3 +130,4 @@ def render() -> None:
             st.markdown(f"**{title}**")
             for field in fields:
                 _widget(field)
+    advice_facts.render()  # issue 13: the section 7.1 facts and the limitation tables

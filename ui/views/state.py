@@ -20,6 +20,7 @@ import streamlit as st
 
 from assistant.core.models import Category, Harm, MerchantFault, PlatformContribution, PlatformRole
 from assistant.store import ConflictError, MatterStore
+from views import fact_codecs
 
 UNKNOWN = "unknown"
 ENUM_FIELDS: dict[str, tuple[str, ...]] = {
@@ -35,7 +36,8 @@ BOOL_FIELDS: tuple[str, ...] = (
     "consumer_prima_facie_evidence", "platform_proved_compliance", "force_majeure",
     "complaint_delay_expanded_damage", "live_streaming",
 )
-FACT_FIELDS: tuple[str, ...] = ("event_date", *ENUM_FIELDS, *BOOL_FIELDS, "narrative")
+# the section 7.1 facts (issue 13) have their own widget values: views/fact_codecs.py
+FACT_FIELDS: tuple[str, ...] = ("event_date", *ENUM_FIELDS, *BOOL_FIELDS, *fact_codecs.SCALAR_FIELDS, "narrative")
 DOCTRINE_KEY = "doctrine"  # the doctrine selectbox's widget key
 MEMO_KEY = "memo_text"  # the memo text area's widget key
 CANON_FACTS = "canon_facts"  # field → fact value (unknown fields absent): what the lawyer last saved or changed
@@ -51,6 +53,8 @@ def key(field: str) -> str:
 
 def to_widget(field: str, value: Any) -> Any:
     """A stored fact value as its widget value."""
+    if field in fact_codecs.SCALAR_FIELDS:
+        return fact_codecs.to_widget(field, value)
     if field == "event_date":
         return date.fromisoformat(value) if isinstance(value, str) else value
     if field == "narrative":
@@ -62,6 +66,8 @@ def to_widget(field: str, value: Any) -> Any:
 
 def from_widget(field: str, value: Any) -> Any:
     """A widget value as the fact value (``None`` = unknown)."""
+    if field in fact_codecs.SCALAR_FIELDS:
+        return fact_codecs.from_widget(field, value)
     if field == "event_date":
         return value.isoformat() if isinstance(value, date) else None
     if field == "narrative":
