@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 import assistant.cli.draft_cmds  # noqa: F401  (registers the verb)
-import assistant.cli.triage_cmds  # noqa: F401
+import assistant.cli.triage_cmds  # noqa: F401  (registers the verb)
 from assistant.cli import app
 from assistant.triage.extract import EXTRACT_LIMIT, extract_facts
 from assistant.triage.rows import MAX_FIELD

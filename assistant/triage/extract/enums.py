@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.triage.extract.cues import M, P
-from assistant.triage.extract.text import NEGATOR, Hit, clause_end, clause_start, gap, negated
+from assistant.triage.extract.text import NEGATOR, Hit, clause_start, gap, negated
 
 G = gap
 

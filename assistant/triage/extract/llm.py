@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from assistant.core import ClaimFacts
 from assistant.drafting.facts_zh import FIELD_LABELS, VALUE_LABELS
-from assistant.triage.coerce import BOOL_FIELDS, ENUMS, EXTRACTED_FIELDS, FACT_COLUMNS, coerce_cell
+from assistant.triage.coerce import BOOL_FIELDS, ENUMS, EXTRACTED_FIELDS, coerce_cell
 from assistant.triage.extract import EXTRACT_LIMIT, Extraction, Span, extract_facts
 
 PROMPT_VERSION = "extract.v1"
