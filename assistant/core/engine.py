@@ -12,7 +12,7 @@ from typing import Any, Optional
 from assistant.core.conditional import on_record as _on_record, scenarios as _scenarios
 from assistant.core.doctrine import PROFILES
 from assistant.core.law_as_of import (
-    CIVIL_CODE_START, ECL_START, SCOPE_START, TRANSITIONAL, code_of, instruments_in_force, retroactive,
+    CIVIL_CODE_START, ECL_START, SCOPE_START, TRANSITIONAL, code_of, instruments_in_force, law_id, retroactive,
     transitional_note, version_notes,
 )
 from assistant.core.models import DOCTRINES, AsOf, ClaimFacts, DoctrineInfo, MissingFact, Verdict
@@ -29,8 +29,10 @@ _NA = ("not_applicable", "not_applicable", "lex_lata")
 
 NOTE_NO_RECOURSE_TLL = ("交易发生于2021年1月1日之前，补充责任依《侵权责任法》第三十七条第二款类推，该款没有追偿规定"
                         "（《民法典》第一千一百九十八条第二款始增设），故平台承担补充责任后不能据此向商家追偿。")
-NOTE_PROPOSAL = ("举证责任倒置是覃玉娟（2025）提出的立法建议（QIN-5.4），并非现行法：《民法典》第一千一百六十五条第二款"
+NOTE_PROPOSAL = ("举证责任倒置是覃玉娟（2025）提出的立法建议（QIN-5.4），并非现行法：{law}"
                  "仅在法律规定时推定过错，故该结论依赖这一学说，而非现行法的明文规定。")
+#: Spec rule 1 (TLL-6 for CC-1165): the presumption-of-fault provision as named on the event date.
+PRESUMPTION_ZH = {"CC-1165-2": "《民法典》第一千一百六十五条第二款", "TLL-6-2": "《侵权责任法》第六条第二款"}
 NOTE_FOOD_PREVAILS = ("食品平台未审核许可证：《食品安全法》第一百三十一条第一款的连带责任优先于《电子商务法》第三十八条"
                       "第二款适用（QIN-4.1.1、QIN-4.1.2）。")
 
@@ -177,7 +179,7 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
     if form == "supplementary" and not recourse and ctx.on < CIVIL_CODE_START:
         notes.append(NOTE_NO_RECOURSE_TLL)
     if basis == "proposal":
-        notes.append(NOTE_PROPOSAL)
+        notes.append(NOTE_PROPOSAL.format(law=PRESUMPTION_ZH[law_id("CC-1165-2", ctx.on)]))
     if route.outcome == "barred" and bar is None:
         notes.append("因果关系不成立，阻却《电子商务法》第三十八条第二款的请求（其他路径不以因果关系为要件）。")
     if route.outcome == "rebutted":

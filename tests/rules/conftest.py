@@ -8,7 +8,7 @@ Each ``tests/rules/<topic>/<name>.yaml`` holds ``cases:``, a list of mappings wi
 - ``citations`` (exact list), ``citations_include``, ``citations_exclude``
 - ``missing_facts`` (exact, ordered), ``missing_facts_include`` (in this relative order), ``missing_facts_exclude``
 - ``alternatives`` (a subset of ``doctrine.alternatives``), ``notes_contain`` (substrings of some note),
-  ``trace`` (rule id → outcome)
+  ``notes_exclude`` (substrings of no note), ``trace`` (rule id → outcome)
 - ``on_record`` (rule 12), ``scenarios`` (exact, ordered list of {route, form, requires}), ``scenarios_include``
   (each present), ``scenarios_exclude_routes`` (no scenario on these routes)
 - ``instruments_include``, ``instruments_exclude`` (``as_of.instruments``: rule 1 by event and decision date)
@@ -27,7 +27,7 @@ import yaml
 KNOWN_KEYS = {
     "form", "regimes", "nature", "imputation", "burden", "burden_basis", "recourse", "expanded_damage",
     "citations", "citations_include", "citations_exclude", "missing_facts", "missing_facts_include",
-    "missing_facts_exclude", "alternatives", "notes_contain", "trace",
+    "missing_facts_exclude", "alternatives", "notes_contain", "notes_exclude", "trace",
     "on_record", "scenarios", "scenarios_include", "scenarios_exclude_routes", "instruments_include",
     "instruments_exclude",
 }
@@ -132,6 +132,9 @@ def check(v: dict[str, Any], expect: dict[str, Any]) -> list[str]:
     for text in expect.get("notes_contain", []):
         if not any(text in note for note in v["notes"]):
             problems.append(f"notes: expected one containing {text!r}, got {v['notes']}")
+    for text in expect.get("notes_exclude", []):
+        if any(text in note for note in v["notes"]):
+            problems.append(f"notes: expected none containing {text!r}, got {v['notes']}")
     for scenario in expect.get("scenarios_include", []):
         if scenario not in v["scenarios"]:
             problems.append(f"scenarios: expected to include {scenario}, got {v['scenarios']}")
