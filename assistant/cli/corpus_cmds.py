@@ -8,16 +8,33 @@ from assistant.cli import app
 
 
 @app.command()
-def show(id: str = typer.Argument(..., help="A provision id (ECL-38-2, CC-1198-2, QIN-5.4.2), a case id or a 案号.")) -> None:
+def show(
+    id: str = typer.Argument(..., help="A provision id (ECL-38-2, NL120-70), a citation (旅游法第七十条), a case id or a 案号."),
+    on: str = typer.Option(None, "--on", help="Date (YYYY-MM-DD) choosing the version of a law named by citation; default today."),
+) -> None:
     """Print a provision, seed-article section or case: its text, title, version and effective dates."""
+    from datetime import date
+
     from assistant.corpus import Case, CorpusError, load_corpus
+    from assistant.corpus.lookup import citation_to_id
 
     try:
         corpus = load_corpus()
     except CorpusError as exc:
         typer.echo(f"corpus error: {exc}", err=True)
         raise typer.Exit(1) from None
+    try:
+        when = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        typer.echo(f"--on: not a date (YYYY-MM-DD): {on!r}", err=True)
+        raise typer.Exit(2) from None
     found = corpus.get(id)
+    if found is None and (cited := citation_to_id(corpus, id, when)) is not None:
+        found = corpus.get(cited)
+        if found is None:
+            inst = corpus.instruments[cited.split("-")[0]]
+            typer.echo(f"《{inst.short_title}》没有 {id}（{cited}）：该法共 {inst.articles or '?'} 条（{inst.version}）", err=True)
+            raise typer.Exit(2)
     if found is None:
         hint = corpus.closest(id, n=5)
         typer.echo(f"unknown id {id!r}." + (f" Closest known ids: {', '.join(hint)}" if hint else ""), err=True)
@@ -37,9 +54,18 @@ def show(id: str = typer.Argument(..., help="A provision id (ECL-38-2, CC-1198-2
         dates = f"施行（本条号适用）：{inst.effective.isoformat()}"
         if inst.version_effective and inst.version_effective != inst.effective:
             dates += f"；本文本施行：{inst.version_effective.isoformat()}"
-        dates += f"；废止：{inst.repealed.isoformat()}" if inst.repealed else "；现行有效"
+        if inst.repealed:
+            dates += f"；废止：{inst.repealed.isoformat()}"
+        else:
+            dates += "；尚未施行" if inst.effective > when else "；现行有效"
+        dates += f"；{when.isoformat()} {'有效' if inst.in_force(when) else '不在施行期内'}"
         lines.append(dates)
-    lines.append(f"来源：{inst.file}:{found.line}")
+        if inst.note and found.code in corpus.national_codes:
+            lines.append(f"说明：{inst.note}")
+    if found.code in corpus.national_codes:
+        lines.append(f"来源：{inst.source.get('package')} 数据库，法律 {inst.source.get('law_id')}，条文记录 {found.line}")
+    else:
+        lines.append(f"来源：{inst.file}:{found.line}")
     lines.append("")
     lines.append(found.text or "（本部分无独立正文，见其下各小节）")
     typer.echo("\n".join(lines))

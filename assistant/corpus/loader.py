@@ -8,7 +8,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from . import citations
+from . import citations, national
 from .cases import case_passage_text, normalise_case_number, parse_cases_text
 from .ids import parse_id
 from .manifest import MANIFEST, Manifest, read_manifest
@@ -24,11 +24,17 @@ class Corpus:
     """Every provision, seed-article section and case of one corpus directory, addressable by id."""
 
     def __init__(
-        self, root: Path, instruments: dict[str, Instrument], provisions: list[Provision], cases: list[Case], hash_: str
+        self, root: Path, instruments: dict[str, Instrument], provisions: list[Provision], cases: list[Case], hash_: str,
+        national_texts=None,
     ) -> None:
         self.root = root
         self.instruments = instruments
         self.hash = hash_
+        # the national-law layer's texts (issue 19) load on first use: 26k articles must not slow every caller
+        self._national_texts = national_texts
+        self._national_lock = threading.Lock()
+        self.national_codes = frozenset(c for c, i in instruments.items() if i.file.startswith(national.DB_PACKAGE))
+        self.national_skipped: list[str] = []
         self.cases = list(cases)
         self._provisions: dict[str, Provision] = {}
         for p in provisions:
@@ -44,10 +50,27 @@ class Corpus:
         self._case_numbers = {normalise_case_number(n): c for c in self.cases for n in c.case_numbers}
         self._passages: list[Passage] | None = None
 
+    def load_national(self) -> None:
+        """Load the national-law texts now (idempotent); search, passages and lookups of NL ids call it."""
+        if self._national_texts is None:
+            return
+        with self._national_lock:
+            if self._national_texts is None:
+                return
+            provisions, self.national_skipped = self._national_texts()
+            for p in provisions:
+                if p.id in self._provisions:
+                    raise CorpusError(f"duplicate id {p.id}", p.file)
+                self._provisions[p.id] = p
+            self._passages = None
+            self._national_texts = None
+
     # lookup ---------------------------------------------------------------------------------------------------
     def get(self, id: str) -> Provision | Case | None:
         """The provision or case an id (or a case's 案号) names, or None."""
         key = id.strip()
+        if self._national_texts is not None and key.split("-")[0] in self.national_codes:
+            self.load_national()
         found = self._provisions.get(key) or self._cases.get(key)
         if found is None and key:
             found = self._case_numbers.get(normalise_case_number(key))
@@ -74,10 +97,13 @@ class Corpus:
 
     def provisions(self, code: str | None = None, kind: str | None = None) -> list[Provision]:
         """All provisions (optionally of one code and/or kind), in document order."""
+        if code is None or code in self.national_codes:
+            self.load_national()
         return [p for p in self._provisions.values() if (code is None or p.code == code) and (kind is None or p.kind == kind)]
 
     def ids(self) -> list[str]:
         """Every id: provisions in document order, then case ids."""
+        self.load_national()
         return [*self._provisions, *self._cases]
 
     # law in time ----------------------------------------------------------------------------------------------
@@ -110,6 +136,8 @@ class Corpus:
         if pid is not None and pid.code not in self.instruments:
             guess = difflib.get_close_matches(pid.code.upper(), codes, n=1, cutoff=0.4)
             pid = type(pid)(guess[0], pid.article, pid.paragraph, pid.item, pid.section) if guess else None
+        if pid is None or pid.code in self.national_codes:
+            self.load_national()
         if pid is None:
             pool = list(self._provisions) + list(self._cases)
             return difflib.get_close_matches(s, pool, n=n, cutoff=0.3)
@@ -131,6 +159,7 @@ class Corpus:
     def passages(self) -> list[Passage]:
         """Statutes at 款 granularity (a single-paragraph article is one passage under the article id), the
         seed article one passage per section, one passage per case."""
+        self.load_national()
         if self._passages is None:
             self._passages = self._build_passages()
         return list(self._passages)
@@ -157,6 +186,8 @@ def _corpus_hash(root: Path, manifest: Manifest) -> str:
     """sha256 over the manifest and every data file it names (names and bytes)."""
     files = [MANIFEST] + [i.file for i in manifest.statutes] + [d["file"] for d in manifest.duplicates]
     files += [i.file for i in (manifest.seed, manifest.cases) if i is not None]
+    if manifest.national:  # the generated file records the database's sha256, so a new database changes the hash
+        files += [manifest.national, national.CORRECTIONS_FILE]
     h = hashlib.sha256()
     for rel in sorted(set(files)):
         h.update(rel.encode() + b"\0")
@@ -199,7 +230,20 @@ def _load(root: Path) -> Corpus:
     if manifest.cases is not None:
         instruments[CASE_CODE] = manifest.cases
         cases = parse_cases_text((root / manifest.cases.file).read_text(encoding="utf-8"), manifest.cases.file)
-    return Corpus(root, instruments, provisions, cases, _corpus_hash(root, manifest))
+    texts = None
+    if manifest.national:
+        header, entries = national.read_instruments(root)
+        for entry in entries:
+            if entry.get("curated"):
+                continue  # the curated instrument is authoritative (tests/corpus/test_national.py compares the texts)
+            inst = national.instrument(entry)
+            if inst.code in instruments:
+                raise CorpusError(f"duplicate code {inst.code}", national.INSTRUMENTS_FILE)
+            instruments[inst.code] = inst
+
+        def texts():  # noqa: ANN202 - deferred: read from the installed package on first use
+            return national.load_texts(root, header, entries)
+    return Corpus(root, instruments, provisions, cases, _corpus_hash(root, manifest), texts)
 
 
 _CACHE: dict[Path, Corpus] = {}

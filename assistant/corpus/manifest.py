@@ -25,6 +25,7 @@ class Manifest:
     duplicates: list[dict[str, Any]] = field(default_factory=list)
     seed: Instrument | None = None
     cases: Instrument | None = None
+    national: str | None = None  # the generated national-law instruments file (issue 19), relative to the root
 
 
 def _date(value: Any, what: str, file: str) -> date | None:
@@ -88,4 +89,7 @@ def read_manifest(root: Path) -> Manifest:
     for inst in [*statutes, *(x for x in (seed, cases) if x)]:
         if not (root / inst.file).is_file():
             raise CorpusError(f"{inst.code}: file {inst.file} not found", name)
-    return Manifest(statutes, duplicates, seed, cases)
+    national = (doc.get("national") or {}).get("file")
+    if national is not None and not (root / national).is_file():
+        raise CorpusError(f"national-law file {national} not found", name)
+    return Manifest(statutes, duplicates, seed, cases, national)
