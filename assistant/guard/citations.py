@@ -425,4 +425,9 @@ def extract_citations(
     ex.qin()
     ex.ids()
     ex.statutes()
+    from assistant.guard.english import english_citations  # late: english.py builds on this module
+
+    for citation in english_citations(text):
+        if ex._free(citation.start, citation.end):
+            ex._add(citation)
     return sorted(ex.found, key=lambda c: (c.start, c.end))

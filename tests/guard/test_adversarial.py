@@ -80,6 +80,10 @@ DEFECTIVE = [
     ("full_width_in_form", analysis("平台应承担连带赔偿责任。"), "conclusion_mismatches", None),
     ("recourse_denied_in_analysis", analysis("平台承担补充责任后，不能向药店追偿。"), "conclusion_mismatches", None),
     ("burden_in_analysis", analysis("本案的举证责任应由消费者承担，即谁主张谁举证。"), "conclusion_mismatches", None),
+    ("english_citation", analysis("See Article 1438 of the Civil Code."), "unresolved", "CC-1438"),
+    ("english_citation_law_first", analysis("Under the E-Commerce Law, Art. 38(3), the platform is liable."),
+     "unresolved", "ECL-38-3"),
+    ("english_contract_law", analysis("Article 107 of the Contract Law applies."), "unresolved", None),
     ("no_fault_in_analysis", analysis("本案平台的责任应适用无过错责任原则。"), "conclusion_mismatches", None),
 ]
 
@@ -102,6 +106,7 @@ SOUND = [
     ("recourse_in_analysis", analysis("平台承担补充责任后，有权向药店追偿。")),
     ("recourse_question", analysis("平台能否向药店追偿，取决于双方约定。")),
     ("burden_risk_named", analysis("法院仍可能按“谁主张谁举证”的一般规则，要求消费者证明平台的过错。")),
+    ("english_citation_real", analysis("See Article 1198(2) of the Civil Code and Art. 38 para. 2 of the E-Commerce Law.")),
     ("no_fault_denied", analysis("平台的责任适用过错责任原则，而不应适用无过错责任（覃玉娟文第5.3部分）。")),
 ]
 
