@@ -108,6 +108,7 @@ def triage(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the input encoding (default: detect UTF-8/BOM/GB18030)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: settings)."),
     llm: Optional[str] = typer.Option(None, "--llm", help=LLM_HELP),
+    save: bool = typer.Option(False, "--save", help="Also save the run as a batch in the matter database (the UI's 已保存的分诊批次)."),
 ) -> None:
     """Triage a batch of claims into a table sorted by priority; exit 0 all ranked, 1 rows failed/under review, 2 bad input."""
     from assistant.triage.progress import ResumeMismatch, sidecar_path
@@ -142,6 +143,14 @@ def triage(
         f"triaged {summary.total} claims ({summary.processed} now, {summary.resumed} from the earlier run) in "
         f"{summary.seconds:.1f}s ({summary.rows_per_s:.0f} rows/s), input {summary.encoding}; "
         f"{summary.failed} failed, {summary.flagged} under review (needs_review) → {summary.output}", err=True)
+    if save:  # the table on disk is already written: a database problem is reported, the run stands
+        from assistant.store.batches import BatchStore
+
+        try:
+            bid = BatchStore(settings.db_path).save(claims.name, summary.records, profile, summary.encoding)
+            typer.echo(f"saved as triage batch {bid} in {settings.db_path}", err=True)
+        except Exception as exc:  # noqa: BLE001 — the output file is the result; saving is extra
+            typer.echo(f"could not save the batch in {settings.db_path}: {type(exc).__name__}: {exc}", err=True)
     if summary.exit_status:
         typer.echo(f"rows not ranked: {summary.failed} failed, {summary.flagged} need review", err=True)
     raise typer.Exit(summary.exit_status)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -42,6 +42,7 @@ class TriageSummary:
     encoding: str
     seconds: float
     flagged: int = 0  # rows triaged but under review (needs_review), listed apart
+    records: list[dict[str, Any]] = field(default_factory=list, repr=False)  # the sorted table as written
 
 
     @property
@@ -140,4 +141,4 @@ def run_triage(input_path: str | Path, output_path: str | Path, doctrine: str = 
     failed = sum(1 for r in table if r.get("error"))
     flagged = sum(1 for r in table if r.get("needs_review") and not r.get("error"))
     return TriageSummary(total=len(rows), processed=len(todo), resumed=resumed, failed=failed, output=out,
-                         encoding=used, seconds=time.perf_counter() - t0, flagged=flagged)
+                         encoding=used, seconds=time.perf_counter() - t0, flagged=flagged, records=table)

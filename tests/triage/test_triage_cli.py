@@ -79,3 +79,17 @@ def test_extract_spans_report_confidence_precision_and_questions() -> None:
     assert out["event_date_precision"] == "month" and "2022年8月" in out["questions"][0]
     assert out["confidence"]["qualification_review_done"] < 0.6  # 好像: the narrator is not sure
     assert out["not_claim"] is None and out["cut"] is None
+
+
+def test_triage_save_puts_the_run_in_the_matter_database(tmp_path: Path, monkeypatch) -> None:
+    from assistant.store.batches import BatchStore
+
+    monkeypatch.setenv("LEXMEMO_DATA_DIR", str(tmp_path / "data"))
+    src = tmp_path / "c.jsonl"
+    src.write_text(json.dumps({"id": "a", "narrative": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["triage", str(src), "-o", str(tmp_path / "o.csv"), "--no-progress", "--save"])
+    assert res.exit_code == 0 and "saved as triage batch" in res.stderr
+    from assistant.settings import get_settings
+
+    (batch,) = BatchStore(get_settings().db_path).list()
+    assert batch.total == 1 and batch.name == "c.jsonl"
