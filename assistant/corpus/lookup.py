@@ -19,6 +19,7 @@ _CITE = re.compile(
     rf"(?:\s*第\s*[（(]?(?P<i>{_NUM})[）)]?\s*项)?$"
 )
 PREFIX = "中华人民共和国"
+_VERSION = re.compile(r"（\d{4}年文本）$")
 
 
 def _number(s: str | None) -> int | None:
@@ -33,7 +34,10 @@ def law_names(corpus) -> dict[str, list[str]]:
     for code, inst in corpus.instruments.items():
         if code in ("QIN", "CASE"):
             continue
-        for name in {inst.title, inst.short_title, inst.title.removeprefix(PREFIX)}:
+        titles = {inst.title, inst.short_title, inst.title.removeprefix(PREFIX)}
+        # a version named 商标法（2026年文本） also answers to 商标法, so the date can choose it
+        titles |= {_VERSION.sub("", t) for t in titles}
+        for name in titles:
             if name and code not in names.setdefault(name, []):
                 names[name].append(code)
     return names
