@@ -68,3 +68,23 @@ def citation_to_id(corpus, text: str, on: date | None = None) -> str | None:
     if item is not None and para is None:
         para = 1  # 第X条第Y项 of a single-paragraph article
     return format_id(code, article, para, item)
+
+
+def _base_title(title: str) -> str:
+    return _VERSION.sub("", title)
+
+
+def version_on(corpus, pid: str, on: date) -> str:
+    """``pid`` re-addressed to the version of its law in force on ``on`` (商标法 of 2019 → of 2026 for a 2027
+    event) when its own version is not in force then and the other version holds that provision; else ``pid``."""
+    code = pid.split("-")[0]
+    inst = corpus.instruments.get(code)
+    if inst is None or code not in getattr(corpus, "national_codes", ()) or inst.in_force(on):
+        return pid
+    base = _base_title(inst.title)
+    for other, cand in corpus.instruments.items():
+        if other != code and other in corpus.national_codes and _base_title(cand.title) == base and cand.in_force(on):
+            moved = other + pid[len(code):]
+            if corpus.resolve(moved):
+                return moved
+    return pid

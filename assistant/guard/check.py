@@ -84,6 +84,18 @@ def _allowed_from_verdict(verdict: Verdict) -> set[str]:
     return allowed
 
 
+def _version_on(citation: Citation, corpus, on: date) -> Citation:
+    """A national law named without its version is read as the version in force on the event date (issue 19)."""
+    if citation.kind != "statute" or not citation.id or not hasattr(corpus, "national_codes"):
+        return citation
+    if "年文本" in (citation.law or ""):
+        return citation  # the memo named the version itself (《商标法（2026年文本）》)
+    from assistant.corpus.lookup import version_on
+
+    moved = version_on(corpus, citation.id, on)
+    return citation if moved == citation.id else replace(citation, id=moved, code=moved.split("-")[0])
+
+
 def _attribute_bare_article(citation: Citation, corpus, allowed: set[str]) -> Citation:
     """A 第X条 written with no law anywhere before it in its paragraph is attributed to a law only when exactly
     one instrument gives an id that resolves and lies in the allowed set (不承担第三十八条第二款的责任 in an
@@ -134,6 +146,7 @@ def check_citations(
     when = f"{on.isoformat()}" + ("（事件日期不明，按现行法核对）" if assumed_date else "")
     for cit in citations:
         cit = _attribute_bare_article(cit, corpus, allowed)
+        cit = _version_on(cit, corpus, on)  # issue 19: 《商标法》 for a 2027 event is the 2026 text
         resolved = _resolve(cit, corpus)
         infos.append(CitationInfo(kind=cit.kind, text=cit.text, start=cit.start, end=cit.end, id=cit.id,
                                   resolved=resolved, reason=cit.reason))
