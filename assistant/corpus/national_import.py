@@ -135,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     text = render(args.root, today or date.today())
     old = target.read_text(encoding="utf-8") if target.is_file() else ""
     if args.check:
-        print("up to date" if text == old else f"stale: {target}")
+        print(f"national laws: {target} up to date" if text == old else
+              f"stale: {target} does not match the installed {DB_PACKAGE} (run python -m assistant.corpus.national_import)")
         return 0 if text == old else 1
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target} ({text.count('- code: ')} laws)")
