@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 120.0
     # ollama:MODEL talks to Ollama's OpenAI-compatible API here (another machine: http://gpu-box:11434/v1).
     ollama_url: str = "http://127.0.0.1:11434/v1"
+    # Saved matters on a PostgreSQL server (team mode), e.g. postgresql://lexmemo@127.0.0.1:5432/lexmemo;
+    # None: the SQLite file ``db_path`` (one lawyer, one machine). ``lexmemo db upgrade`` migrates it.
+    database_url: str | None = None
     # The eval page shows the report in this folder (None: evals/reports/latest in the repo, where `make eval` writes).
     eval_report_dir: Path | None = None
     progress: bool = True

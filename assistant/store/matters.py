@@ -1,6 +1,6 @@
-"""Saved matters: facts versions and memo versions in SQLite, with optimistic concurrency per matter.
+"""Saved matters: facts versions and memo versions in SQLite or PostgreSQL, with optimistic concurrency per matter.
 
-Every write is one ``BEGIN IMMEDIATE`` transaction. A matter carries a ``revision`` counter; a writer says which
+Every write is one transaction (``backend.py``: BEGIN IMMEDIATE on SQLite, the matter row locked on PostgreSQL). A matter carries a ``revision`` counter; a writer says which
 revision it last saw, and when another session has moved the matter on, the writer's facts are still saved (as a
 ``conflict`` version, kept in the history, never current) and :class:`ConflictError` tells it what happened.
 Memo versions are append-only: a draft row is written before the drafter runs and completed (or failed) after.
@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from assistant.store.schema import connect, ensure_schema, now_iso
+from assistant.store.backend import Conn, PostgresBackend, SQLiteBackend, backend_for, open_backend
+from assistant.store.schema import now_iso
 
 
 class StoreError(Exception):
@@ -99,18 +98,18 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
 
 
-def _matter(row: sqlite3.Row) -> Matter:
+def _matter(row: Any) -> Matter:
     return Matter(row["id"], row["name"], row["created"], row["updated"], row["doctrine"], row["revision"])
 
 
-def _facts(row: sqlite3.Row) -> FactsVersion:
+def _facts(row: Any) -> FactsVersion:
     return FactsVersion(
         row["id"], row["matter_id"], row["revision"], json.loads(row["facts_json"]),
         json.loads(row["extracted_json"] or "{}"), row["source"], bool(row["conflict"]), row["created"],
     )
 
 
-def _memo(row: sqlite3.Row) -> MemoVersion:
+def _memo(row: Any) -> MemoVersion:
     return MemoVersion(
         row["id"], row["matter_id"], row["status"], row["drafter"], row["facts_version_id"], row["markdown"],
         json.loads(row["receipt_json"]) if row["receipt_json"] else None,
@@ -121,42 +120,28 @@ def _memo(row: sqlite3.Row) -> MemoVersion:
 
 
 class MatterStore:
-    """The matter database at ``path``; safe to use from several threads and processes at once."""
+    """The matter database (a SQLite path or a PostgreSQL URL); safe to use from several threads and processes."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        with self._connection() as conn:
-            ensure_schema(conn)
+    def __init__(self, target: Path | str | SQLiteBackend | PostgresBackend) -> None:
+        self.backend = open_backend(target)
+        self.path = getattr(self.backend, "path", None)  # the SQLite file; None on PostgreSQL
+        self.backend.ensure_schema()
 
     @classmethod
     def open(cls, settings: Any) -> "MatterStore":
-        """The store at ``settings.db_path``."""
-        return cls(settings.db_path)
+        """The configured store: ``settings.database_url`` (PostgreSQL) when set, else ``settings.db_path``."""
+        return cls(backend_for(settings))
 
-    @contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        # One short-lived connection per operation: no connection is shared across Streamlit sessions or threads.
-        conn = connect(self.path)
-        try:
-            yield conn
-        finally:
-            conn.close()
+    def _connection(self) -> Any:
+        return self.backend.read()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; BEGIN IMMEDIATE takes the write lock up front so read-check-write is atomic."""
-        with self._connection() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+    def _write(self) -> Any:
+        """One write transaction (see backend.py); matter rows read with ``lock=True`` stay locked until commit."""
+        return self.backend.write()
 
     @staticmethod
-    def _header(conn: sqlite3.Connection, matter_id: str) -> Matter:
-        row = conn.execute("SELECT * FROM matters WHERE id = ?", (matter_id,)).fetchone()
+    def _header(conn: Conn, matter_id: str, lock: bool = False) -> Matter:
+        row = conn.execute(f"SELECT * FROM matters WHERE id = ?{conn.lock if lock else ''}", (matter_id,)).fetchone()
         if row is None:
             raise MatterNotFound(f"no saved matter with id {matter_id!r}")
         return _matter(row)
@@ -189,9 +174,9 @@ class MatterStore:
             rows = conn.execute("SELECT * FROM matters ORDER BY updated DESC, id").fetchall()
         return [_matter(r) for r in rows]
 
-    def _bump(self, conn: sqlite3.Connection, matter_id: str, expected: int, **columns: Any) -> Matter:
+    def _bump(self, conn: Conn, matter_id: str, expected: int, **columns: Any) -> Matter:
         """Check the revision, then set ``columns`` and move the revision on; ConflictError when it moved."""
-        current = self._header(conn, matter_id)
+        current = self._header(conn, matter_id, lock=True)
         if current.revision != expected:
             raise ConflictError(matter_id, expected, current.revision)
         sets = "".join(f"{col} = ?, " for col in columns)
@@ -228,7 +213,7 @@ class MatterStore:
                 conn.execute("UPDATE matters SET revision = 1 WHERE id = ?", (new_id,))
             memo = self._latest_memo(conn, matter_id)
             if memo is not None:
-                conn.execute(
+                conn.insert(
                     "INSERT INTO memo_versions(matter_id, status, drafter, markdown, receipt_json, guard_ok,"
                     " guard_json, created, completed, facts_hash, doctrine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (new_id, memo.status, memo.drafter, memo.markdown,
@@ -242,53 +227,43 @@ class MatterStore:
     def delete(self, matter_id: str) -> None:
         """Delete a matter with all its facts and memo versions."""
         with self._write() as conn:
-            self._header(conn, matter_id)
+            self._header(conn, matter_id, lock=True)
             conn.execute("DELETE FROM matters WHERE id = ?", (matter_id,))
 
     # --- facts ---------------------------------------------------------------------------------------------
     @staticmethod
     def _insert_facts(
-        conn: sqlite3.Connection, matter_id: str, revision: int, facts: dict[str, Any],
+        conn: Conn, matter_id: str, revision: int, facts: dict[str, Any],
         extracted: dict[str, Any], source: str, conflict: bool,
     ) -> int:
-        cur = conn.execute(
+        return conn.insert(
             "INSERT INTO facts_versions(matter_id, revision, facts_json, extracted_json, source, conflict, created)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (matter_id, revision, _dumps(facts), _dumps(extracted), source, int(conflict), now_iso()),
         )
-        return int(cur.lastrowid)
 
     def save_facts(
         self, matter_id: str, facts: dict[str, Any], expected_revision: int,
         extracted: dict[str, Any] | None = None, source: str = "user",
     ) -> FactsVersion:
         """Save a new facts version. When the matter moved on, keep this one as a conflict version and raise."""
-        with self._connection() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                current = self._header(conn, matter_id)
-                if current.revision != expected_revision:
-                    kept = self._insert_facts(
-                        conn, matter_id, current.revision, facts, extracted or {}, source, True
-                    )
-                    conn.execute("COMMIT")  # the loser's data is kept before we tell it that it lost
-                    raise ConflictError(matter_id, expected_revision, current.revision, kept)
+        with self._write() as conn:
+            current = self._header(conn, matter_id, lock=True)  # held to commit: no other save interleaves
+            if current.revision != expected_revision:
+                kept = self._insert_facts(conn, matter_id, current.revision, facts, extracted or {}, source, True)
+                row = None
+            else:
                 new_rev = current.revision + 1
                 version_id = self._insert_facts(conn, matter_id, new_rev, facts, extracted or {}, source, False)
                 conn.execute("UPDATE matters SET revision = ?, updated = ? WHERE id = ?",
                              (new_rev, now_iso(), matter_id))
                 row = conn.execute("SELECT * FROM facts_versions WHERE id = ?", (version_id,)).fetchone()
-                conn.execute("COMMIT")
-            except ConflictError:
-                raise
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+        if row is None:  # the loser's data was committed above, before we tell it that it lost
+            raise ConflictError(matter_id, expected_revision, current.revision, kept)
         return _facts(row)
 
     @staticmethod
-    def _latest_facts(conn: sqlite3.Connection, matter_id: str) -> FactsVersion | None:
+    def _latest_facts(conn: Conn, matter_id: str) -> FactsVersion | None:
         row = conn.execute(
             "SELECT * FROM facts_versions WHERE matter_id = ? AND conflict = 0 ORDER BY id DESC LIMIT 1",
             (matter_id,),
@@ -323,17 +298,17 @@ class MatterStore:
         """Write the draft row (with the facts and doctrine it is drafted from) before the drafter runs; returns its id."""
         with self._write() as conn:
             self._header(conn, matter_id)
-            cur = conn.execute(
+            memo_id = conn.insert(
                 "INSERT INTO memo_versions(matter_id, status, drafter, facts_version_id, facts_hash, doctrine, created)"
                 " VALUES (?, 'drafting', ?, ?, ?, ?, ?)",
                 (matter_id, drafter, facts_version_id, facts_hash, doctrine, now_iso()),
             )
             conn.execute("UPDATE matters SET updated = ? WHERE id = ?", (now_iso(), matter_id))
-            return int(cur.lastrowid)
+            return memo_id
 
     def _finish(self, memo_id: int, **columns: Any) -> MemoVersion:
         with self._write() as conn:
-            row = conn.execute("SELECT * FROM memo_versions WHERE id = ?", (memo_id,)).fetchone()
+            row = conn.execute(f"SELECT * FROM memo_versions WHERE id = ?{conn.lock}", (memo_id,)).fetchone()
             if row is None:
                 raise StoreError(f"no memo version #{memo_id}")
             if row["status"] != "drafting":
@@ -367,7 +342,7 @@ class MatterStore:
         with self._write() as conn:
             self._header(conn, matter_id)
             now = now_iso()
-            cur = conn.execute(
+            memo_id = conn.insert(
                 "INSERT INTO memo_versions(matter_id, status, drafter, markdown, receipt_json, guard_ok, guard_json,"
                 " created, completed, facts_version_id, facts_hash, doctrine)"
                 " VALUES (?, 'edited', 'edit', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -375,10 +350,10 @@ class MatterStore:
                  None if guard_ok is None else int(guard_ok), _dumps(guard) if guard else None, now, now, *basis),
             )
             conn.execute("UPDATE matters SET updated = ? WHERE id = ?", (now, matter_id))
-            return _memo(conn.execute("SELECT * FROM memo_versions WHERE id = ?", (cur.lastrowid,)).fetchone())
+            return _memo(conn.execute("SELECT * FROM memo_versions WHERE id = ?", (memo_id,)).fetchone())
 
     @staticmethod
-    def _latest_memo(conn: sqlite3.Connection, matter_id: str) -> MemoVersion | None:
+    def _latest_memo(conn: Conn, matter_id: str) -> MemoVersion | None:
         row = conn.execute(
             "SELECT * FROM memo_versions WHERE matter_id = ? AND status IN ('done', 'edited')"
             " ORDER BY id DESC LIMIT 1", (matter_id,),

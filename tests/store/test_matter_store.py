@@ -1,4 +1,7 @@
-"""The matter store: versions, history, rename/duplicate/delete, pragmas, optimistic concurrency."""
+"""The matter store: versions, history, rename/duplicate/delete, pragmas, optimistic concurrency.
+
+``store``/``db_target`` (conftest.py) run each test on SQLite and on PostgreSQL.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,6 @@ from assistant.store import ConflictError, MatterNotFound, MatterStore, StoreErr
 from assistant.store.schema import connect
 
 
-@pytest.fixture()
-def store(tmp_path):
-    return MatterStore(tmp_path / "matters.sqlite3")
-
-
 def test_connection_uses_wal_foreign_keys_and_busy_timeout(tmp_path):
     MatterStore(tmp_path / "m.db")
     conn = connect(tmp_path / "m.db")
@@ -23,14 +21,14 @@ def test_connection_uses_wal_foreign_keys_and_busy_timeout(tmp_path):
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
 
 
-def test_every_facts_change_is_a_version_and_survives_reopening(store, tmp_path):
+def test_every_facts_change_is_a_version_and_survives_reopening(store, db_target):
     m = store.create_matter("张某诉外卖平台")
     assert m.revision == 0 and store.latest_facts(m.id) is None
     v1 = store.save_facts(m.id, {"category": "catering"}, expected_revision=0)
     v2 = store.save_facts(m.id, {"category": "catering", "harm": "personal_injury"}, expected_revision=1,
                           extracted={"harm": "食物中毒"}, source="extracted")
     assert (v1.revision, v2.revision) == (1, 2)
-    reopened = MatterStore(tmp_path / "matters.sqlite3")
+    reopened = MatterStore(db_target)
     latest = reopened.latest_facts(m.id)
     assert latest.facts == {"category": "catering", "harm": "personal_injury"}
     assert latest.extracted == {"harm": "食物中毒"} and latest.source == "extracted"
