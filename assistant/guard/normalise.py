@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Traditional forms of the words a citation is built of (款 and 第 are the same in both scripts).
 _TRADITIONAL = str.maketrans({
@@ -20,6 +21,7 @@ _TRADITIONAL = str.maketrans({
 })
 
 
+@lru_cache(maxsize=8192)
 def _fold(ch: str) -> str:
     """One character folded: format characters (Unicode Cf: zero-width space, joiners, BOM, bidi marks, soft
     hyphen) dropped; full-width ASCII letters and digits made ASCII, but full-width Chinese punctuation （），：；
