@@ -36,7 +36,7 @@ def law_names(corpus) -> dict[str, list[str]]:
             continue
         titles = {inst.title, inst.short_title, inst.title.removeprefix(PREFIX)}
         # a version named 商标法（2026年文本） also answers to 商标法, so the date can choose it
-        titles |= {_VERSION.sub("", t) for t in titles}
+        titles |= {_VERSION.sub("", t) for t in titles} | set(inst.aliases)
         for name in titles:
             if name and code not in names.setdefault(name, []):
                 names[name].append(code)

@@ -55,6 +55,7 @@ def _instrument(entry: dict[str, Any], file: str, required: tuple[str, ...] = _R
         version_effective=_date(entry.get("version_effective"), f"{code} version_effective", file),
         articles=entry.get("articles"), author=entry.get("author"), year=entry.get("year"),
         note=entry.get("effective_note") or entry.get("note"),
+        aliases=tuple(entry.get("aliases") or ()),
     )
 
 

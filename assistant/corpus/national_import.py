@@ -91,6 +91,8 @@ def build_entries(conn: sqlite3.Connection, corrections: dict[str, dict], curate
                 "source": {"package": DB_PACKAGE, "law_id": law_id, "db_status": row["status"],
                            "db_effective_date": row["effective_date"], "db_version_date": row["version_date"]},
             }
+            if fix.get("aliases") and not suffix:
+                entry["aliases"] = list(fix["aliases"])
             if curated.get(name) and not suffix:
                 entry["curated"] = curated[name]
             if notes:

@@ -45,6 +45,7 @@ class Instrument:
     author: str | None = None
     year: int | None = None
     note: str | None = None
+    aliases: tuple[str, ...] = ()  # abbreviations lawyers write (个保法), from the national-law list
 
     def in_force(self, on: date) -> bool:
         """effective <= on < repealed."""

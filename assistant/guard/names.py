@@ -77,6 +77,8 @@ def names_from_corpus(corpus) -> dict[str, str]:
                 names[normalise_name(name)] = code
                 if name.startswith("中华人民共和国"):
                     names[normalise_name(name[len("中华人民共和国"):])] = code
+        for alias in getattr(inst, "aliases", ()):  # issue 19: 个保法, 网安法 … from the national-law list
+            names.setdefault(normalise_name(alias), code)
     names.update(ABBREVIATIONS)
     return names
 

@@ -67,3 +67,11 @@ def test_trademark_law_is_read_in_the_version_of_the_event_date(corpus: Corpus, 
     # the 2026 text named by its own title is out of force for a 2026 event
     found = _findings(corpus, verdict, "依据《商标法（2026年文本）》第六十三条。", TODAY, allowed={later})
     assert found.get(later) == {"out_of_force"}
+
+
+@pytest.mark.parametrize("alias, full", [("个保法", "个人信息保护法"), ("道交法", "道路交通安全法"), ("网安法", "网络安全法")])
+def test_common_abbreviations_resolve(corpus: Corpus, verdict, alias: str, full: str) -> None:
+    pid = citation_to_id(corpus, f"{full}第十条", TODAY)
+    assert citation_to_id(corpus, f"{alias}第十条", TODAY) == pid
+    found = _findings(corpus, verdict, f"依据{alias}第十条，应当承担责任。", TODAY, allowed={pid})
+    assert pid not in found and not any("unresolved" in c for c in found.values()), found
