@@ -128,11 +128,19 @@ class DraftContext:
             # issue 12: the form on the present record and what proof would change it (spec rule 12)
             "on_record": getattr(v, "on_record", None),
             "on_record_label": form_label(v.on_record) if getattr(v, "on_record", None) else "",
+            # issue 13: the section-7 figures, limitation status and defendants the memo must state as they are
+            "section7": self.section7_lines(),
             "scenarios": [{"route": sc["route"], "form": sc["form"], "form_label": form_label(sc["form"]),
                            "requires": sc["requires"], "condition": requires_words(sc),
                            "changes_outcome": changes_outcome(v, sc)}
                           for sc in (s.model_dump() if hasattr(s, "model_dump") else dict(s) for s in scenarios(v))],
         }
+
+    def section7_lines(self) -> list[str]:
+        """The 简要结论 lines on remedies, limitation and parties (spec section 7), without citations."""
+        from assistant.drafting import limitation_zh, remedies_zh
+
+        return remedies_zh.summary_lines(self) + limitation_zh.summary_lines(self)
 
     def prompt_variables(self) -> dict[str, Any]:
         """The variables of ``memo.v1.system`` and ``memo.v1.user`` (see prompts/README.md)."""

@@ -81,9 +81,11 @@ def limitation_section(ctx: Any, cite: Citer) -> str:
         out += [_claim_line(c, decided) for c in lim.get("claims", [])]
     elif lim.get("regime") == "check_prior_law":
         bound = lim.get("safe_bound_date")
-        out.append("本案诉讼时效起算于2017年10月1日之前，须依当时的法律及过渡规则判断，本备忘录不作结论"
+        late = bound and decided and date.fromisoformat(bound) < decided
+        out.append("本案诉讼时效起算于2017年10月1日之前，须依当时的《民法通则》及《民法总则》施行时的过渡规则判断"
+                   "（相关法律、司法解释未入库，请人工核对），本备忘录不作结论"
                    + (f"；如无中断事由，任何一种解读下的届满日均不晚于{chinese_date(date.fromisoformat(bound))}" if bound else "")
-                   + "。")
+                   + ("，该日早于裁判日，即如无中断事由，时效已届满" if late else "") + "。")
     else:
         out.append("发现损害的日期和事发日期均不明，诉讼时效的起算日和届满日暂无法确定。")
     pdp = lim.get("product_defect_period")
@@ -100,7 +102,7 @@ def limitation_section(ctx: Any, cite: Citer) -> str:
            for c in lim.get("claims", []) + ((pdp or {}).get("claims") or [])):
         out.append("\n时效届满的效果：义务人可以提出不履行义务的抗辩，但法院不主动适用诉讼时效；起诉仍应受理，"
                    f"抗辩成立的，判决驳回诉讼请求{cite.paren(['CC-192-1', 'CC-193'])}。")
-    out += notes_of(lim, ("L1", "L2", "L3", "L4", "L6", "L10"), cite)
+    out += notes_of(lim, ("L1", "L2", "L4", "L6", "L10"), cite)  # L3 is said above, with its safe bound
     return "\n".join(out)
 
 
@@ -117,7 +119,7 @@ def forum_section(ctx: Any, cite: Citer) -> str:
         ids = [c for f in route.get("factors", []) if f["status"] != "arguable" for c in f.get("citations", [])]
         out.append(f"- {name}：{factors}的人民法院{cite.paren(ids)}。")
     clause = fo.get("jurisdiction_clause") or {}
-    out.append(f"\n管辖条款：{CLAUSE.get(clause.get('effect'), '')}".rstrip("：") + cite.paren(clause.get("citations", [])))
+    out.append(f"\n管辖条款：{CLAUSE.get(clause.get('effect'), '').rstrip('。')}{cite.paren(clause.get('citations', []))}。")
     if fo.get("court_level") == "basic":
         out.append(f"第一审由基层人民法院管辖{cite.paren(['CPROC-18'])}；原告可以向其中一个有管辖权的法院起诉，"
                    f"向两个以上法院起诉的，由最先立案的法院管辖{cite.paren(['CPROC-36'])}。")

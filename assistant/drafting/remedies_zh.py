@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.drafting.citer import Citer
-from assistant.drafting.facts_zh import chinese_date, humanise
+from assistant.drafting.facts_zh import chinese_date, field_label, humanise, value_label
 
 HEADS = {
     "medical_and_recovery": "医疗费、护理费、交通费、营养费、住院伙食补助费等为治疗和康复支出的合理费用",
@@ -63,6 +63,13 @@ VALUES = {
     "forum_clause": {"none": "无管辖约定", "prominent": "有约定，并以显著方式提示", "not_prominent": "有约定，但未以显著方式提示"},
 }
 _ID = re.compile(r"[A-Z]{2,6}(?:-[A-Z0-9]+)*-\d+(?:-\d+)*|[a-z]+\d{4}(?:-[a-z0-9]+)+|[a-z]+(?:-[a-z0-9]+){2,}")
+
+
+def _fact_said(facts: Any, name: str) -> str:
+    """``伤情为轻微`` / ``消费者损害为财产损失``: a fact and its value, in words."""
+    value = getattr(facts, name, None)
+    said = VALUES.get(name, {}).get(value) if isinstance(value, str) else None
+    return f"{FACTS.get(name) or field_label(name)}为{said or value_label(name, value)}"
 
 
 def yuan(amount: Any) -> str:
@@ -181,7 +188,9 @@ def _candidates(basis: dict, facts: Any) -> str:
     if c.get("ten_times_price"):
         parts.append(f"价款{yuan(price)}的十倍为{yuan(c['ten_times_price'])}" if price is not None
                      else f"价款十倍为{yuan(c['ten_times_price'])}")
-    if c.get("three_times_loss"):
+    if c.get("three_times_loss") and Decimal(c["three_times_loss"]) == 0:
+        parts.append("价款以外没有损失")  # harm = none: the loss is taken as 0 (spec 7.1), not shown as 0.00元
+    elif c.get("three_times_loss"):
         parts.append(f"损失{yuan(loss)}的三倍为{yuan(c['three_times_loss'])}" if loss is not None
                      else f"损失三倍为{yuan(c['three_times_loss'])}")
     if c.get("three_times_price"):
@@ -237,12 +246,12 @@ def punitive_section(ctx: Any, cite: Citer) -> str:
             line += f"；{how}" if how else ""
             line += f"；数额{amount_phrase(b)}"
             if status == "blocked" and b.get("blocked_on"):
-                line += "（尚待查明：" + "、".join(FACTS.get(f, f) for f in b["blocked_on"]) + "）"
+                line += "（尚待查明：" + "、".join(FACTS.get(f) or field_label(f) for f in b["blocked_on"]) + "）"
             payers = "；".join(_payer(p, v, cite) for p in b.get("payers", []))
             line += f"。支付义务人：{payers}。" if payers else "。"
             line += "".join(CAVEATS.get(c, "") for c in b.get("caveats", []))
         elif status == "failed" and b.get("failed_on"):
-            line += "（" + "、".join(FACTS.get(f, f) for f in b["failed_on"]) + "不符合要件）。"
+            line += "（" + "、".join(_fact_said(ctx.facts, f) for f in b["failed_on"]) + "，不符合要件）。"
         else:
             line += "。"
         out.append(line)
@@ -257,7 +266,7 @@ def punitive_section(ctx: Any, cite: Citer) -> str:
     return "\n".join(out)
 
 
-def summary_lines(ctx: Any, cite: Citer) -> list[str]:
+def summary_lines(ctx: Any, cite: Citer | None = None) -> list[str]:
     """The 简要结论 lines on money: the refund's figure, the punitive basis and figure (or that none is open)."""
     r = ctx.verdict.remedies
     if not r:
@@ -277,7 +286,9 @@ def summary_lines(ctx: Any, cite: Citer) -> list[str]:
     rec = punitive.get("recommended")
     if rec:
         title = BASES.get(rec["basis"], (rec["basis"],))[0]
-        lines.append(f"惩罚性赔偿：建议依{cite.some([rec['basis']]) or title}主张{title}，数额{amount_phrase(rec)}"
+        named = cite.some([rec["basis"]]) if cite is not None else ""
+        how = f"依{named}主张{title}" if named else f"主张{title}（{rec['basis']}）"  # no Citer: the prompt's id
+        lines.append(f"惩罚性赔偿：建议{how}，数额{amount_phrase(rec)}"
                      "（各依据择一主张）。")
     elif any(b["status"] == "blocked" for b in punitive.get("bases", [])):
         lines.append("惩罚性赔偿：能否主张取决于尚待查明的事实（见法律分析）。")
