@@ -8,8 +8,9 @@
     bs.compare(bid_a, bid_b)       # rows added, removed, and changed (field → before, after)
     matter = bs.open_as_matter(matter_store, bid, "C1")   # a matter holding the row's narrative and facts
 
-A separate module with its own tables (``triage_batches``, ``triage_batch_rows``), created on first use, so the
-matter schema in ``matters.py``/``schema.py`` stays as it is.
+A separate module with its own tables (``triage_batches``, ``triage_batch_rows``): on SQLite created on first use, so
+the matter schema in ``matters.py``/``schema.py`` stays as it is; on PostgreSQL migration 3 (``pg_schema.py``).
+``BatchStore.open(settings)`` follows ``LEXMEMO_DATABASE_URL`` like the matter store.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from assistant.store.schema import connect, now_iso
+from assistant.store.backend import PostgresBackend, SQLiteBackend, backend_for, open_backend
+from assistant.store.schema import now_iso
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS triage_batches (
@@ -53,27 +54,25 @@ class Batch:
 
 
 class BatchStore:
-    """Triage batches in the SQLite file at ``path`` (the matter database)."""
+    """Triage batches in the matter database (a SQLite path or a PostgreSQL URL)."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        with self._write() as conn:
-            for statement in _SCHEMA:
-                conn.execute(statement)
+    def __init__(self, target: Path | str | SQLiteBackend | PostgresBackend) -> None:
+        self.backend = open_backend(target)
+        self.path = getattr(self.backend, "path", None)
+        if self.backend.postgres:
+            self.backend.ensure_schema()
+        else:
+            with self._write() as conn:
+                for statement in _SCHEMA:
+                    conn.execute(statement)
 
-    @contextmanager
-    def _write(self) -> Iterator[Any]:
-        conn = connect(self.path)
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
+    @classmethod
+    def open(cls, settings: Any) -> "BatchStore":
+        """The configured database: ``settings.database_url`` when set, else ``settings.db_path``."""
+        return cls(backend_for(settings))
+
+    def _write(self) -> Any:
+        return self.backend.write()
 
     def save(self, name: str, records: list[dict[str, Any]], doctrine: str, encoding: str | None = None) -> str:
         """Save one run's records (every row: done, failed or under review) in one transaction; return its id."""
@@ -90,23 +89,17 @@ class BatchStore:
 
     def list(self) -> list[Batch]:
         """Every saved batch, newest first."""
-        conn = connect(self.path)
-        try:
+        with self.backend.read() as conn:
             rows = conn.execute("SELECT * FROM triage_batches ORDER BY created DESC").fetchall()
-        finally:
-            conn.close()
-        return [Batch(**dict(r)) for r in rows]
+        return [Batch(**{k: r[k] for k in r.keys()}) for r in rows]
 
     def load(self, batch_id: str) -> list[dict[str, Any]]:
         """The records of a saved batch, in their saved order; KeyError when there is no such batch."""
-        conn = connect(self.path)
-        try:
+        with self.backend.read() as conn:
             if conn.execute("SELECT 1 FROM triage_batches WHERE id = ?", (batch_id,)).fetchone() is None:
                 raise KeyError(f"no saved triage batch {batch_id!r}")
             rows = conn.execute("SELECT record_json FROM triage_batch_rows WHERE batch_id = ? ORDER BY position",
                                 (batch_id,)).fetchall()
-        finally:
-            conn.close()
         return [json.loads(r[0]) for r in rows]
 
     def delete(self, batch_id: str) -> None:
@@ -147,9 +140,6 @@ class BatchStore:
         return matter_store.create_matter(f"分诊 {record_id}", doctrine=doctrine, facts=facts, extracted=extracted)
 
     def _doctrine(self, batch_id: str) -> str:
-        conn = connect(self.path)
-        try:
+        with self.backend.read() as conn:
             row = conn.execute("SELECT doctrine FROM triage_batches WHERE id = ?", (batch_id,)).fetchone()
-        finally:
-            conn.close()
         return row[0] if row else "qin2025"

@@ -1,7 +1,8 @@
 """The store tests run on both backends: a SQLite file per test, and a PostgreSQL schema per test session.
 
 PostgreSQL comes from ``LEXMEMO_TEST_DATABASE_URL`` (``.ci/run`` starts a local cluster and sets it). Without it the
-PostgreSQL variants skip locally with the reason, and FAIL in CI (``CI=true``): CI must never pass by skipping them.
+PostgreSQL variants skip locally with the reason, and FAIL in CI (``CI=true``, or ``LEXMEMO_REQUIRE_POSTGRES=1`` which
+``.ci/run`` sets): CI must never pass by skipping them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ _TABLES = "matters, facts_versions, memo_versions, triage_batches, triage_batch_
 
 
 def _no_postgres(reason: str) -> None:
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    if any(os.environ.get(v, "").lower() in ("1", "true", "yes") for v in ("CI", "LEXMEMO_REQUIRE_POSTGRES")):
         pytest.fail(f"CI: the PostgreSQL store tests cannot run: {reason}", pytrace=False)
     pytest.skip(f"PostgreSQL store tests skipped: {reason}")
 

@@ -1,0 +1,72 @@
+"""Both backends: triage batches, settings choose the database, PostgreSQL migrations are versioned and resumable."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.settings import Settings
+from assistant.store import MatterStore
+from assistant.store.backend import PostgresBackend, SQLiteBackend, backend_for
+from assistant.store.batches import BatchStore
+
+RECORDS = [
+    {"id": "a", "narrative": "外卖食物中毒", "priority": 1, "liability_form": "joint", "category": "catering"},
+    {"id": "b", "narrative": "", "error": "空白叙述"},
+    {"id": "c", "narrative": "买到假货", "priority": 2, "needs_review": True, "category": "clothing"},
+]
+
+
+def test_batches_round_trip_compare_and_open_as_matter(db_target):
+    bs = BatchStore(db_target)
+    first = bs.save("claims.csv", RECORDS, "qin2025", "gb18030")
+    changed = [dict(RECORDS[0], liability_form="supplementary"), RECORDS[2], {"id": "d", "narrative": "新"}]
+    second = bs.save("claims2.csv", changed, "joint")
+    listed = BatchStore(db_target).list()
+    assert [b.id for b in listed] == [second, first]
+    assert (listed[1].total, listed[1].failed, listed[1].flagged, listed[1].encoding) == (3, 1, 1, "gb18030")
+    assert BatchStore(db_target).load(first) == RECORDS  # every row back, in order, unchanged
+    diff = bs.compare(first, second)
+    assert diff == {"added": ["d"], "removed": ["b"],
+                    "changed": {"a": {"liability_form": ("joint", "supplementary")}}}
+    matter = bs.open_as_matter(MatterStore(db_target), second, "a")
+    assert matter.doctrine == "joint" and MatterStore(db_target).latest_facts(matter.id).facts["narrative"] == "外卖食物中毒"
+    bs.delete(first)
+    with pytest.raises(KeyError):
+        bs.load(first)
+
+
+def test_settings_choose_the_backend(tmp_path, monkeypatch):
+    monkeypatch.delenv("LEXMEMO_DATABASE_URL", raising=False)
+    local = Settings(data_dir=tmp_path)
+    assert isinstance(backend_for(local), SQLiteBackend) and backend_for(local).path == tmp_path / "matters.sqlite3"
+    monkeypatch.setenv("LEXMEMO_DATABASE_URL", "postgresql://lexmemo:secret@127.0.0.1:5432/lexmemo")
+    team = Settings(data_dir=tmp_path)
+    backend = backend_for(team)
+    assert isinstance(backend, PostgresBackend) and backend.url == team.database_url
+    assert "secret" not in backend.label  # messages never show the password
+
+
+def test_postgres_migrations_apply_once_in_order_and_keep_rows(pg_url):
+    import psycopg
+
+    from assistant.store import pg_schema
+
+    # A database that only ever had migration 1 (before the memo basis columns), with a memo in it.
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP TABLE IF EXISTS schema_migrations, triage_batch_rows, triage_batches, memo_versions,"
+                     " facts_versions, matters CASCADE")
+        conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                     " applied TEXT NOT NULL)")
+        for statement in pg_schema.MIGRATIONS[0][2]:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01')")
+        conn.execute("INSERT INTO matters VALUES ('m1', '旧事项', '2026-01-01', '2026-01-01', 'joint', 1)")
+        conn.execute("INSERT INTO memo_versions(matter_id, status, drafter, markdown, guard_ok, created)"
+                     " VALUES ('m1', 'done', 'template', '# 旧备忘录', 1, '2026-01-01')")
+    backend = PostgresBackend(pg_url)
+    with backend.read() as conn:
+        assert pg_schema.migrate(conn) == [2, 3]
+        assert pg_schema.migrate(conn) == []  # a second run is a no-op
+        assert pg_schema.applied_versions(conn) == [1, 2, 3] and pg_schema.LATEST == 3
+    (memo,) = MatterStore(pg_url).memo_history("m1")
+    assert memo.markdown == "# 旧备忘录" and memo.guard_ok is True and memo.facts_hash is None
