@@ -4,14 +4,18 @@
     python -m bench.classify --n 500    # a quicker run
 
 The facts are drawn with a fixed seed from every field's spec domain (unknown included) and every date
-boundary of spec rule 1, so the set is the same on every run. Prints claims/s (wall and per CPU-second: the machine is shared) and writes
-``bench/results/classify.json``. Each claim includes the four alternative profiles (``doctrine.alternatives``) and
-``on_record``; the figure is given twice: with the scenarios of spec rule 12 and with ``scenarios=False``.
+boundary of spec rule 1, so the set is the same on every run. Prints claims/s (wall and per CPU-second: the
+machine is shared) and writes ``bench/results/classify.json``. Each claim includes the four alternative profiles
+(``doctrine.alternatives``) and ``on_record``. Modes, each with rule 12's scenarios and with ``scenarios=False``:
+``batch_discarded`` (``trace=False``, each verdict dropped after its form is read: section 7 never runs),
+``batch_kept`` (the same, all verdicts held in a list) and ``full_kept`` (trace and section 7, all held).
+The garbage collector: ``--gc freeze`` (default: setup objects frozen, collector on), ``default`` or ``disable``.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -52,40 +56,83 @@ def fixed_facts(n: int, seed: int = 20250101) -> list:
     return out
 
 
-def _rounds(classify, facts: list, rounds: int, **kwargs) -> tuple[list[float], list[float], list]:
-    """Classify ``facts`` ``rounds`` times: wall and CPU claims/s per round, and the last round's verdicts."""
+#: The measured modes: (name, classify keyword arguments, whether the verdicts are kept in a list).
+MODES = [
+    ("batch_discarded", {"trace": False}, False),          # triage-like batch: each verdict dropped once read
+    ("batch_kept", {"trace": False}, True),                # the same verdicts all held in a list
+    ("full_kept", {}, True),                               # trace + section 7 computed, all held (the old figure)
+]
+
+
+def _rounds(classify, facts: list, rounds: int, keep: bool, **kwargs) -> tuple[list[float], list[float], list]:
+    """Classify ``facts`` ``rounds`` times: wall and CPU claims/s per round, and the last round's verdicts
+    (``keep``: all held in a list, as a caller collecting results; else each dropped after its form is read)."""
     n, rates, cpu_rates, verdicts = len(facts), [], [], []
     for _ in range(rounds):
+        verdicts = []
         start, cpu = time.perf_counter(), time.process_time()
-        verdicts = [classify(f, **kwargs) for f in facts]
+        if keep:
+            verdicts = [classify(f, **kwargs) for f in facts]
+        else:
+            for f in facts:
+                classify(f, **kwargs).liability_form
         rates.append(n / (time.perf_counter() - start))
         cpu_rates.append(n / max(time.process_time() - cpu, 1e-9))
+        if keep:
+            del verdicts[:-1]     # free before the next round (outside the timing)
+            gc.collect()
     return rates, cpu_rates, verdicts
 
 
-def run(n: int, rounds: int) -> dict:
-    """Classify the fixed set ``rounds`` times with and without scenarios; claims/s and the form distribution."""
+def _gc_setup(setting: str) -> None:
+    """The garbage-collector setting of the timed runs: ``default`` (as Python starts), ``freeze`` (setup objects
+    moved to the permanent generation, collector on), ``disable`` (collector off while timing)."""
+    gc.collect()
+    if setting in ("freeze", "disable"):
+        gc.freeze()
+    if setting == "disable":
+        gc.disable()
+
+
+def run(n: int, rounds: int, gc_setting: str = "freeze") -> dict:
+    """Classify the fixed set ``rounds`` times in each mode, with and without scenarios; claims/s and the forms."""
     from assistant.core import classify
 
     facts = fixed_facts(n)
     classify(facts[0])  # warm imports
-    forms: Counter = Counter()
-    quick_rates, quick_cpu, _ = _rounds(classify, facts, rounds, scenarios=False)
-    rates, cpu_rates, verdicts = _rounds(classify, facts, rounds)
-    forms.update(v.liability_form for v in verdicts)
+    classify(facts[0], trace=False).model_dump()
+    _gc_setup(gc_setting)
+    modes: dict[str, dict] = {}
+    verdicts: list = []
+    try:
+        for scenarios in (True, False):
+            for name, kwargs, keep in MODES:
+                rates, cpu_rates, kept = _rounds(classify, facts, rounds, keep, scenarios=scenarios, **kwargs)
+                key = name if scenarios else f"{name}_no_scenarios"
+                modes[key] = {"claims_per_s_median": round(statistics.median(rates), 1),
+                              "claims_per_s_best": round(max(rates), 1),
+                              "claims_per_cpu_s_median": round(statistics.median(cpu_rates), 1)}
+                if name == "full_kept" and scenarios:
+                    verdicts = [classify(f) for f in facts]
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    forms: Counter = Counter(v.liability_form for v in verdicts)
     on_record: Counter = Counter(v.on_record for v in verdicts)
     scenario_counts = [len(v.scenarios) for v in verdicts]
     start = time.perf_counter()
     for f in facts:
         classify(f.model_dump())
     dict_rate = n / (time.perf_counter() - start)
+    full = modes["full_kept"]
     return {
-        "benchmark": "classify", "claims": n, "rounds": rounds,
-        "claims_per_s_median": round(statistics.median(rates), 1), "claims_per_s_best": round(max(rates), 1),
-        "claims_per_cpu_s_median": round(statistics.median(cpu_rates), 1),
+        "benchmark": "classify", "claims": n, "rounds": rounds, "gc": gc_setting,
+        "modes": modes,
+        "claims_per_s_median": full["claims_per_s_median"], "claims_per_s_best": full["claims_per_s_best"],
+        "claims_per_cpu_s_median": full["claims_per_cpu_s_median"],
         "claims_per_s_from_dict": round(dict_rate, 1),
-        "without_scenarios_claims_per_s_median": round(statistics.median(quick_rates), 1),
-        "without_scenarios_claims_per_cpu_s_median": round(statistics.median(quick_cpu), 1),
+        "without_scenarios_claims_per_s_median": modes["full_kept_no_scenarios"]["claims_per_s_median"],
+        "without_scenarios_claims_per_cpu_s_median": modes["full_kept_no_scenarios"]["claims_per_cpu_s_median"],
         "scenarios_per_claim_mean": round(statistics.mean(scenario_counts), 2),
         "load_average": list(os.getloadavg()), "forms": dict(sorted(forms.items())),
         "on_record": dict(sorted(on_record.items())),
@@ -99,10 +146,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=3000, help="number of claims in the fixed set")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--gc", choices=("default", "freeze", "disable"), default="freeze",
+                        help="garbage collector while timing (default: freeze — setup frozen, collector on)")
     args = parser.parse_args()
-    result = run(args.n, args.rounds)
+    load_before = os.getloadavg()[0]
+    result = run(args.n, args.rounds, args.gc)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "classify.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"gc: {args.gc}; load average before/after {load_before:.1f}/{result['load_average'][0]:.1f}; "
+          f"{args.n} fixed claims, median of {args.rounds} rounds (claims/s wall | per CPU-second)")
+    for key, m in result["modes"].items():
+        print(f"  {key:<32} {m['claims_per_s_median']:>9,.0f} | {m['claims_per_cpu_s_median']:>9,.0f}")
     print(f"classify: {result['claims_per_s_median']} claims/s wall, {result['claims_per_cpu_s_median']} per CPU-second "
           f"(median of {args.rounds}; best wall {result['claims_per_s_best']}; from dicts "
           f"{result['claims_per_s_from_dict']}) over {args.n} fixed claims; load average {result['load_average'][0]:.1f}")

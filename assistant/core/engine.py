@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from assistant.core.batch import batch_verdict, full_verdict
 from assistant.core.conditional import on_record as _on_record, scenarios as _scenarios
 from assistant.core.doctrine import PROFILES
 from assistant.core.law_as_of import (
@@ -100,13 +101,13 @@ def _dedupe(ids: list[str]) -> list[str]:
     return out
 
 
-def _out_of_scope(ctx: Context, time_res: RuleResult, doctrine: str) -> Verdict:
+def _out_of_scope(ctx: Context, time_res: RuleResult, doctrine: str, trace: bool) -> dict[str, Any]:
     """Events before 2014-03-15: undetermined with a note, the date asked to be confirmed (on_record too)."""
     note = "事件早于2014年3月15日，超出本引擎范围（2013年修正的《消费者权益保护法》自该日施行），需人工分析。"
-    return Verdict(
+    return dict(
         liability_form="undetermined",
         doctrine=DoctrineInfo(profile=doctrine, alternatives={p: "undetermined" for p in DOCTRINES if p != doctrine}),
-        trace=[time_res.to_trace()],
+        trace=[time_res.to_trace()] if trace else [],
         missing_facts=[MissingFact(fact="event_date", question=question_for("event_date", ctx.facts, True))],
         as_of=AsOf(date=ctx.on.isoformat(), instruments=instruments_in_force(ctx.on, ctx.decided),
                    version_notes=version_notes(ctx.on, True, ctx.decided, ctx.decision_known)),
@@ -126,11 +127,24 @@ def _transitional(ctx: Context, citations: list[str]) -> tuple[list[str], list[s
     return notes, cites
 
 
-def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scenarios: bool = True) -> Verdict:
+def _finish(fields: dict[str, Any], facts: ClaimFacts, ctx: Context, trace: bool) -> Verdict:
+    """The Verdict of the engine's fields, then spec section 7 (remedies, forum, limitation: S1).
+
+    The fields are built from validated parts only, so ``model_construct`` skips a second validation (tests
+    check every generated verdict equals its re-validated dump). ``trace=False``: section 7 runs on first use.
+    """
+    if not trace:
+        return batch_verdict(fields, facts, ctx.seller_route)
+    return attach_advice(full_verdict(fields), facts, ctx.seller_route)
+
+
+def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scenarios: bool = True,
+             trace: bool = True) -> Verdict:
     """Classify one claim's facts into a Verdict under the given doctrine profile (spec section 4).
 
     ``scenarios=False`` skips rule 12's scenario search (batch paths that do not show them); ``on_record`` is
-    always computed.
+    always computed. ``trace=False`` (batch paths): ``trace`` and the section-7 objects' traces stay empty and
+    section 7 runs on first use (``BatchVerdict``); every other field is the same as with the trace.
     """
     if doctrine not in PROFILES:
         raise ValueError(f"unknown doctrine {doctrine!r}; accepted: {', '.join(DOCTRINES)}")
@@ -138,7 +152,7 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
     ctx = build_context(facts)
     time_res = law_as_of(ctx)
     if ctx.on < SCOPE_START:
-        return attach_advice(_out_of_scope(ctx, time_res, doctrine), facts, ctx.seller_route)  # spec section 7
+        return _finish(_out_of_scope(ctx, time_res, doctrine, trace), facts, ctx, trace)
 
     ev = evaluate(ctx, doctrine)
     seller, ident, prom, know, food, route = ev.ordered
@@ -148,6 +162,11 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
     if bar is not None:
         # rule 3 bars every route whatever the profile: no need to re-run the other profiles
         alternatives = {other: "none" for other in DOCTRINES if other != doctrine}
+    elif route.outcome not in ("met", "blocked", "rebutted"):
+        # 38(2) not applicable, failed on its statutory elements or barred by causation: no profile is reached
+        # (ecl_38_2 returns before the profile's form counts, the burden is not_applicable), so each profile
+        # decides the same routes as this one
+        alternatives = {other: form for other in DOCTRINES if other != doctrine}
     else:
         alternatives = {other: decide(ev.base + [profile_route(ctx, other, bar)[0]], bar)[0]
                         for other in DOCTRINES if other != doctrine}
@@ -196,8 +215,8 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
     if form == "undetermined":
         notes.append("事实不足，暂无法确定责任形态：请先补充待补事实所列问题。")
 
-    trace = [time_res, seller, ev.no_harm, ev.force, ident, prom, know, food, route, burden_res, expanded]
-    verdict = Verdict(
+    entries = [time_res, seller, ev.no_harm, ev.force, ident, prom, know, food, route, burden_res, expanded]
+    fields = dict(
         liability_form=form,
         regimes=regimes,
         liability_nature="contract_seller" if form == "seller_liability" else "tort",
@@ -208,7 +227,7 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
         expanded_damage=expanded.outcome == "met",
         doctrine=DoctrineInfo(profile=doctrine, alternatives=alternatives),
         citations=_dedupe(citations),
-        trace=[r.to_trace() for r in trace],
+        trace=[r.to_trace() for r in entries] if trace else [],
         missing_facts=_missing(ctx, ordered, route, doctrine, bar),
         as_of=AsOf(date=facts.event_date.isoformat() if facts.event_date else None,
                    assumed_current_law=not ctx.date_known, instruments=instruments_in_force(ctx.on, ctx.decided),
@@ -219,4 +238,4 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
         on_record=form if form != "undetermined" else _on_record(facts, ctx, doctrine),
         scenarios=_scenarios(facts, ctx, ev, doctrine) if scenarios else [],
     )
-    return attach_advice(verdict, facts, ctx.seller_route)   # spec section 7: remedies, forum, limitation (S1)
+    return _finish(fields, facts, ctx, trace)

@@ -174,19 +174,27 @@ def instrument_applies(code: str, on: date, decided: date) -> bool:
 
 def instruments_in_force(on: date, decided: date | None = None) -> list[str]:
     """Codes of the instruments this engine uses that apply to an event on ``on`` decided on ``decided``."""
-    decided = decided or date.today()
-    return [code for code in _ENGINE_CODES if instrument_applies(code, on, decided)]
+    return list(_instruments(on, decided or date.today()))
+
+
+@lru_cache(maxsize=4096)   # a few thousand (event, decision) date pairs in a batch: computed once each
+def _instruments(on: date, decided: date) -> tuple[str, ...]:
+    return tuple(code for code in _ENGINE_CODES if instrument_applies(code, on, decided))
 
 
 def version_notes(on: date, date_known: bool, decided: date | None = None, decision_known: bool = False) -> list[str]:
     """Chinese notes on which law versions apply on ``on`` (interpretations: as of ``decided``, rule 1)."""
-    decided = decided or date.today()
+    return list(_version_notes(on, date_known, decided or date.today(), decision_known))
+
+
+@lru_cache(maxsize=4096)
+def _version_notes(on: date, date_known: bool, decided: date, decision_known: bool) -> tuple[str, ...]:
     notes = []
     if not date_known:
         notes.append(f"交易日期未知：按现行法（{on.isoformat()}）分析，请核实日期。")
     if on < SCOPE_START:
         notes.append("事件早于2014年3月15日（2013年修正的《消费者权益保护法》施行日），超出本引擎范围。")
-        return notes
+        return tuple(notes)
     if on < ECL_START:
         notes.append("事件早于2019年1月1日：《电子商务法》尚未施行，不适用第三十八条。")
     if on < CIVIL_CODE_START:
@@ -202,4 +210,4 @@ def version_notes(on: date, date_known: bool, decided: date | None = None, decis
                          f"其条文仅在所解释的法律适用于本案交易时适用。")
     if not decision_known and any(on < EFFECTIVE[c] for c in ("SPC-FS1", "SPC-OC")):
         notes.append("裁判日期（decision_date）未知：司法解释按运行日适用；如为再审案件，以原判决生效之日为准。")
-    return notes
+    return tuple(notes)

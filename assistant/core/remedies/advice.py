@@ -16,9 +16,12 @@ def seller_role(facts: ClaimFacts, seller_route: bool) -> str | None:
     return "self" if facts.platform_role == "self_operated" else "misleading"
 
 
-def attach_advice(verdict: Verdict, facts: ClaimFacts, seller_route: bool) -> Verdict:
-    """Add ``remedies``, ``forum`` and ``limitation`` (7.8) to ``verdict``; the liability fields stay as they are."""
-    a = build(facts, verdict, seller_role(facts, seller_route))
+def attach_advice(verdict: Verdict, facts: ClaimFacts, seller_route: bool, trace: bool = True) -> Verdict:
+    """Add ``remedies``, ``forum`` and ``limitation`` (7.8) to ``verdict``; the liability fields stay as they are.
+
+    ``trace=False`` (batch paths): the objects' ``trace`` lists stay empty; every other key is the same.
+    """
+    a = build(facts, verdict, seller_role(facts, seller_route), trace)
     remedies = build_remedies(a)
     forum = build_forum(a, remedies)
     # L4: the obligors are the distinct parties of forum.defendants, in that order

@@ -82,6 +82,7 @@ class Advice:
     decision_basis: str
     seller_role: Optional[str]            # "self" / "misleading" / None (S4, rule 2's test)
     trace: dict[str, list[RuleResult]] = field(default_factory=dict)
+    keep_trace: bool = True               # False: batch paths (classify(trace=False)) keep no section-7 trace
 
     @property
     def event(self) -> Optional[date]:
@@ -144,7 +145,8 @@ class Advice:
 
     def record(self, obj: str, res: RuleResult) -> RuleResult:
         """Keep ``res`` for the trace of the section-7 object ``obj``."""
-        self.trace.setdefault(obj, []).append(res)
+        if self.keep_trace:
+            self.trace.setdefault(obj, []).append(res)
         return res
 
     def trace_of(self, obj: str) -> list[dict]:
@@ -159,9 +161,10 @@ def result(rule_id: str, outcome: str, detail: str, citations: list[str]) -> Rul
     return RuleResult(rule=spec.id, title=spec.title, outcome=outcome, detail=detail, citations=dedupe(citations))
 
 
-def build(facts: ClaimFacts, verdict: Verdict, seller_role: Optional[str]) -> Advice:
+def build(facts: ClaimFacts, verdict: Verdict, seller_role: Optional[str], keep_trace: bool = True) -> Advice:
     """S2: the one clock (decision_date, or the run date) and the verdict parts section 7 reads."""
     decision = facts.decision_date or date.today()
     return Advice(facts=facts, form=verdict.liability_form, regimes=list(verdict.regimes),
                   expanded_damage=verdict.expanded_damage, decision=decision,
-                  decision_basis="input" if facts.decision_date else "run_date", seller_role=seller_role)
+                  decision_basis="input" if facts.decision_date else "run_date", seller_role=seller_role,
+                  keep_trace=keep_trace)
