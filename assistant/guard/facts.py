@@ -28,7 +28,8 @@ _QUESTION = re.compile(r"是否|能否|有无|可否|是不是|[？?]")
 # a duty, a burden or a fact still to be found, not a fact: 由平台证明其已尽到… / 须证明 / 查明 / 核实
 _NOT_A_FACT = re.compile(r"证明|举证证明|查明|核实|证实|主张|要求|条件是|前提|须|需要|应当提交|提交|推定|假设|假定|视为")
 CONDITION = re.compile(r"(?:^|[，,：:\s（(])(?:如果|如能|如经|如查明|如|若能|若|假如|倘若|一旦|即使|即便|只要|除非)")
-_CONDITION_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:的[，,]|时[，,]|后[，,]|之后|以后|的情况下|的情形下|情形下)")
+_CONDITION_AFTER = re.compile(r"^[^，,。；;]{0,12}?(?:的[，,]|时[，,]|后[，,]|之后|以后|的情况下|的情形下|情形下)")
+_PROVISION_SAYS = re.compile(r"(?:条|款|项|法|解释|规定（一）)\s*(?:亦|也|同样|明确|另)?规定[，,：:]")
 _UNKNOWN_TOO = re.compile(r"[（(]?或(?:其|该)?(?:事实)?(?:尚)?不明[）)]?|或尚不明确|或事实不明")
 # doctrine described in general: 补充责任说…认为…, 覃玉娟文认为…, 有学者认为 (not 本所认为)
 DESCRIPTION = re.compile(r"(?:说|学者|观点|覃玉娟文?|见解|理论|文)[^。；;\n]{0,30}?(?:认为|主张|提出|建议)|以[^，,。]{1,16}为基础")
@@ -130,8 +131,8 @@ def statement_kind(text: str, a: Assertion) -> str:
         return "skip"
     if is_condition(text, a.start, a.end):
         return "condition"
-    if _NOT_A_FACT.search(clause):
-        return "skip"
+    if _NOT_A_FACT.search(clause) or _PROVISION_SAYS.search(before) or re.match(r"\s*或", after):
+        return "skip"  # a duty, a provision's content (…第X条规定，平台未尽…的), or one limb of 或
     if DESCRIPTION.search(before) and "本案" not in before:
         return "skip"
     return "fact"
