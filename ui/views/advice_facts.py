@@ -137,8 +137,5 @@ def render() -> None:
             st.caption(title)
             for field in fields:
                 _scalar(field)
-    left, right = st.columns(2)
-    with left:
-        _table("limitation_events")
-    with right:
-        _table("limitation_obstacles")
+    _table("limitation_events")  # full width: eight columns need the room
+    _table("limitation_obstacles")

@@ -113,6 +113,10 @@ def on_fact_change(field: str) -> None:
     """Widget callback: the user changed ``field`` on screen; take the new value into the canonical facts."""
     if key(field) not in st.session_state:
         return  # no widget value to take (it was not drawn): never turn an absent widget into an unknown fact
+    if st.session_state.get(key(field)) == to_widget(field, current_facts().get(field)):
+        # the widget shows exactly the stored value: no user change (a remounted text box fires on_change in the
+        # browser), and re-reading it could rewrite the stored form (368.0 → "368.0")
+        return
     value = from_widget(field, st.session_state.get(key(field)))
     facts = current_facts()
     if value is None:
