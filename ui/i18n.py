@@ -143,6 +143,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "g_conclusion_mismatches": ("与责任分析不一致的结论", "Conclusions contradicting the verdict"),
     "g_unlisted": ("未列入依据部分的引注", "Citations missing from the 依据 list"),
     "g_fact_mismatches": ("与案件事实不符的陈述", "Statements contradicting the facts"),
+    "g_remedies_mismatches": ("与赔偿数额或诉讼时效判断不一致的陈述", "Amounts or limitation status contradicting the verdict"),
     "memo_stale": (
         "事实已变更，请重新起草：本备忘录起草时所依据的事实或学说立场已被修改，其结论可能与当前分析不符。",
         "Facts changed, redraft: the facts or doctrine this memo was drafted from have changed since.",

@@ -43,6 +43,7 @@ DEFAULT_RECIPIENT = "承办律师"
 FINDING_GROUPS: dict[str, str] = {
     "conclusion_mismatches": "与责任分析不一致的结论",
     "fact_mismatches": "与案件事实不符的陈述",
+    "remedies_mismatches": "与赔偿数额或诉讼时效判断不一致的陈述",  # issue 13: the guard's section-7 check
     "unresolved": "无法解析的引注",
     "out_of_force": "事件发生时尚未生效或已失效的条文",
     "unlisted": "未列入依据部分的引注",
