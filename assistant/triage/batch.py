@@ -136,7 +136,7 @@ def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[...
     except ValueError as exc:
         return _blank(row, str(exc))
     try:
-        verdict = classify(facts, doctrine=doctrine)
+        verdict = classify(facts, doctrine=doctrine, trace=False).resolve()  # batch: no trace; section 7 here
     except Exception as exc:  # noqa: BLE001 — one row's failure must not stop the batch
         return _blank(row, f"classification failed: {type(exc).__name__}: {exc}")
     rec = _blank(row, None)
