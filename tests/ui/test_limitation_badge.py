@@ -73,3 +73,11 @@ def test_badge_reduction_over_several_defendants():
     b = badge({"claims": [_claim("merchant", "interrupted_pending", None)]})
     assert b.level == OTHER and "程序尚未终结" in b.text
     assert badge({}).level == OTHER and badge({"regime": "undetermined", "claims": []}).level == OTHER
+
+
+def test_the_sidebar_list_names_each_matters_badge(data_dir):
+    at = new_app(example="remedies_ex4")
+    ok(at.sidebar.selectbox(key="example_select").set_value("remedies_ex6").run())
+    ok(at.sidebar.button(key="example_load").click().run())
+    options = at.sidebar.selectbox(key="matter_select").options
+    assert sorted(options) == ["示例：remedies_ex4 · 时效即将届满", "示例：remedies_ex6 · 时效已届满"]

@@ -37,6 +37,11 @@ def matter_badge(store: MatterStore, matter: Any) -> Badge:
     return result
 
 
+def short_label(store: MatterStore, matter: Any) -> str:
+    """The matter's badge in a few characters for the sidebar list: 时效未届满 / 时效即将届满 / 时效已届满 / 时效待定."""
+    return "时效" + LEVEL_ZH[matter_badge(store, matter).level].replace("（90日内）", "")
+
+
 def rows(store: MatterStore, order: str = "limitation") -> list[dict[str, Any]]:
     """One row per saved matter (name, badge, days left, expiry, last change), in the chosen order."""
     out = []

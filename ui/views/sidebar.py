@@ -111,7 +111,10 @@ def render(store: MatterStore, default_doctrine: str) -> str:
     if st.session_state.get(SELECT_KEY) not in names:
         _select(matters[0].id if matters else None)
     if matters:
-        sb.selectbox(t("matter_select"), list(names), key=SELECT_KEY, format_func=lambda i: names.get(i, i))
+        from views.matters_list import short_label  # each matter's 诉讼时效 badge beside its name (issue 13)
+
+        labels = {m.id: f"{m.name} · {short_label(store, m)}" for m in matters}
+        sb.selectbox(t("matter_select"), list(names), key=SELECT_KEY, format_func=lambda i: labels.get(i, i))
     else:
         sb.caption(t("no_matters"))
 
