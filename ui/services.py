@@ -45,8 +45,8 @@ def _store(path: str) -> MatterStore:
 
 
 def store(s: Settings) -> MatterStore:
-    """The matter store at ``settings.db_path`` (one object per path and process)."""
-    return _store(str(s.db_path))
+    """The matter store: ``settings.database_url`` (PostgreSQL) or ``settings.db_path`` (one object per process)."""
+    return _store(s.database_url or str(s.db_path))
 
 
 def examples() -> dict[str, Path]:

@@ -147,8 +147,9 @@ def triage(
         from assistant.store.batches import BatchStore
 
         try:
-            bid = BatchStore(settings.db_path).save(claims.name, summary.records, profile, summary.encoding)
-            typer.echo(f"saved as triage batch {bid} in {settings.db_path}", err=True)
+            batches = BatchStore.open(settings)
+            bid = batches.save(claims.name, summary.records, profile, summary.encoding)
+            typer.echo(f"saved as triage batch {bid} in {batches.backend.label}", err=True)
         except Exception as exc:  # noqa: BLE001 — the output file is the result; saving is extra
             typer.echo(f"could not save the batch in {settings.db_path}: {type(exc).__name__}: {exc}", err=True)
     if summary.exit_status:

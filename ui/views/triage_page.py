@@ -27,7 +27,7 @@ FORMATS = (("csv", "text/csv"), ("xlsx", "application/vnd.openxmlformats-officed
 def _batches():
     from assistant.store.batches import BatchStore
 
-    return BatchStore(services.settings().db_path)
+    return BatchStore.open(services.settings())
 
 
 def _run(data: bytes, filename: str, doctrine: str) -> None:
