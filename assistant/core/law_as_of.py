@@ -114,6 +114,7 @@ def interprets_from(provision_id: str) -> date:
     return found
 
 
+@lru_cache(maxsize=65536)   # pure in its three arguments; rules ask it a dozen times per claim
 def applies(provision_id: str, on: date, decided: date) -> bool:
     """Spec rule 1: a statute applies by the event date ``on``; an interpretation when ``decided`` is on or after
     its effective date and the statute it interprets governs the event (procedural ones: ``decided`` alone)."""

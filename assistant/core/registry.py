@@ -44,7 +44,7 @@ class Context:
         return self.facts.category == "drug"
 
 
-@dataclass
+@dataclass(slots=True)   # slots: about twenty results per claim are built and read in the hot path
 class El:
     """An element being evaluated: ``ok`` True/False/None, and the unknown facts behind it."""
 
@@ -58,7 +58,7 @@ class El:
         return self.facts or (self.name,)
 
 
-@dataclass
+@dataclass(slots=True)
 class RuleResult:
     """A rule evaluated: elements, outcome, citations, and for routes the regime id and form."""
 
