@@ -135,8 +135,11 @@ def zh_extra(column: str, value: Any, record: dict[str, Any]) -> Any:
         return "；".join(value) if value else "无"
     if column == "limitation_status":
         return status_zh(value)
-    if column == "limitation_days_left":
-        return value  # a number (sorts in the table) or None shown blank
+    if column == "limitation_days_left":  # text, never a bare None: the table is already sorted by urgency
+        if not isinstance(value, int):
+            return "未知"
+        expiry = f"（届满日 {record['limitation_expiry']}）" if record.get("limitation_expiry") else ""
+        return (f"剩余 {value} 日" if value >= 0 else f"已过 {-value} 日") + expiry
     if column == "punitive_amount":
         if not value:
             # no recommended basis: none eligible on these facts (some may be blocked on unknown facts)
