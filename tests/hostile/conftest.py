@@ -28,14 +28,12 @@ def example_facts(narrative: str | None = None) -> dict:
 
 
 @pytest.fixture(scope="session")
-def fake():
-    """One fake endpoint for the session (each test queues its own behaviours). The client library and the
-    corpus are loaded first, so the timings measure the endpoint, not a cold import."""
+def fake(template_memo):
+    """One fake endpoint for the session (each test queues its own behaviours). The client library is imported
+    and one memo drafted and guarded first, so the timings measure the endpoint, not a cold start."""
     import langchain_openai  # noqa: F401
 
-    from assistant.corpus import load_corpus
-
-    load_corpus()
+    template_memo()
     server = FakeOpenAI().start()
     yield server
     server.stop()
