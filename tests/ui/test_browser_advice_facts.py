@@ -5,6 +5,7 @@ Chromium) saves exactly that change. Skipped only without Chromium."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -20,6 +21,12 @@ from test_browser import _serve
 EX1 = Path(__file__).resolve().parents[2] / "examples" / "claims" / "remedies_ex1.json"
 SIDEBAR = '[data-testid="stSidebar"]'
 PRICE_BOX = 'input[aria-label="实际支付价款（元）"]'
+
+
+def _shots() -> Path:
+    path = Path(os.environ.get("LEXMEMO_SCREENSHOT_DIR") or EX1.parents[2] / "var" / "screenshots" / "workspace")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _facts() -> dict:
@@ -85,7 +92,7 @@ def test_section_7_facts_survive_visits_and_a_table_edit_saves_only_that(tmp_pat
             while len(_versions(settings.db_path, matter.id)) == len(before) and time.monotonic() < deadline:
                 time.sleep(0.3)
             browser.wait_idle()
-            browser.screenshot(tmp_path / "events-edited.png")
+            browser.screenshot(_shots() / "section7-events-edited.png")
             after = _versions(settings.db_path, matter.id)
             assert len(after) == len(before) + 1
             saved = json.loads(after[-1][1])
