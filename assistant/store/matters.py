@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.store.access import SharingMixin
 from assistant.store.backend import Conn, PostgresBackend, SQLiteBackend, backend_for, open_backend
 from assistant.store.schema import now_iso
 
@@ -52,6 +53,7 @@ class Matter:
     updated: str
     doctrine: str
     revision: int
+    owner: str | None = None  # the username that owns it (team mode); None: made before team mode / local use
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,8 @@ def _dumps(value: Any) -> str:
 
 
 def _matter(row: Any) -> Matter:
-    return Matter(row["id"], row["name"], row["created"], row["updated"], row["doctrine"], row["revision"])
+    return Matter(row["id"], row["name"], row["created"], row["updated"], row["doctrine"], row["revision"],
+                  row["owner"])
 
 
 def _facts(row: Any) -> FactsVersion:
@@ -119,7 +122,7 @@ def _memo(row: Any) -> MemoVersion:
     )
 
 
-class MatterStore:
+class MatterStore(SharingMixin):
     """The matter database (a SQLite path or a PostgreSQL URL); safe to use from several threads and processes."""
 
     def __init__(self, target: Path | str | SQLiteBackend | PostgresBackend) -> None:
@@ -149,14 +152,15 @@ class MatterStore:
     # --- matters -------------------------------------------------------------------------------------------
     def create_matter(
         self, name: str, doctrine: str = "qin2025", facts: dict[str, Any] | None = None,
-        extracted: dict[str, Any] | None = None,
+        extracted: dict[str, Any] | None = None, owner: str | None = None,
     ) -> Matter:
-        """Create a matter (revision 1 when it starts with facts, else 0)."""
+        """Create a matter (revision 1 when it starts with facts, else 0), owned by ``owner`` in team mode."""
         matter_id, now = uuid.uuid4().hex[:12], now_iso()
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO matters(id, name, created, updated, doctrine, revision) VALUES (?, ?, ?, ?, ?, 0)",
-                (matter_id, name.strip() or "未命名事项", now, now, doctrine),
+                "INSERT INTO matters(id, name, created, updated, doctrine, revision, owner)"
+                " VALUES (?, ?, ?, ?, ?, 0, ?)",
+                (matter_id, name.strip() or "未命名事项", now, now, doctrine, owner),
             )
             if facts is not None:
                 self._insert_facts(conn, matter_id, 1, facts, extracted or {}, "user", False)
@@ -198,14 +202,16 @@ class MatterStore:
         with self._write() as conn:
             return self._bump(conn, matter_id, expected_revision, doctrine=doctrine)
 
-    def duplicate(self, matter_id: str, name: str | None = None) -> Matter:
-        """A new matter with the source's current facts and its latest finished memo (history not copied)."""
+    def duplicate(self, matter_id: str, name: str | None = None, owner: str | None = None) -> Matter:
+        """A new matter with the source's current facts and its latest finished memo (history and shares not
+        copied); owned by ``owner``, else by the source's owner."""
         with self._write() as conn:
             src = self._header(conn, matter_id)
             new_id, now = uuid.uuid4().hex[:12], now_iso()
             conn.execute(
-                "INSERT INTO matters(id, name, created, updated, doctrine, revision) VALUES (?, ?, ?, ?, ?, 0)",
-                (new_id, name or f"{src.name}（副本）", now, now, src.doctrine),
+                "INSERT INTO matters(id, name, created, updated, doctrine, revision, owner)"
+                " VALUES (?, ?, ?, ?, ?, 0, ?)",
+                (new_id, name or f"{src.name}（副本）", now, now, src.doctrine, owner or src.owner),
             )
             facts = self._latest_facts(conn, matter_id)
             if facts is not None:

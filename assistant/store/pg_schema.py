@@ -46,6 +46,17 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             batch_id TEXT NOT NULL REFERENCES triage_batches(id) ON DELETE CASCADE, position INTEGER NOT NULL,
             record_id TEXT NOT NULL, record_json TEXT NOT NULL, PRIMARY KEY (batch_id, position))""",
     )),
+    # v4 (as SQLite's schema v3): lawyers with password hashes, a matter's owner and who it is shared with.
+    (4, "users, matter owner, matter shares", (
+        """CREATE TABLE users (
+            username TEXT PRIMARY KEY, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL, password_set TEXT NOT NULL)""",
+        "ALTER TABLE matters ADD COLUMN owner TEXT",
+        """CREATE TABLE matter_shares (
+            matter_id TEXT NOT NULL REFERENCES matters(id) ON DELETE CASCADE,
+            username TEXT NOT NULL REFERENCES users(username), created TEXT NOT NULL,
+            PRIMARY KEY (matter_id, username))""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -6,13 +6,15 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Columns added after version 1, applied to an existing database by ALTER TABLE (old rows keep NULL there).
 # v2: a memo version records the facts (hash) and doctrine it was drafted from, so a stale memo can be shown as such.
 MIGRATIONS: tuple[tuple[int, str, str, str], ...] = (
     (2, "memo_versions", "facts_hash", "TEXT"),
     (2, "memo_versions", "doctrine", "TEXT"),
+    # v3 (team mode): who owns a matter (a username; NULL: made before team mode, shown only when no one is signed in).
+    (3, "matters", "owner", "TEXT"),
 )
 
 # Every facts change and every memo version is a row of its own: nothing is updated in place except the
@@ -58,6 +60,20 @@ CREATE TABLE IF NOT EXISTS memo_versions (
     completed   TEXT
 );
 CREATE INDEX IF NOT EXISTS memos_by_matter ON memo_versions(matter_id, id);
+CREATE TABLE IF NOT EXISTS users (
+    username      TEXT PRIMARY KEY,
+    display_name  TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    disabled      INTEGER NOT NULL DEFAULT 0,
+    created       TEXT NOT NULL,
+    password_set  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS matter_shares (
+    matter_id  TEXT NOT NULL REFERENCES matters(id) ON DELETE CASCADE,
+    username   TEXT NOT NULL REFERENCES users(username),
+    created    TEXT NOT NULL,
+    PRIMARY KEY (matter_id, username)
+);
 """
 
 
