@@ -16,7 +16,8 @@ app = typer.Typer(
 
 # Verb modules register themselves on `app` when imported; listed here so `lexmemo --help` shows them all.
 _VERB_MODULES = ("corpus_cmds", "retrieval_cmds", "core_cmds", "draft_cmds", "verify_cmds", "triage_cmds", "ui_cmds",
-                "eval_cmds", "db_cmds")
+                "eval_cmds", "db_cmds",
+                "users_cmds")
 
 
 def _offline_env() -> None:

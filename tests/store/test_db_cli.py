@@ -46,3 +46,25 @@ def test_unreachable_server_is_a_one_line_error_without_the_password(monkeypatch
     result = runner.invoke(app, ["db", "upgrade"])
     assert result.exit_code == 1 and "could not upgrade the database" in result.output
     assert "s3cret" not in result.output
+
+
+def test_users_add_list_disable_through_the_cli(monkeypatch, tmp_path, db_target):
+    import assistant.cli.users_cmds  # noqa: F401  (registers the verb)
+    from assistant.store.users import UserStore
+
+    _configure(monkeypatch, tmp_path, db_target)
+    added = runner.invoke(app, ["users", "add", "zhang", "--name", "张律师", "--password-stdin"],
+                          input="zhang-password-1\n")
+    assert added.exit_code == 0, added.output
+    typed = runner.invoke(app, ["users", "add", "li"], input="li-password-22\nli-password-22\n")  # asked twice
+    assert typed.exit_code == 0, typed.output
+    assert "li-password-22" not in typed.stdout  # hidden input
+    short = runner.invoke(app, ["users", "add", "wang", "--password-stdin"], input="short\n")
+    assert short.exit_code == 2 and "at least 10" in short.output
+    assert runner.invoke(app, ["users", "disable", "li"]).exit_code == 0
+    listed = runner.invoke(app, ["users", "list"]).stdout.splitlines()
+    assert [line.split("\t")[:3] for line in listed] == [["li", "li", "已停用 disabled"],
+                                                         ["zhang", "张律师", "启用 active"]]
+    assert runner.invoke(app, ["users", "disable", "nobody"]).exit_code == 2
+    users = UserStore(db_target)
+    assert users.verify("zhang", "zhang-password-1") is not None and users.verify("li", "li-password-22") is None
