@@ -159,6 +159,11 @@ OWN_NOTES = {
     "L6": "届满日为星期六或星期日，可顺延至法定休假日结束的次日{CC-203-1}；系统未建模法定节假日，按原届满日判断。",
     "F2": ("以被侵权人住所地为侵权结果发生地{SPC-CPI-25}能否适用于平台商品致害纠纷存在争议：一种观点认为网络购物致害属于信息网络"
            "侵权，可以适用；另一种观点认为该规定只适用于在网络上实施的侵权行为。不宜单独依赖该连结点。"),
+    # the disputed points below are said with both readings (issue 13), the engine's notes give one
+    "F4": ("平台用户协议中的管辖条款是否及于侵权之诉存在争议：一种观点认为协议管辖只适用于合同纠纷，侵权之诉仍依法定管辖；"
+           "另一种观点认为条款措辞足以涵盖因该交易产生的全部纠纷。该条款只约束平台与消费者，不约束平台内经营者和生产者。"),
+    "L10": ("对补充责任人的诉讼时效何时起算存在争议：一种观点认为与直接侵权人同日起算；另一种观点认为自对直接侵权人强制执行"
+            "仍不能履行时起算。本备忘录按前一种（较保守）计算。"),
     "D5": ("补充责任：宜将平台内经营者与平台列为共同被告，平台仅就对经营者强制执行后仍不能履行的部分承担与其过错相应的补充责任"
            "{SPC-TI1-14-1,SPC-TI1-24}。"),
 }
@@ -250,6 +255,10 @@ def punitive_section(ctx: Any, cite: Citer) -> str:
             payers = "；".join(_payer(p, v, cite) for p in b.get("payers", []))
             line += f"。支付义务人：{payers}。" if payers else "。"
             line += "".join(CAVEATS.get(c, "") for c in b.get("caveats", []))
+            if status == "disputed" and not b.get("caveats") and b["basis"] == "CPL-55-1":
+                # 7.13 item 4: a knowing buyer of food or drugs; no caveat code exists for it
+                line += ("购买者购买时明知，能否主张欺诈惩罚性赔偿存在争议：一种观点认为购买者未陷入错误认识，不构成欺诈；"
+                         "另一种观点认为经营者明知不合格仍然销售即构成欺诈，不得以购买者明知为由抗辩。")
         elif status == "failed" and b.get("failed_on"):
             line += "（" + "、".join(_fact_said(ctx.facts, f) for f in b["failed_on"]) + "，不符合要件）。"
         else:
