@@ -15,6 +15,7 @@ queue on that row and the second sees the first's revision (it then records a co
 from __future__ import annotations
 
 import queue
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -115,6 +116,9 @@ class SQLiteBackend:
             conn.raw.execute("COMMIT")
 
 
+_PING_AFTER_S = 2.0  # a pooled connection idle longer than this is checked before use (one round trip)
+
+
 class PostgresBackend:
     """A PostgreSQL database at ``url``; a small pool of connections reused across operations and threads."""
 
@@ -133,18 +137,27 @@ class PostgresBackend:
     def _get(self) -> Any:
         while True:
             try:
-                raw = self._idle.get_nowait()
+                raw, since = self._idle.get_nowait()
             except queue.Empty:
                 # autocommit: reads see the latest commit; writes open their own transaction in write().
                 return self._psycopg.connect(self.url, autocommit=True, row_factory=_pg_row_factory,
                                              connect_timeout=10)
             if not raw.closed and raw.info.transaction_status == self._psycopg.pq.TransactionStatus.IDLE:
-                return raw
+                if time.monotonic() - since < _PING_AFTER_S or self._alive(raw):
+                    return raw
             raw.close()
+
+    def _alive(self, raw: Any) -> bool:
+        """A connection idle for a while is checked first: the server may have restarted since (maintenance)."""
+        try:
+            raw.execute("SELECT 1")
+            return True
+        except self._psycopg.Error:
+            return False
 
     def _put(self, raw: Any) -> None:
         try:
-            self._idle.put_nowait(raw)
+            self._idle.put_nowait((raw, time.monotonic()))
         except queue.Full:
             raw.close()
 

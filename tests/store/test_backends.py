@@ -71,3 +71,18 @@ def test_postgres_migrations_apply_once_in_order_and_keep_rows(pg_url):
         assert pg_schema.applied_versions(conn) == [1, 2, 3, 4] and pg_schema.LATEST == 4
     (memo,) = MatterStore(pg_url).memo_history("m1")
     assert memo.markdown == "# 旧备忘录" and memo.guard_ok is True and memo.facts_hash is None
+
+
+def test_a_pooled_connection_the_server_dropped_is_replaced_not_an_error(pg_url, monkeypatch):
+    import psycopg
+
+    from assistant.store import backend as backend_module
+
+    store = MatterStore(pg_url)
+    matter = store.create_matter("服务器重启")
+    with store.backend.read() as conn:
+        pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    with psycopg.connect(pg_url, autocommit=True) as admin:  # as a server restart would
+        assert admin.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0] is True
+    monkeypatch.setattr(backend_module, "_PING_AFTER_S", 0.0)
+    assert store.get_matter(matter.id).name == "服务器重启"
