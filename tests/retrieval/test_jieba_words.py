@@ -26,8 +26,12 @@ def test_identical_tokens_on_every_corpus_passage(tokenizers):
     from assistant.corpus import load_corpus
 
     full, lazy = tokenizers
-    passages = load_corpus().passages()
+    corpus = load_corpus()
+    passages = corpus.passages()
     assert len(passages) > 1000
+    # every curated passage, and every 10th of the 40k national-law ones (issue 19: all of them took ~2 min)
+    national = [p for p in passages if p.code in corpus.national_codes]
+    passages = [p for p in passages if p.code not in corpus.national_codes] + national[::10]
     for p in passages:
         text = f"{p.title}\n{p.text}"
         assert lazy.tokens(text) == full.tokens(text), p.id
