@@ -170,3 +170,13 @@ def test_national_passages_flow_to_retrieval(corpus: Corpus) -> None:
     ids = {p.id for p in corpus.passages()}
     travel = citation_to_id(corpus, "旅游法第七十条第一款", TODAY)
     assert travel in ids and "ECL-38-2" in ids and len(ids) > 23000
+
+
+def test_environmental_laws_end_when_the_code_takes_effect(corpus: Corpus, entries) -> None:
+    """Marked 已废止 with no date; the 生态环境法典 that absorbed them applies from 2026-08-15 (corrections.yaml)."""
+    env = citation_to_id(corpus, "环境保护法第一条", date(2026, 1, 1))
+    code = citation_to_id(corpus, "生态环境法典第一条", TODAY)
+    assert corpus.in_force(env, date(2026, 8, 14)) and not corpus.in_force(env, date(2026, 8, 15))
+    assert corpus.in_force(code, date(2026, 8, 15))
+    repealed = [e for e in entries.values() if e["source"]["db_status"] == "已废止"]
+    assert all(e["repealed"] for e in repealed) and len(repealed) == 14
