@@ -7,6 +7,7 @@ Public API::
     verdict.model_dump(mode="json")                 # the spec's JSON shape (section 3)
     verdict.on_record, verdict.scenarios            # rule 12 (v1.1): the form on the record, what proof changes
     classify(facts, scenarios=False)                # batch paths that do not show scenarios: skip their search
+    classify(facts, trace=False)                    # batch paths: no trace, section 7 computed on first use
 """
 
 from __future__ import annotations

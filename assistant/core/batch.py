@@ -7,7 +7,7 @@ any dump, copy or comparison, computes all three exactly as the eager path does 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import PrivateAttr
 
@@ -89,12 +89,15 @@ def _fast_construct(cls: type, fields: dict[str, Any], private: Any, skip: tuple
     Every missing field takes its default (factories called); ``skip`` leaves fields out of ``__dict__``.
     Used only if it matches ``model_construct`` at import (below).
     """
-    values = {}
-    for name, default, factory in _DEFAULTS:
-        if name in fields:
-            values[name] = fields[name]
-        elif name not in skip:
-            values[name] = factory() if factory is not None else default
+    if cls is Verdict or cls is BatchVerdict:
+        values = {}
+        for name, default, factory in _DEFAULTS:
+            if name in fields:
+                values[name] = fields[name]
+            elif name not in skip:
+                values[name] = factory() if factory is not None else default
+    else:
+        values = fields   # checked_constructor: every field given, in field order (dict built there)
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
     object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
@@ -123,6 +126,24 @@ def _same_as_model_construct() -> bool:
 
 
 _FAST = _same_as_model_construct()
+
+
+def checked_constructor(cls: type, sample: dict[str, Any]) -> Callable[..., Any]:
+    """A constructor of ``cls`` from every field, valid already: unvalidated when that builds exactly what
+    validation builds for ``sample`` (no field transformed), else the validating ``cls`` itself."""
+    names = tuple(cls.model_fields)
+
+    def fast(**values: Any) -> Any:
+        if len(values) != len(names):
+            return cls(**values)
+        return _fast_construct(cls, {name: values[name] for name in names}, None)
+
+    built, checked = fast(**sample), cls(**sample)
+    same = (set(sample) == set(cls.model_fields) and not cls.__private_attributes__ and built == checked
+            and built.__dict__ == checked.__dict__ and list(built.__dict__) == list(checked.__dict__)
+            and built.model_fields_set == checked.model_fields_set
+            and built.model_dump_json() == checked.model_dump_json())
+    return fast if same else cls
 
 
 def full_verdict(fields: dict[str, Any]) -> Verdict:

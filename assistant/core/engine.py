@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from assistant.core.batch import batch_verdict, full_verdict
+from assistant.core.batch import batch_verdict, checked_constructor, full_verdict
 from assistant.core.conditional import on_record as _on_record, scenarios as _scenarios
 from assistant.core.doctrine import PROFILES
 from assistant.core.law_as_of import (
@@ -36,6 +36,13 @@ NOTE_PROPOSAL = ("举证责任倒置是覃玉娟（2025）提出的立法建议�
 PRESUMPTION_ZH = {"CC-1165-2": "《民法典》第一千一百六十五条第二款", "TLL-6-2": "《侵权责任法》第六条第二款"}
 NOTE_FOOD_PREVAILS = ("食品平台未审核许可证：《食品安全法》第一百三十一条第一款的连带责任优先于《电子商务法》第三十八条"
                       "第二款适用（QIN-4.1.1、QIN-4.1.2）。")
+
+
+#: Unvalidated constructors for the engine's own (valid) values, each checked against validation at import.
+_MissingFact = checked_constructor(MissingFact, {"fact": "harm", "question": "问"})
+_DoctrineInfo = checked_constructor(DoctrineInfo, {"profile": "qin2025", "alternatives": {"joint": "none"}})
+_AsOf = checked_constructor(AsOf, {"date": None, "assumed_current_law": True, "instruments": ["CC"],
+                                   "version_notes": ["注"]})
 
 
 def _coerce(facts: ClaimFacts | dict[str, Any]) -> ClaimFacts:
@@ -72,7 +79,7 @@ def _missing(ctx: Context, ordered: list[RuleResult], route_38_2: RuleResult, pr
     for name in names:
         if name not in seen:
             seen.append(name)
-    return [MissingFact(fact=name, question=question_for(name, facts)) for name in seen]
+    return [_MissingFact(fact=name, question=question_for(name, facts)) for name in seen]
 
 
 def _imputation(form: str, winner: Optional[RuleResult], shifted: bool) -> tuple[str, str, str]:
@@ -225,13 +232,13 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
         burden_basis=basis,
         recourse=recourse,
         expanded_damage=expanded.outcome == "met",
-        doctrine=DoctrineInfo(profile=doctrine, alternatives=alternatives),
+        doctrine=_DoctrineInfo(profile=doctrine, alternatives=alternatives),
         citations=_dedupe(citations),
         trace=[r.to_trace() for r in entries] if trace else [],
         missing_facts=_missing(ctx, ordered, route, doctrine, bar),
-        as_of=AsOf(date=facts.event_date.isoformat() if facts.event_date else None,
-                   assumed_current_law=not ctx.date_known, instruments=instruments_in_force(ctx.on, ctx.decided),
-                   version_notes=version_notes(ctx.on, ctx.date_known, ctx.decided, ctx.decision_known)),
+        as_of=_AsOf(date=facts.event_date.isoformat() if facts.event_date else None,
+                    assumed_current_law=not ctx.date_known, instruments=instruments_in_force(ctx.on, ctx.decided),
+                    version_notes=version_notes(ctx.on, ctx.date_known, ctx.decided, ctx.decision_known)),
         notes=_dedupe(notes),
         # rule 12: an established form stands on the record too (a blocked route can only add a later form, and
         # every route's elements are known once met); only an undetermined verdict needs the re-evaluation
