@@ -6,7 +6,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Columns added after version 1, applied to an existing database by ALTER TABLE (old rows keep NULL there).
 # v2: a memo version records the facts (hash) and doctrine it was drafted from, so a stale memo can be shown as such.
@@ -74,6 +74,17 @@ CREATE TABLE IF NOT EXISTS matter_shares (
     created    TEXT NOT NULL,
     PRIMARY KEY (matter_id, username)
 );
+-- v4: who read or wrote which matter, when (team mode: every access through a signed-in lawyer's view).
+-- No foreign key to matters: the record of a deleted matter's accesses outlives it.
+CREATE TABLE IF NOT EXISTS matter_audit (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         TEXT NOT NULL,
+    username   TEXT,
+    action     TEXT NOT NULL,
+    matter_id  TEXT,
+    detail     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS audit_by_matter ON matter_audit(matter_id, id);
 """
 
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 
 PG_ENV = "LEXMEMO_TEST_DATABASE_URL"
-_TABLES = "matters, facts_versions, memo_versions, triage_batches, triage_batch_rows, matter_shares, users"
+_TABLES = "matters, facts_versions, memo_versions, triage_batches, triage_batch_rows, matter_shares, users, matter_audit"
 
 
 def _no_postgres(reason: str) -> None:

@@ -26,7 +26,7 @@ def test_upgrade_then_status_then_upgrade_again(monkeypatch, tmp_path, db_target
     again = runner.invoke(app, ["db", "upgrade"])
     assert again.exit_code == 0 and "up to date" in again.stdout
     status = runner.invoke(app, ["db", "status"])
-    latest = "4" if isinstance(db_target, str) else "3"
+    latest = "5" if isinstance(db_target, str) else "4"
     assert status.exit_code == 0 and f"version {latest}" in status.stdout
     assert ("PostgreSQL" if isinstance(db_target, str) else "SQLite") in status.stdout
     m = MatterStore(db_target).create_matter("升级后")
