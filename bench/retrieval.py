@@ -2,6 +2,12 @@
 
     python -m bench.retrieval               # cold build in a temporary cache (pays every embedding: minutes)
     python -m bench.retrieval --no-cold     # warm only: reuses the machine's embedding cache
+    cd /tmp/old && PYTHONPATH=/tmp/old python -m bench.retrieval --no-cold   # an older checkout, same queries
+
+Quality is reported overall, per query type (lay, doctrinal) and per topic (liability, remedies, limitation,
+forum, live: the query classes of issue 18), because fusion must not lose to BM25 on any class. The topics are
+read from the labelled set itself, so an older ``assistant`` (a checkout of an earlier commit with this bench
+and the current ``evals/retrieval/queries.yaml`` copied in) is measured on the same classes.
 
 Prints a table and writes ``bench/results/retrieval-<UTC time>.json``.
 """
@@ -36,6 +42,28 @@ def _timed_build(settings, corpus, rebuild: bool) -> tuple[float, dict]:
     t = time.perf_counter()
     manifest = build_index(settings, rebuild=rebuild, corpus=corpus)
     return round(time.perf_counter() - t, 2), manifest
+
+
+def _topics() -> dict[str, str]:
+    """Query id → topic, read from the labelled set directly (older ``assistant`` versions have no topics)."""
+    import yaml
+
+    from assistant.retrieval.evaluate import QUERIES_PATH
+
+    data = yaml.safe_load(Path(QUERIES_PATH).read_text(encoding="utf-8"))
+    return {str(q["id"]): str(q.get("topic", "liability")) for q in data["queries"]}
+
+
+def _by_class(rows: list[dict]) -> dict:
+    """recall@5 / hit@5 / MRR per topic, and the topic of each row."""
+    from assistant.retrieval.metrics import mean
+
+    topic = _topics()
+    out: dict[str, dict] = {}
+    for t in sorted(set(topic.values()), key=["liability", "remedies", "limitation", "forum", "live"].index):
+        sel = [r for r in rows if topic.get(r["id"], "liability") == t]
+        out[t] = {"n": len(sel), **{m: round(mean([r[m] for r in sel]), 4) for m in ("recall@5", "hit@5", "rr")}}
+    return {"by_topic": out}
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -98,11 +126,16 @@ def run(cold: bool = True, repeats: int = 1) -> dict:
                 "mrr": result["mrr"],
                 "ndcg@10": result["ndcg@10"],
                 "by_type": result["by_type"],
+                **_by_class(result["queries"]),
+                "queries": [{k: r.get(k) for k in ("id", "type", "recall@5", "rr", "top5")}
+                            for r in result["queries"]],
                 "latency_median_ms": round(statistics.median(lat) * 1000, 1),
                 "latency_p95_ms": round(_percentile(lat, 0.95) * 1000, 1),
             }
-        # The same without the lay-to-statute BM25 query expansion, to show what it contributes.
+        # The same without the lay-to-legal thesaurus (BM25 and dense query), to show what it contributes.
         retriever.expand_queries = False
+        if hasattr(retriever, "expand_dense"):  # issue 18; older checkouts have no dense expansion
+            retriever.expand_dense = False
         for mode in ("bm25", "hybrid"):
             result = evaluate(retriever, queries, mode)
             out["modes"][f"{mode}-noexp"] = {
@@ -111,6 +144,7 @@ def run(cold: bool = True, repeats: int = 1) -> dict:
                 "mrr": result["mrr"],
                 "ndcg@10": result["ndcg@10"],
                 "by_type": result["by_type"],
+                **_by_class(result["queries"]),
                 "latency_median_ms": round(statistics.median(r["latency_s"] for r in result["queries"]) * 1000, 1),
                 "latency_p95_ms": round(_percentile([r["latency_s"] for r in result["queries"]], 0.95) * 1000, 1),
             }
@@ -136,7 +170,14 @@ def table(res: dict) -> str:
             f"{m['by_type']['lay']['recall@5']:>9.3f}{m['by_type']['doctrinal']['recall@5']:>9.3f}"
             f"{m['latency_median_ms']:>9.1f}{m['latency_p95_ms']:>9.1f}"
         )
+    lines += ["", "recall@5 by topic (n queries)"]
+    topics = list(next(iter(res["modes"].values())).get("by_topic", {}))
+    first = next(iter(res["modes"].values()))["by_topic"]
+    lines.append(f"{'mode':<13}" + "".join(f"{t + ' (' + str(first[t]['n']) + ')':>17}" for t in topics))
+    for mode, m in res["modes"].items():
+        lines.append(f"{mode:<13}" + "".join(f"{m['by_topic'][t]['recall@5']:>17.3f}" for t in topics))
     return "\n".join(lines)
+
 
 
 def main(argv: list[str] | None = None) -> None:

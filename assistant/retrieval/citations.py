@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.corpus.numerals import from_chinese
 
@@ -70,6 +71,12 @@ def _number(s: str | None) -> int | None:
     return int(s) if s.isdigit() else from_chinese(s)
 
 
+@lru_cache(maxsize=8)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One alternation over the law names, compiled once per alias table (~800 names since issue 19)."""
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
 def parse_citations(query: str, aliases: Mapping[str, str] | None = None) -> list[Citation]:
     """Every ``<instrument name> … <article>[<paragraph>][<item>]`` citation in ``query``, in order.
 
@@ -77,8 +84,8 @@ def parse_citations(query: str, aliases: Mapping[str, str] | None = None) -> lis
     民法典第1165条、第1198条); a bare 第五条 with no instrument is ambiguous and ignored.
     """
     table = dict(ALIASES if aliases is None else aliases)
-    names = sorted(table, key=len, reverse=True)
-    name_re = re.compile("|".join(re.escape(n) for n in names)) if names else None
+    names = tuple(sorted(table, key=len, reverse=True))
+    name_re = _name_pattern(names) if names else None
     events: list[tuple[int, int, str, re.Match | str]] = []
     if name_re is not None:
         pos = 0
@@ -115,6 +122,8 @@ def case_numbers(query: str) -> list[str]:
 
 def passages_for_id(pid: str, passage_ids: Iterable[str]) -> list[str]:
     """The passage ids that make up provision ``pid``: itself, or its 款 (ECL-38 → ECL-38-1, ECL-38-2 …)."""
+    if hasattr(passage_ids, "family"):  # the index's passage table answers by prefix, without listing every id
+        return passage_ids.family(pid)
     ids = list(passage_ids)
     if pid in ids:
         return [pid]

@@ -13,14 +13,18 @@ from assistant.retrieval.metrics import hit_at_k, mean, ndcg_at_k, recall_at_k, 
 QUERIES_PATH = Path(__file__).resolve().parents[2] / "evals" / "retrieval" / "queries.yaml"
 
 
+TOPICS = ("liability", "remedies", "limitation", "forum", "live")
+
+
 @dataclass(frozen=True)
 class LabelledQuery:
-    """One query of the eval set with its relevant passage ids and its type (lay | doctrinal)."""
+    """One query of the eval set: relevant passage ids, type (lay | doctrinal) and topic (the query class)."""
 
     id: str
     query: str
     type: str
     relevant: tuple[str, ...]
+    topic: str = "liability"
 
 
 def load_queries(path: Path | None = None) -> list[LabelledQuery]:
@@ -29,11 +33,14 @@ def load_queries(path: Path | None = None) -> list[LabelledQuery]:
     out = []
     for i, row in enumerate(data["queries"]):
         try:
-            q = LabelledQuery(str(row["id"]), str(row["query"]), str(row["type"]), tuple(row["relevant"]))
+            q = LabelledQuery(str(row["id"]), str(row["query"]), str(row["type"]), tuple(row["relevant"]),
+                              str(row.get("topic", "liability")))
         except (KeyError, TypeError) as exc:
             raise ValueError(f"query #{i + 1} in {path or QUERIES_PATH} is malformed: {exc}") from exc
         if q.type not in ("lay", "doctrinal") or not q.relevant:
             raise ValueError(f"query {q.id}: type must be lay|doctrinal and relevant non-empty")
+        if q.topic not in TOPICS:
+            raise ValueError(f"query {q.id}: topic must be one of {', '.join(TOPICS)}")
         out.append(q)
     return out
 
@@ -49,6 +56,7 @@ def evaluate(retriever, queries: list[LabelledQuery], mode: str, k: int = 10) ->
             {
                 "id": q.id,
                 "type": q.type,
+                "topic": q.topic,
                 "recall@5": recall_at_k(ranked, q.relevant, 5),
                 "hit@5": hit_at_k(ranked, q.relevant, 5),
                 "rr": reciprocal_rank(ranked, q.relevant),
@@ -57,9 +65,16 @@ def evaluate(retriever, queries: list[LabelledQuery], mode: str, k: int = 10) ->
                 "top5": ranked[:5],
             }
         )
-    return {"mode": mode, "n": len(rows), **summarise(rows), "by_type": {
-        t: summarise([r for r in rows if r["type"] == t]) for t in ("lay", "doctrinal")
-    }, "queries": rows}
+    return {"mode": mode, "n": len(rows), **summarise(rows), **by_class(rows), "queries": rows}
+
+
+def by_class(rows: list[dict]) -> dict:
+    """Means per query type (lay, doctrinal) and per topic (liability, remedies, limitation, forum, live)."""
+    return {
+        "by_type": {t: summarise([r for r in rows if r["type"] == t]) for t in ("lay", "doctrinal")},
+        "by_topic": {t: summarise([r for r in rows if r.get("topic", "liability") == t])
+                     for t in TOPICS if any(r.get("topic", "liability") == t for r in rows)},
+    }
 
 
 def summarise(rows: list[dict]) -> dict:

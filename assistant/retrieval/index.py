@@ -2,6 +2,7 @@
 
 Layout under ``settings.index_dir``: ``manifest.json`` (corpus hash, embedder, dense rule, counts, timings),
 ``bm25/`` (the BM25 weight matrix, vocabulary and passage ids as ``.npy`` arrays, opened memory-mapped),
+``passages.sqlite3`` (each passage's title, text, kind, code and whether it has a vector, read per hit),
 ``chroma/`` (the embedded Chroma database, unless ``settings.chroma_url`` names a server). The build also writes
 jieba's on-demand words file into ``settings.cache_dir`` (``assistant.retrieval.jieba_words``). Embeddings are cached in ``settings.cache_dir/embeddings.sqlite3`` by
 sha256(model name + text), so a rebuild after a corpus change re-embeds only the changed passages.
@@ -17,13 +18,15 @@ from pathlib import Path
 
 from assistant.retrieval.bm25 import BM25Index
 from assistant.retrieval.embedder import Embedder, EmbeddingCache, embed_cached, make_embedder
+from assistant.retrieval.passage_table import PASSAGES_FILE, write_passages
 from assistant.retrieval.store import DenseStore, chroma_client
 from assistant.retrieval.subset import dense_rule_version, needs_dense
 from assistant.retrieval.tokenize import LegalTokenizer
 
 # 2: the collection is created with explicit HNSW settings (store.HNSW); older indexes are rebuilt from the cache.
 # 3: BM25 saved as its weight matrix (bm25/), not as token lists rebuilt on every open (issue 18).
-INDEX_FORMAT = 3
+# 4: passages.sqlite3, the index's copy of its passages: a search never builds the corpus's 45k passages.
+INDEX_FORMAT = 4
 MANIFEST = "manifest.json"
 BM25_DIR = "bm25"
 
@@ -69,6 +72,8 @@ def stale_reason(settings, corpus, embedder_spec: str) -> str | None:
         return "vector store location changed"
     if not (Path(settings.index_dir) / BM25_DIR / "meta.json").exists():
         return "BM25 data missing"
+    if not (Path(settings.index_dir) / PASSAGES_FILE).exists():
+        return "passage table missing"
     return None
 
 
@@ -116,6 +121,7 @@ def _build(settings, corpus, embedder: Embedder | None, spec: str, reason: str) 
     bm25 = BM25Index(ids, [tokenizer.tokens(text) for text in bar])
     bm25.save(index_dir / BM25_DIR)
     tokenizer.write_words()  # queries then read jieba's dictionary on demand (same tokens, no load)
+    write_passages(index_dir / PASSAGES_FILE, passages, needs_dense)
     timings["bm25_s"] = round(time.perf_counter() - t, 3)
 
     t = time.perf_counter()

@@ -10,10 +10,11 @@ from pathlib import Path
 from assistant.retrieval.bm25 import BM25Index
 from assistant.retrieval.citations import cited_passage_ids, corpus_aliases
 from assistant.retrieval.embedder import Embedder, make_embedder
-from assistant.retrieval.expand import expansion_terms
+from assistant.retrieval.expand import dense_query, expansion_terms
 from assistant.retrieval.hit import Hit
-from assistant.retrieval.hybrid import rrf
+from assistant.retrieval.hybrid import dense_weight, rrf
 from assistant.retrieval.index import BM25_DIR, _load_corpus, build_index, read_manifest
+from assistant.retrieval.passage_table import PASSAGES_FILE, PassageTable
 from assistant.retrieval.store import DenseStore, chroma_client
 from assistant.retrieval.tokenize import get_tokenizer
 
@@ -44,19 +45,24 @@ class Retriever:
     """Search the corpus: ``Retriever.open(settings).search(query, k=5, mode="hybrid")`` → ``list[Hit]``."""
 
     def __init__(self, settings, corpus, bm25: BM25Index, store: DenseStore | None = None,
-                 embedder: Embedder | None = None) -> None:
+                 embedder: Embedder | None = None, passages=None) -> None:
         self.settings = settings
         self.corpus = corpus
         self.bm25 = bm25
         self._store = store
         self._store_lock = threading.Lock()
         self._embedder = embedder
-        self.passages = {p.id: p for p in corpus.passages()}
-        self._passage_ids = list(self.passages)
+        # id → Passage: the index's passage table (PassageTable), or the corpus's passages when none is given
+        self.passages = passages if passages is not None else {p.id: p for p in corpus.passages()}
         self._aliases = corpus_aliases(corpus)
         self._tokenizer = get_tokenizer(settings.cache_dir)
         # Lay-to-statute expansion of BM25 queries (assistant.retrieval.expand); off only to measure its effect.
         self.expand_queries = True
+        # The same thesaurus applied to the text the dense encoder embeds (issue 18); off only to measure it.
+        self.expand_dense = True
+        # Weight the dense list by the subset's coverage of BM25's best passages (hybrid.dense_weight).
+        self.gate_dense = True
+        self._dense_ids: frozenset[str] | None = None
 
     @classmethod
     def open(cls, settings, *, corpus=None, embedder: Embedder | None = None, build: bool = True) -> "Retriever":
@@ -65,8 +71,10 @@ class Retriever:
         corpus = corpus if corpus is not None else _load_corpus(settings)
         if build:
             build_index(settings, corpus=corpus, embedder=embedder)
-        bm25 = BM25Index.open(Path(settings.index_dir) / BM25_DIR)
-        return cls(settings, corpus, bm25, None, embedder)  # Chroma is opened by the first dense query
+        index_dir = Path(settings.index_dir)
+        bm25 = BM25Index.open(index_dir / BM25_DIR)
+        passages = PassageTable(index_dir / PASSAGES_FILE)
+        return cls(settings, corpus, bm25, None, embedder, passages)  # Chroma is opened by the first dense query
 
     @classmethod
     def shared(cls, settings, *, corpus=None, build: bool = False) -> "Retriever":
@@ -126,13 +134,26 @@ class Retriever:
 
     def dense_ranking(self, query: str, depth: int = CANDIDATES) -> list[tuple[str, float]]:
         """Dense ``(id, cosine)`` over the embedded subset (see ``assistant.retrieval.subset``)."""
+        text = dense_query(query) if self.expand_dense else query
         with _one_blas_thread():
-            vec = self.embedder.embed_query(query)
+            vec = self.embedder.embed_query(text)
         return self.store.query(vec, depth)
+
+    @property
+    def dense_ids(self) -> frozenset[str]:
+        """Ids of the passages that have vectors (the dense-subset rule the index was built with)."""
+        if self._dense_ids is None:
+            if hasattr(self.passages, "dense_ids"):
+                self._dense_ids = self.passages.dense_ids()
+            else:
+                from assistant.retrieval.subset import needs_dense
+
+                self._dense_ids = frozenset(p.id for p in self.corpus.passages() if needs_dense(p))
+        return self._dense_ids
 
     def cited(self, query: str) -> list[str]:
         """Passage ids the query cites explicitly (《电子商务法》第三十八条第二款, 电商法38条, 民法典第1198条)."""
-        return cited_passage_ids(query, self.corpus, self._passage_ids, self._aliases)
+        return cited_passage_ids(query, self.corpus, self.passages, self._aliases)
 
     def search(self, query: str, k: int = 5, mode: str | None = None) -> list[Hit]:
         """The ``k`` best passages for ``query``; explicitly cited provisions come first in every mode.
@@ -155,8 +176,10 @@ class Retriever:
             ranked = self.dense_ranking(query, depth)
         else:
             lexical = [pid for pid, _ in self.bm25_ranking(query, depth)]
-            dense = [pid for pid, _ in self.dense_ranking(query, depth)]
-            ranked = rrf([lexical, dense])
+            weight = dense_weight(lexical, self.dense_ids.__contains__) if self.gate_dense else 1.0
+            # weight 0: the dense side covers none of BM25's best answers; skip it (and Chroma's import)
+            dense = [pid for pid, _ in self.dense_ranking(query, depth)] if weight > 0 else []
+            ranked = rrf([lexical, dense], weights=[1.0, weight])
         cited = self.cited(query)
         top = max((s for _, s in ranked), default=0.0)
         results = [(pid, top + 1.0 - i * 1e-6) for i, pid in enumerate(cited)]
