@@ -116,6 +116,20 @@ def _money_findings(text: str, verdict: Any, facts: Any, skip: list[tuple[int, i
                 continue
             out.append(_finding("amount", start + m.start(), start + m.end(), m.group(0), shown,
                                 f"金额{m.group(0)}不是判断结论计算的数额，也不是事实中的价款或损失（可用数额：{shown}）"))
+    # the refund is the price (H4): a figure in a clause about it must be that amount (368.00 × 10 is a
+    # legitimate punitive candidate elsewhere, never the refund)
+    refund = next((h.get("amount") for h in (getattr(verdict, "remedies", None) or {}).get("heads", [])
+                   if h.get("head") == "price_refund" and h.get("amount")), None)
+    if refund is not None:
+        for start, clause in _clauses(text, skip):
+            if "退还价款" not in clause and "退款" not in clause:
+                continue
+            for m in _MONEY.finditer(clause):
+                value = _decimal(m)
+                if value is not None and value != Decimal(refund) and value in known:
+                    out.append(_finding("refund_amount", start + m.start(), start + m.end(), m.group(0),
+                                        f"{Decimal(refund):,.2f}元",
+                                        f"退还价款应为实付价款{Decimal(refund):,.2f}元，备忘录写为{m.group(0)}"))
     rec = ((getattr(verdict, "remedies", None) or {}).get("punitive") or {}).get("recommended")
     for m in re.finditer(r"^惩罚性赔偿[：:](?P<line>.*)$", text, re.MULTILINE):
         if any(a <= m.start() < b for a, b in skip):

@@ -146,3 +146,22 @@ def test_template_memo_has_no_false_remedies_finding(name, memo):
     facts = ClaimFacts.model_validate(_facts(name))
     report = check_memo(memo(name), classify(facts), event_date=facts.event_date, facts=facts)
     assert report.remedies_mismatches == [], report.to_text()
+
+
+@pytest.mark.parametrize("name", [f"remedies_ex{n}" for n in (1, 2, 3, 5, 6)])  # ex4 states no figure
+def test_every_summary_figure_scaled_tenfold_is_caught(name, memo):
+    """Each yuan figure of 简要结论, multiplied by ten (3,750.00 → 37,500.00), is a remedies mismatch."""
+    import re
+    from decimal import Decimal
+
+    text = memo(name)
+    facts = ClaimFacts.model_validate(_facts(name))
+    verdict = classify(facts)
+    summary = _section(text, "## 二、简要结论")
+    figures = sorted(set(re.findall(r"\d{1,3}(?:,\d{3})*\.\d{2}元", summary)))
+    assert figures, summary
+    for figure in figures:
+        tenfold = f"{Decimal(figure[:-1].replace(',', '')) * 10:,.2f}元"
+        bad = text.replace(summary, summary.replace(figure, tenfold))
+        report = check_memo(bad, verdict, event_date=facts.event_date, facts=facts)
+        assert any(f.found and tenfold in f.found for f in report.remedies_mismatches), (figure, report.to_text())
