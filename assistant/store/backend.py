@@ -14,7 +14,9 @@ queue on that row and the second sees the first's revision (it then records a co
 
 from __future__ import annotations
 
+import os
 import queue
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -133,8 +135,15 @@ class PostgresBackend:
         self._psycopg, self.url = psycopg, url
         self.label = _redact(url)
         self._idle: queue.LifoQueue[Any] = queue.LifoQueue(maxsize=pool_size)
+        self._migrated = False
+        self._pid, self._inherited = os.getpid(), []  # see _get: connections a forked child must never touch
 
     def _get(self) -> Any:
+        if os.getpid() != self._pid:
+            # A forked child shares the parent's sockets: using (or even closing) them would break the parent's
+            # sessions, so the child keeps them referenced, untouched, and opens its own.
+            self._inherited.append(self._idle)
+            self._idle, self._pid = queue.LifoQueue(maxsize=self._idle.maxsize), os.getpid()
         while True:
             try:
                 raw, since = self._idle.get_nowait()
@@ -162,11 +171,14 @@ class PostgresBackend:
             raw.close()
 
     def ensure_schema(self) -> None:
-        """Apply the migrations this database has not had yet."""
+        """Apply the migrations this database has not had yet (checked once per backend, i.e. per process)."""
         from assistant.store.pg_schema import migrate
 
+        if self._migrated:
+            return
         with self.read() as conn:
             migrate(conn)
+        self._migrated = True
 
     @contextmanager
     def read(self) -> Iterator[Conn]:
@@ -198,11 +210,21 @@ def _redact(url: str) -> str:
     return f"{scheme}//{userinfo.split(':', 1)[0]}:***@{tail}"
 
 
+_PG_BACKENDS: dict[str, PostgresBackend] = {}
+_PG_LOCK = threading.Lock()
+
+
 def open_backend(target: Any) -> SQLiteBackend | PostgresBackend:
-    """A backend for a PostgreSQL URL, a SQLite path, or an already opened backend."""
+    """A backend for a PostgreSQL URL (one per URL and process: stores opened per request share its pool),
+    a SQLite path, or an already opened backend."""
     if isinstance(target, (SQLiteBackend, PostgresBackend)):
         return target
-    return PostgresBackend(target) if is_postgres_url(target) else SQLiteBackend(target)
+    if not is_postgres_url(target):
+        return SQLiteBackend(target)
+    with _PG_LOCK:
+        if target not in _PG_BACKENDS:
+            _PG_BACKENDS[target] = PostgresBackend(target)
+        return _PG_BACKENDS[target]
 
 
 def backend_for(settings: Any) -> SQLiteBackend | PostgresBackend:

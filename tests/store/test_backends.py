@@ -87,3 +87,29 @@ def test_a_pooled_connection_the_server_dropped_is_replaced_not_an_error(pg_url,
         assert admin.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0] is True
     monkeypatch.setattr(backend_module, "_PING_AFTER_S", 0.0)
     assert store.get_matter(matter.id).name == "服务器重启"
+
+
+def test_a_forked_child_opens_its_own_connections_and_the_parents_keep_working(pg_url):
+    import multiprocessing
+
+    store = MatterStore(pg_url)
+    matter = store.create_matter("fork")
+    with store.backend.read() as conn:  # the parent's pool now holds this server session
+        parent_session = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    ctx = multiprocessing.get_context("fork")
+    sessions = ctx.Queue()
+    child = ctx.Process(target=_child_saves, args=(store, matter.id, sessions))
+    child.start()
+    child_session = sessions.get(timeout=60)
+    child.join(60)
+    assert child.exitcode == 0
+    assert child_session != parent_session  # the child never spoke on the parent's socket
+    with store.backend.read() as conn:
+        assert conn.execute("SELECT pg_backend_pid()").fetchone()[0] == parent_session  # still the parent's
+    assert store.latest_facts(matter.id).facts == {"from": "child"}
+
+
+def _child_saves(store, matter_id, sessions):
+    store.save_facts(matter_id, {"from": "child"}, expected_revision=0)
+    with store.backend.read() as conn:
+        sessions.put(conn.execute("SELECT pg_backend_pid()").fetchone()[0])
