@@ -106,3 +106,42 @@ def test_section_7_facts_survive_visits_and_a_table_edit_saves_only_that(tmp_pat
             browser.wait_idle()
             assert browser.value_of(PRICE_BOX) == "368.0"
             assert _versions(settings.db_path, matter.id) == after
+
+
+def test_a_scenario_previewed_in_chromium_saves_nothing_until_adopted(tmp_path):
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium fonts-wqy-microhei; .ci/run does it)")
+    import sys
+
+    sys.path.insert(0, str(EX1.parents[2] / "ui"))
+    from views.scenarios_panel import sentence
+
+    from assistant.core import ClaimFacts, classify
+
+    data = json.loads((EX1.parent / "drug_facts_unknown.json").read_text(encoding="utf-8"))
+    facts = {k: v for k, v in data.get("facts", data).items() if v is not None and not k.startswith("_")}
+    joint = next(s for s in classify(ClaimFacts(**facts)).scenarios if s.form == "joint_and_several")
+    settings = get_settings(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
+    matter = MatterStore.open(settings).create_matter("某医药平台案", doctrine="qin2025", facts=facts)
+    before = _versions(settings.db_path, matter.id)
+    with Browser(chromium, tmp_path / "profile", tmp_path / "chromium.log") as browser:
+        with _serve(tmp_path, "streamlit") as server:
+            browser.goto(f"{server}?matter={matter.id}")
+            browser.wait_for_text("现有事实下的结论：不承担责任")
+            browser.wait_idle()
+            assert "责任形态：事实不足" in browser.text()
+            browser.click_option("现有事实（不假设）", sentence(joint))
+            browser.wait_for_text("正在预览情景下的结论")
+            browser.wait_idle()
+            assert "责任形态：连带责任" in browser.text()
+            browser.screenshot(_shots() / "scenario-preview.png")
+            assert _versions(settings.db_path, matter.id) == before
+            browser.click_button("采用此情景")
+            browser.wait_for_text("已采用该情景")
+            browser.wait_idle()
+            after = _versions(settings.db_path, matter.id)
+            assert len(after) == len(before) + 1
+            assert json.loads(after[-1][1]) == {**json.loads(before[-1][1]), **joint.requires}
+            browser.wait_for_text("现有事实下的结论：连带责任")  # now the record itself, no preview
+            assert "正在预览情景下的结论" not in browser.text()

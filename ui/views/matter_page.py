@@ -85,8 +85,8 @@ def render(store: MatterStore) -> None:
             with badge_slot:
                 limitation_badge.render(verdict.limitation)
             shown, chosen = scenarios_panel.preview(verdict)  # a chosen 情景 shows its verdict, saved only on 采用
+            scenarios_panel.render(verdict, chosen)  # above the verdict: a choice changes what is just below it
             verdict_panel.render(shown, corpus)
-            scenarios_panel.render(verdict, chosen)
     st.divider()
     authorities.render(verdict, facts)
     st.divider()
