@@ -43,7 +43,7 @@ def test_every_law_of_the_database_has_a_code(entries) -> None:
 def test_generated_file_is_up_to_date(entries) -> None:
     """Re-running the import step on the installed database reproduces the committed file byte for byte."""
     text = render(DEFAULT_CORPUS_DIR, TODAY)
-    assert text == (DEFAULT_CORPUS_DIR / "statutes/national/instruments.yaml").read_text(encoding="utf-8")
+    assert text == (DEFAULT_CORPUS_DIR / "statutes/national/instruments.json").read_text(encoding="utf-8")
 
 
 # corrections of the database's dates (corrections.yaml) -----------------------------------------------------------
