@@ -91,9 +91,11 @@ def draft(
         typer.echo(result.markdown, nl=False)
     for path in outputs:  # the memo is saved before anything else can fail
         if FORMATS[path.suffix.lower()] == "docx":
-            from assistant.drafting.docx_export import memo_to_docx  # python-docx only when Word is asked for
+            from assistant.drafting.docx_export import memo_to_docx, review_findings  # python-docx only for Word
 
-            memo_to_docx(result.markdown, path)
+            # A failed memo's Word file carries 需复核 in its title and the findings first (issue 11 item 9).
+            findings = review_findings(result.report.to_json()) if result.needs_review else ()
+            memo_to_docx(result.markdown, path, findings=findings)
         else:
             path.write_text(result.markdown, encoding="utf-8")
     if receipt is not None:

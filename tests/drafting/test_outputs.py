@@ -119,6 +119,21 @@ def test_cli_draft_marks_and_exits_1_when_guard_fails(cli, tmp_path, replay_file
     assert "需复核" in text and "《合同法》第一百零七条" in text
 
 
+def test_cli_draft_docx_of_a_failed_memo_carries_the_review_mark(cli, tmp_path, replay_file):
+    """``lexmemo draft … -o m.docx`` of a memo that failed the guard: 需复核 in the title, the findings first."""
+    from .conftest import REPO
+
+    bad = "# 备忘录\n\n## 二、简要结论\n\n责任形态：连带责任\n\n依《合同法》第一百零七条。\n"
+    out = tmp_path / "memo.docx"
+    result = cli("draft", REPO / "examples" / "claims" / f"{EXAMPLE}.json", "--llm",
+                 f"replay:{replay_file(bad, bad)}", "-o", out)
+    assert result.exit_code == 1, result.output
+    assert out.exists(), (result.output, repr(result.exception))
+    paragraphs = [p.text for p in Document(str(out)).paragraphs if p.text.strip()]
+    assert "需复核" in paragraphs[0]
+    assert paragraphs[1].startswith("需复核") and "《合同法》第一百零七条" in paragraphs[1], paragraphs[:2]
+
+
 @pytest.mark.parametrize("args, message", [
     (["{facts}", "-o", "memo.pdf"], "unknown format"),
     (["{bad}"], "harm"),
