@@ -101,11 +101,7 @@ def _recourse(form: str, ctx: Context, regimes: list[str]) -> bool:
 
 
 def _dedupe(ids: list[str]) -> list[str]:
-    out: list[str] = []
-    for pid in ids:
-        if pid not in out:
-            out.append(pid)
-    return out
+    return list(dict.fromkeys(ids))   # first occurrences, in order
 
 
 def _out_of_scope(ctx: Context, time_res: RuleResult, doctrine: str, trace: bool) -> dict[str, Any]:

@@ -63,11 +63,14 @@ def ordered_citations(ids: list[str]) -> list[str]:
 
 def dedupe(ids: list[Any]) -> list[Any]:
     """Keep first occurrences, in order."""
-    out: list[Any] = []
-    for item in ids:
-        if item not in out:
-            out.append(item)
-    return out
+    try:
+        return list(dict.fromkeys(ids))   # hashable items (ids, party names): one pass, the same first occurrences
+    except TypeError:
+        out: list[Any] = []
+        for item in ids:
+            if item not in out:
+                out.append(item)
+        return out
 
 
 @dataclass
