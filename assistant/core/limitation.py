@@ -141,8 +141,11 @@ def product_defect_period(a: Advice, obligors: list[str], start: Optional[date],
     if start is None:
         claims = [{"against": p, "expiry_date": None, "days_left": None, "status": "undetermined"} for p in obligors]
     else:
-        claims = [{"against": c["against"], "expiry_date": c["expiry"].isoformat(), "days_left": c["days_left"],
-                   "status": c["status"]} for c in _period_claims(a, obligors, start, 2, cap)]
+        # as the main claims (L7): no expiry date while suspended or interrupted by pending proceedings
+        held = ("interrupted_pending", "suspended")
+        claims = [{"against": c["against"], "expiry_date": None if c["status"] in held else c["expiry"].isoformat(),
+                   "days_left": c["days_left"], "status": c["status"]}
+                  for c in _period_claims(a, obligors, start, 2, cap)]
     a.record("limitation", result("L9", "met", "二年期间一并列出", ["PQL-45-1", "PQL-45-2"]))
     return {"position": "disputed", "period_years": 2, "claims": claims,
             "long_stop_date": long_stop.isoformat() if long_stop else None}
