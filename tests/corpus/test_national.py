@@ -180,3 +180,22 @@ def test_environmental_laws_end_when_the_code_takes_effect(corpus: Corpus, entri
     assert corpus.in_force(code, date(2026, 8, 15))
     repealed = [e for e in entries.values() if e["source"]["db_status"] == "已废止"]
     assert all(e["repealed"] for e in repealed) and len(repealed) == 14
+
+
+def test_a_different_database_is_refused_when_texts_are_needed(tmp_path) -> None:
+    """The list records the database's sha256: another database is a clear CorpusError, not silently other texts."""
+    import json
+    import shutil
+
+    from assistant.corpus import CorpusError
+
+    root = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS_DIR, root)
+    listing = root / "statutes/national/instruments.json"
+    doc = json.loads(listing.read_text(encoding="utf-8"))
+    doc["db_sha256"] = "0" * 64
+    listing.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    corpus = load_corpus(root, use_cache=False)
+    assert corpus.get("ECL-38-2") is not None  # the curated corpus still works
+    with pytest.raises(CorpusError, match="differs"):
+        corpus.get(citation_to_id(corpus, "旅游法第七十条", TODAY))
