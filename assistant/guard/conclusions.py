@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from assistant.guard import terms
-from assistant.guard.fact_phrases import phrase_assertions
+from assistant.guard.fact_phrases import condition_assertions
 from assistant.guard.facts import CONDITION, DESCRIPTION, _mask, narrative_spans, quoted_spans, trace_title_spans
 
 #: Doctrine names → the profile of spec section 5 they name (按份责任说 names no profile: description only).
@@ -46,6 +46,12 @@ _CASE_REPORT = re.compile(r"法院(?:判令|判决|认定|认为|支持|驳回)|
 _STATUTE_REPORT = re.compile(r"(?:条|款|项|法|解释|规定)\s*(?:亦|也|同样|明确|另)?规定[，,：:]\s*(?!本案|平台|该平台|被告|涉案平台)")
 _ON_RECORD = re.compile(r"根据现有事实|依现有事实|按现有事实|就现有事实|依现有证据|根据现有证据|现有事实下|在现有记录")
 _NEGATED_AFTER = re.compile(r"^[^。；;，,]{0,12}?[：:]\s*(?:不成立|被排除|不适用)")
+# A reference to a part of a source (覃玉娟文第4.1.2部分) is no 部分 of a liability (部分连带责任).
+_SECTION_REF = re.compile(r"第[\d.．一二三四五六七八九十]+部分")
+# 先行赔付 naming the platform's promise (平台曾作出先行赔付等承诺) states the fact advance_compensation_promised,
+# not the liability form (CPL-44-1: the promise is the ground of that form, stated in its own words).
+_PROMISE_AFTER = re.compile(r"^(?:等|之类的?|的)?(?:承诺|允诺)")
+_PROMISE_BEFORE = re.compile(r"(?:作出|做出|承诺|允诺)(?:过|了)?$")
 _EN_NEG = re.compile(r"\b(?:not|never|rather than|instead of|no)\b[^.;]{0,12}$", re.IGNORECASE)
 
 
@@ -61,7 +67,9 @@ def _hits(sentence: str) -> list[tuple[int, int, str, str]]:
     masked = _unnamed(sentence)
     out = [(h.start, h.end, h.text, h.value) for h in terms.find_terms("liability_form", masked)
            if ("责任" in h.text or len(h.text) >= 4) and not terms.is_negated(masked, h.start)
-           and not _NEGATED_AFTER.match(masked[h.end:])]
+           and not _NEGATED_AFTER.match(masked[h.end:])
+           and not (h.value == "advance_compensation" and "责任" not in h.text
+                    and (_PROMISE_AFTER.match(masked[h.end:]) or _PROMISE_BEFORE.search(masked[:h.start])))]
     lower = sentence.lower()
     for words, form in ENGLISH_FORMS.items():
         for m in re.finditer(re.escape(words), lower):
@@ -87,7 +95,7 @@ def _doctrine_before(sentence: str, pos: int) -> str | None | bool:
 def _scenario_ok(condition: str, form: str, verdict: Any) -> bool | None:
     """True when a scenario of the verdict gives ``form`` under the facts the condition states; None when the
     condition states no fact (it is then no scenario)."""
-    stated = phrase_assertions(condition)
+    stated = condition_assertions(condition)
     if not stated:
         return None
     for scenario in getattr(verdict, "scenarios", None) or []:
@@ -227,6 +235,8 @@ def presumed_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: lis
             continue
         for hit in _PRESUMED.finditer(sentence):
             before = sentence[:hit.start()]
+            if re.search(r"(?<!未能)(?<!不能)(?<!无法)(?<!未)推翻$", before):
+                continue  # 平台已证明……，推翻过错推定: the presumption overcome decides nothing (未能推翻 is checked)
             if terms.is_negated(sentence, hit.start()) or not re.search(r"本案|平台(?!内)|适用|采", before):
                 continue
             out.append({"start": m.start() + hit.start(), "end": m.start() + hit.end(), "found": hit.group(0),
@@ -268,7 +278,8 @@ def form_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[in
         if _QUESTION.search(sentence) or masked[m.end():m.end() + 1] in "？?":
             continue  # a question asserts nothing (平台是否承诺过先行赔付？)
         for start, end, words, form in _hits(sentence):
-            if form == "joint_and_several" and re.search(r"份额|比例|部分", _unnamed(sentence[:start])):
+            if form == "joint_and_several" and re.search(r"份额|比例|部分",
+                                                         _SECTION_REF.sub("", _unnamed(sentence[:start]))):
                 form = "proportional_joint"  # 在其自身责任份额范围内…承担连带责任 is the proportional joint form
             if form == verdict.liability_form and not _ON_RECORD.search(sentence):
                 continue

@@ -214,6 +214,31 @@ _FIELDS = {
 }
 
 
+# Facts a 若能证明/如能证明 condition names that the fact check does not read as statements (spec rule 12's
+# scenarios require them): 该商品或服务关系消费者生命健康, 商品或服务属于食品. Negation is read by _RULES.
+_CONDITION_RULES: list[_Rule] = [
+    ("life_health", re.compile(r"(?<![不非])(?:关系|涉及)(?:到)?消费者(?:的)?生命健康"), lambda m: _BOOL_T),
+    ("category", re.compile(r"(?<![不非])(?:属于|系|为|是)(?P<v>食品|餐饮服务|药品|医疗器械|化妆品|交通运输服务|住宿服务)"),
+     lambda m: frozenset({_category_value(m.group("v"))})),
+]
+
+
+def _category_value(label: str) -> str:
+    """The category value of its Chinese label (食品 → food)."""
+    _, values = _tables()
+    return next(v for v, text in values["category"].items() if text == label)
+
+
+def condition_assertions(text: str) -> list[Assertion]:
+    """The facts a condition states: free phrasing, the drafter's ``label为value``, and the scenario facts only a
+    condition names (life_health true, a category)."""
+    out = phrase_assertions(text) + label_assertions(text)
+    for field, pattern, value in _CONDITION_RULES:
+        out += [Assertion(field, value(m), m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)
+                if not any(a.field == field for a in out)]
+    return out
+
+
 def phrase_assertions(text: str) -> list[Assertion]:
     """Statements in free phrasing (see ``_RULES``); a statement joining two duties with 或 is not one fact."""
     out = []

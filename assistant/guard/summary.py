@@ -128,6 +128,9 @@ def _contradicting_forms(body: str, offset: int, found: dict, verdict: Verdict) 
             explicit = "责任" in hit.text or len(hit.text) >= 4
             if not explicit or hit.value == verdict.liability_form or terms.is_negated(text, hit.start):
                 continue
+            if (hit.value == "undetermined" and "责任" not in text[:hit.end]
+                    and re.search(r"诉讼时效|起算日|届满日|数额|金额", text[:hit.start])):
+                continue  # 诉讼时效：因起算日不明无法确定 says the limitation is open, not the liability form
             expected = terms.form_label(verdict.liability_form)
             out.append(Finding(category="conclusion_mismatches", field="liability_form", expected=expected,
                                found=hit.text, text=hit.text, start=offset + s, end=offset + e,
