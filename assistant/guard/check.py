@@ -164,6 +164,9 @@ def check_citations(
                 except Exception:  # noqa: BLE001 - a hint must never break the guard
                     hint = ""
                 reason = f"{cit.id} 在语料库中不存在{hint}"
+                inst = corpus.instruments.get(cit.code or "")
+                if inst is not None and inst.articles:  # issue 19: the law exists, this article does not
+                    reason += f"（《{inst.short_title}》共{inst.articles}条）"
             _add(lists, Finding(category="unresolved", reason=reason, **base))
             continue
         if text is None and (cit.kind == "instrument" or cit.not_applied):

@@ -50,6 +50,8 @@ def test_a_listed_national_law_passes(corpus: Corpus, verdict) -> None:
 def test_an_article_the_law_does_not_have_is_unresolved(corpus: Corpus, verdict) -> None:
     found = _findings(corpus, verdict, "依据《旅游法》第九百条，旅行社应当承担责任。", TODAY)
     assert [cats for pid, cats in found.items() if pid.endswith("-900")] == [{"unresolved"}]
+    report = check_memo("## 法律分析\n依据《旅游法》第九百条。\n", verdict, event_date=TODAY, corpus=corpus)
+    assert any("《旅游法》共112条" in f.reason for f in report.findings if f.category == "unresolved")
 
 
 def test_a_law_not_yet_in_force_is_out_of_force(corpus: Corpus, verdict) -> None:
