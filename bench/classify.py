@@ -103,20 +103,20 @@ def run(n: int, rounds: int, gc_setting: str = "freeze") -> dict:
     classify(facts[0], trace=False).model_dump()
     _gc_setup(gc_setting)
     modes: dict[str, dict] = {}
-    verdicts: list = []
     try:
         for scenarios in (True, False):
             for name, kwargs, keep in MODES:
                 rates, cpu_rates, kept = _rounds(classify, facts, rounds, keep, scenarios=scenarios, **kwargs)
+                del kept              # kept verdicts must not stay alive (and be scanned) during the next mode
+                gc.collect()
                 key = name if scenarios else f"{name}_no_scenarios"
                 modes[key] = {"claims_per_s_median": round(statistics.median(rates), 1),
                               "claims_per_s_best": round(max(rates), 1),
                               "claims_per_cpu_s_median": round(statistics.median(cpu_rates), 1)}
-                if name == "full_kept" and scenarios:
-                    verdicts = [classify(f) for f in facts]
     finally:
         gc.enable()
         gc.unfreeze()
+    verdicts = [classify(f) for f in facts]
     forms: Counter = Counter(v.liability_form for v in verdicts)
     on_record: Counter = Counter(v.on_record for v in verdicts)
     scenario_counts = [len(v.scenarios) for v in verdicts]
