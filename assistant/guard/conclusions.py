@@ -51,7 +51,7 @@ _SECTION_REF = re.compile(r"第[\d.．一二三四五六七八九十]+部分")
 # 先行赔付 naming the platform's promise (平台曾作出先行赔付等承诺) states the fact advance_compensation_promised,
 # not the liability form (CPL-44-1: the promise is the ground of that form, stated in its own words).
 _PROMISE_AFTER = re.compile(r"^(?:等|之类的?|的)?(?:承诺|允诺)")
-_PROMISE_BEFORE = re.compile(r"(?:作出|做出|承诺|允诺)(?:过|了)?$")
+_PROMISE_BEFORE = re.compile(r"(?:作出|做出)(?:过|了)?$")  # not 承诺先行赔付: 平台应依其承诺先行赔付 asserts the form
 _EN_NEG = re.compile(r"\b(?:not|never|rather than|instead of|no)\b[^.;]{0,12}$", re.IGNORECASE)
 
 
