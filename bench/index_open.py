@@ -25,7 +25,6 @@ import gzip
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -67,9 +66,18 @@ def child(directory: str, layout: str, queries_file: str) -> None:
         "open_to_first_answer_s": round(opened + first, 4),
         "process_to_first_answer_s": round(time.perf_counter() - t0 - sum(lat), 4),
         "query_median_ms": round(statistics.median(lat) * 1000, 2) if lat else None,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        # VmHWM, not ru_maxrss: after exec, ru_maxrss still counts the forking parent's peak
+        "peak_rss_mb": _vm_hwm_mb(),
         "first_top5": top[:5],
     }))
+
+
+def _vm_hwm_mb() -> float:
+    """This process's peak resident memory since exec (VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
 
 
 def _measure(directory: Path, layout: str, queries_file: Path) -> dict:
