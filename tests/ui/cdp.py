@@ -133,6 +133,19 @@ class Browser:
                 raise AssertionError(f"no label {label!r} under {within!r} within {timeout}s")
             time.sleep(0.3)
 
+    def click_toggle(self, label: str, timeout: float = 30) -> None:
+        """Flip the st.toggle / st.checkbox labelled ``label`` (its input: react-aria ignores a click on the label)."""
+        selector = f'input[type="checkbox"][aria-label="{label}"]'
+        script = (
+            f"(() => {{ const i = document.querySelector({json.dumps(selector)});"
+            " if (!i) return false; i.scrollIntoView(); i.click(); return true; })()"
+        )
+        deadline = time.monotonic() + timeout
+        while not self.js(script):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no toggle {label!r} within {timeout}s")
+            time.sleep(0.3)
+
     def click_option(self, group: str, option: str, timeout: float = 30) -> None:
         """Click the option ``option`` of the radio group whose label starts with ``group``."""
         script = (

@@ -32,10 +32,24 @@ FACTS = {
 MEMO = "# 关于某医药平台责任的法律备忘录\n\n## 一、问题\n\n平台应否承担责任？\n"
 NARRATIVE_BOX = 'textarea[aria-label="案情陈述（粘贴当事人的叙述）"]'
 MEMO_BOX = 'textarea[aria-label="备忘录正文（可编辑，修改后自动保存并重新核查）"]'
+MEMO_VIEW = ".st-key-memo_view"  # the rendered memo (read mode, the default; 编辑 shows MEMO_BOX)
 DOCTRINE_BOX = 'input[aria-label="学说立场（第三十八条第二款责任形态）"]'
 SIDEBAR = '[data-testid="stSidebar"]'
 # Each page's label in the sidebar and a text only that page shows once it has run.
 PAGES = (("批量分诊", "批量分诊：上传索赔表格"), ("评测报告", "评测报告：本工具的可信度"), ("起草备忘录", "案情陈述"))
+
+
+RENDERED = ["关于某医药平台责任的法律备忘录", "一、问题", "平台应否承担责任？"]  # headings drawn, no "#"
+
+
+def _rendered(browser) -> list[str]:
+    """The rendered memo's lines as the lawyer reads them (Markdown marks gone), the guard's ⚠需复核 marks apart.
+
+    MEMO has no 简要结论 section: the guard's mark must show in place, and is checked here, then set aside."""
+    text = browser.js(f"document.querySelector({MEMO_VIEW!r}).innerText") or ""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert any(line.startswith("⚠需复核") for line in lines), lines
+    return [line for line in lines if not line.startswith("⚠需复核")]
 
 
 def _shots() -> Path:
@@ -73,7 +87,7 @@ def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
             url = f"{server}?matter={matter.id}"
             browser.goto(url)
             browser.wait_for_text("案情陈述")
-            browser.wait_for_element(MEMO_BOX)  # the memo editor is drawn last: the whole page has run
+            browser.wait_for_element(MEMO_VIEW)  # the memo is drawn last: the whole page has run
             browser.wait_idle()
             assert browser.value_of(NARRATIVE_BOX) == NARRATIVE
             browser.screenshot(shots / "0-matter.png")
@@ -82,17 +96,17 @@ def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
                     browser.click_label(label, within=SIDEBAR)
                     browser.wait_for_text(marker)
                     if label == "起草备忘录":
-                        browser.wait_for_element(MEMO_BOX)
+                        browser.wait_for_element(MEMO_VIEW)
                     browser.wait_idle()
                     browser.screenshot(shots / f"{round_no}-{label}.png")
                     assert _stored(settings.db_path, matter.id) == before, f"round {round_no}, page {label}"
                 # Back on the matter page: the form and the editor show what is stored, not widget defaults.
                 assert browser.value_of(NARRATIVE_BOX) == NARRATIVE
-                assert browser.value_of(MEMO_BOX) == MEMO
+                assert _rendered(browser) == RENDERED
                 assert "共同侵权连带责任说" in browser.value_of(DOCTRINE_BOX)  # the stored profile (joint)
             browser.goto(url)  # a reload: a new session reads the store
             browser.wait_for_text("案情陈述")
-            browser.wait_for_element(MEMO_BOX)  # the memo editor is drawn last: the whole page has run
+            browser.wait_for_element(MEMO_VIEW)  # the memo is drawn last: the whole page has run
             browser.wait_idle()
             assert browser.value_of(NARRATIVE_BOX) == NARRATIVE
             browser.screenshot(shots / "3-reloaded.png")
@@ -101,9 +115,13 @@ def test_every_page_and_back_and_a_reload_keep_the_stored_matter(tmp_path):
         with _serve(tmp_path, "streamlit-restarted") as again:
             browser.goto(f"{again}?matter={matter.id}")
             browser.wait_for_text("案情陈述")
-            browser.wait_for_element(MEMO_BOX)  # the memo editor is drawn last: the whole page has run
+            browser.wait_for_element(MEMO_VIEW)  # the memo is drawn last: the whole page has run
             browser.wait_idle()
-            assert browser.value_of(NARRATIVE_BOX) == NARRATIVE and browser.value_of(MEMO_BOX) == MEMO
+            assert browser.value_of(NARRATIVE_BOX) == NARRATIVE and _rendered(browser) == RENDERED
+            browser.click_toggle("编辑")  # the explicit edit mode shows the stored Markdown itself
+            browser.wait_for_element(MEMO_BOX)
+            browser.wait_idle()
+            assert browser.value_of(MEMO_BOX) == MEMO
             assert _stored(settings.db_path, matter.id) == before
     assert MatterStore.open(settings).latest_facts(matter.id).facts == FACTS
 
@@ -119,7 +137,7 @@ def test_a_fact_changed_in_the_browser_marks_the_memo_stale_until_it_is_redrafte
     with Browser(chromium, tmp_path / "profile", tmp_path / "chromium.log") as browser:
         with _serve(tmp_path, "streamlit") as server:
             browser.goto(f"{server}?matter={matter.id}")
-            browser.wait_for_element(MEMO_BOX)
+            browser.wait_for_element(MEMO_VIEW)
             browser.wait_idle()
             browser.click_button("起草备忘录")  # the template drafter: offline, deterministic
             browser.wait_for_text("已保存备忘录版本")

@@ -6,7 +6,7 @@ import io
 import json
 import zipfile
 
-from ui_helpers import new_app, ok, texts
+from ui_helpers import memo_editor, new_app, ok, texts
 
 from assistant.settings import get_settings
 from assistant.store import MatterStore
@@ -17,7 +17,7 @@ def _store() -> MatterStore:
 
 
 def _memo(at) -> str:
-    return at.text_area(key="memo_text").value
+    return memo_editor(at).value
 
 
 def _downloads(at) -> dict:
@@ -96,7 +96,7 @@ def test_editing_the_memo_reruns_the_guard_and_saves_a_version(data_dir):
     memo = _memo(at)
     assert "按份责任" in memo
     edited = memo + "\n另参见《电子商务法》第一百二十条。\n"
-    ok(at.text_area(key="memo_text").set_value(edited).run())
+    ok(memo_editor(at).set_value(edited).run())
     assert any("核查未通过" in e.value for e in at.error)
     assert "第一百二十条" in texts(at)
     store = _store()

@@ -7,7 +7,7 @@ import io
 import json
 
 from docx import Document
-from ui_helpers import new_app, ok, texts
+from ui_helpers import memo_editor, new_app, ok, texts
 
 from assistant.settings import get_settings
 from assistant.store import MatterStore
@@ -78,7 +78,7 @@ def _write_replay(path, replies):
 def test_a_failed_memo_exports_with_the_findings_the_screen_shows(data_dir, tmp_path, monkeypatch, served_files):
     at = new_app(example="drug_minor_contribution")
     ok(at.button(key="draft").click().run())
-    bad = at.text_area(key="memo_text").value.replace(
+    bad = memo_editor(at).value.replace(
         "《电子商务法》第三十八条第二款", "《电子商务法》第九十九条第二款", 1)
     monkeypatch.setenv("LEXMEMO_LLM", f"replay:{_write_replay(tmp_path / 'r.json', [bad, bad])}")
     at = new_app()
@@ -116,10 +116,10 @@ def test_review_lines_list_stale_first_then_every_guard_finding_including_fact_m
 def test_an_edit_stating_a_fact_against_the_record_is_caught_and_exported_as_such(data_dir, served_files):
     at = new_app(example="drug_minor_contribution")  # the licence was reviewed (qualification_review_done = 是)
     ok(at.button(key="draft").click().run())
-    memo = at.text_area(key="memo_text").value
+    memo = memo_editor(at).value
     edited = memo.replace("## 四、法律分析\n", "## 四、法律分析\n\n本案中平台未审核平台内经营者的资质。\n", 1)
     assert edited != memo
-    ok(at.text_area(key="memo_text").set_value(edited).run())
+    ok(memo_editor(at).set_value(edited).run())
     assert any("核查未通过" in e.value for e in at.error) and not _passed(at)
     page = texts(at)
     assert "与案件事实不符的陈述" in page and "未审核平台内经营者的资质" in page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui_helpers import new_app, ok
+from ui_helpers import memo_editor, new_app, ok
 
 from assistant.settings import get_settings
 from assistant.store import MatterStore
@@ -54,11 +54,11 @@ def test_leaving_for_every_page_and_coming_back_keeps_facts_narrative_and_doctri
 def test_a_memo_survives_a_visit_to_another_page(data_dir):
     at = new_app(example="drug_minor_contribution")
     ok(at.button(key="draft").click().run())
-    memo = at.text_area(key="memo_text").value
+    memo = memo_editor(at).value
     assert memo.startswith("# ")
     ok(at.sidebar.radio(key="page").set_value("triage").run())
     ok(at.sidebar.radio(key="page").set_value("matter").run())
-    assert at.text_area(key="memo_text").value == memo
+    assert memo_editor(at).value == memo
     store = _store()
     (matter,) = store.list_matters()
     assert [v.status for v in store.memo_history(matter.id)] == ["done"]  # coming back saved no empty edit

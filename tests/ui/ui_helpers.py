@@ -33,3 +33,10 @@ def ok(at: AppTest) -> AppTest:
     """Assert the last run raised nothing; return the app for chaining."""
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def memo_editor(at: AppTest):
+    """The memo's Markdown editor: switches on 编辑 (the memo is shown rendered by default) and returns the text area."""
+    if not at.toggle(key="memo_edit").value:
+        ok(at.toggle(key="memo_edit").set_value(True).run())
+    return at.text_area(key="memo_text")

@@ -15,6 +15,7 @@ from assistant.store import MatterStore, facts_hash
 from i18n import t
 from services import Unavailable
 from views.review import GUARD_LISTS, finding_text, review_lines, stale_reason
+from views.sources import citation_viewer
 from views.state import MEMO_KEY, current_doctrine, current_facts, current_memo, on_memo_change, seed_memo_widget, set_memo
 
 
@@ -105,6 +106,15 @@ def _findings(text: str, report: Any, stale: str | None) -> None:
         st.markdown(services.highlight(text, report))
 
 
+def _rendered(text: str, report: Any) -> None:
+    """The memo as it reads; when the guard failed, its flagged spans are marked in place (⚠需复核)."""
+    if not text.strip():
+        st.caption(t("memo_rendered_empty"))
+        return
+    failed = report is not None and not report.to_json().get("ok")
+    st.markdown(services.highlight(text, report) if failed else text)
+
+
 def _restore() -> None:
     memo = st.session_state.get("history_versions", {}).get(st.session_state.get("history_pick"))
     if memo is not None and memo.markdown:
@@ -157,8 +167,11 @@ def render(store: MatterStore, matter_id: str, matter_name: str, facts: Any, ver
 
     left, right = st.columns([3, 2])
     with left:
-        seed_memo_widget()  # the editor shows the session's memo even after a visit to another page
-        st.text_area(t("memo_text"), key=MEMO_KEY, height=520, on_change=on_memo_change)
+        # Read mode by default (the rendered memo); 编辑 shows the Markdown (issue 16).
+        editing = st.toggle(t("memo_edit"), key="memo_edit")
+        if editing:
+            seed_memo_widget()  # the editor shows the session's memo even after a visit to another page
+            st.text_area(t("memo_text"), key=MEMO_KEY, height=520, on_change=on_memo_change)
     text = current_memo()
     previous = st.session_state.get("memo_version")
     base_receipt = previous.receipt if previous is not None else None
@@ -173,9 +186,17 @@ def render(store: MatterStore, matter_id: str, matter_name: str, facts: Any, ver
         st.session_state["memo_version"] = memo
     stale = stale_reason(store, st.session_state.get("memo_version"), current_facts(), current_doctrine()) \
         if text.strip() else None
+    if not editing:
+        with left, st.container(key="memo_view"):
+            _rendered(text, report)
     with right:
         if text.strip():
             _findings(text, report, stale)
+            try:
+                corpus = services.corpus(s)
+            except Exception:  # a broken corpus is reported by the authorities panel; the memo stays readable
+                corpus = None
+            citation_viewer(corpus, report)
     if text.strip():
         # Both exports carry 需复核 and the findings shown above when the memo failed the check or is stale.
         findings = review_lines(guard, stale) if (stale or (guard is not None and not guard.get("ok"))) else []

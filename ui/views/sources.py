@@ -80,8 +80,12 @@ def _heading(corpus: Any, record: Any, pid: str, group: str) -> str:
         return f"{record.case_name} · {record.tier or '—'}"
     if group == "group_doctrine":
         inst = corpus.instruments.get(record.code)
-        return f"{inst.author or ''}《{inst.title}》" if inst is not None else record.code
+        return _instrument_name(inst) if inst is not None else record.code
     return _cite(corpus, pid)
+
+
+def _instrument_name(inst: Any) -> str:
+    return f"{inst.author or ''}《{inst.title}》"
 
 
 def instrument_lines(corpus: Any, code: str) -> None:
@@ -111,6 +115,11 @@ def _quote(text: str) -> str:
 def source_body(corpus: Any, pid: str) -> None:
     """One cited source: the 款 verbatim, the whole article, version and dates; a seed section; a case's record."""
     record = corpus.get(pid)
+    inst = getattr(corpus, "instruments", {}).get(pid)
+    if record is None and inst is not None:  # a whole instrument cited (覃玉娟（2025）): its title, version, dates
+        st.markdown(f"**{_instrument_name(inst)}**")
+        instrument_lines(corpus, pid)
+        return
     if record is None:
         st.warning(t("not_in_corpus", id=pid))
         return
@@ -171,3 +180,32 @@ def render_grouped(corpus: Any, ids: list[str]) -> None:
                 entry_body(corpus, entry)
     for pid in unknown:
         st.warning(t("not_in_corpus", id=pid))
+
+
+def memo_citations(report: Any) -> dict[str, str]:
+    """The memo's citations the guard saw, by corpus id (first quoted text for each); unresolvable ones included."""
+    out: dict[str, str] = {}
+    for c in getattr(report, "citations", None) or []:
+        if c.id and c.id not in out:
+            out[c.id] = c.text
+    return out
+
+
+def citation_viewer(corpus: Any, report: Any) -> None:
+    """「查看引用条文」: pick one of the memo's citations and read its source (款 verbatim, article, version, dates)."""
+    cited = memo_citations(report)
+    if corpus is None or not cited:
+        return
+    st.markdown(f"**{t('view_citation')}**")
+
+    def name(pid: str) -> str:
+        if corpus.get(pid) is not None:
+            return _cite(corpus, pid)
+        inst = getattr(corpus, "instruments", {}).get(pid)
+        return _instrument_name(inst) if inst is not None else f"{cited[pid]}（{t('unresolved')}）"
+
+    pick = st.selectbox(t("view_citation"), list(cited), key="memo_cite_pick", format_func=name,
+                        label_visibility="collapsed")
+    if pick:
+        with st.container(border=True, key="memo_cite_source"):
+            source_body(corpus, pick)
