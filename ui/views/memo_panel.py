@@ -16,6 +16,7 @@ from i18n import t
 from services import Unavailable
 from views.review import GUARD_LISTS, finding_text, review_lines, stale_reason
 from views.sources import citation_viewer
+from views.versions import keep_history_open, render_compare
 from views.state import MEMO_KEY, current_doctrine, current_facts, current_memo, on_memo_change, seed_memo_widget, set_memo
 
 
@@ -116,6 +117,7 @@ def _rendered(text: str, report: Any) -> None:
 
 
 def _restore() -> None:
+    keep_history_open()
     memo = st.session_state.get("history_versions", {}).get(st.session_state.get("history_pick"))
     if memo is not None and memo.markdown:
         set_memo(memo.markdown)
@@ -125,7 +127,8 @@ def _restore() -> None:
 
 def _history(store: MatterStore, matter_id: str) -> None:
     versions = store.memo_history(matter_id)
-    with st.expander(t("history") + f"（{len(versions)}）"):
+    # Stays open once the lawyer picks or compares a version (the pick reruns the page; issue 16).
+    with st.expander(t("history") + f"（{len(versions)}）", expanded=bool(st.session_state.get("history_open"))):
         if not versions:
             st.caption(t("no_history"))
             return
@@ -141,7 +144,8 @@ def _history(store: MatterStore, matter_id: str) -> None:
             old = f" · {t('history_stale')}" if i in stale else ""
             return f"#{v.id} · {t('status_' + v.status)} · {v.drafter} · {v.created[:19]} · {ok}{old}"
 
-        pick = st.selectbox(t("history"), list(by_id), key="history_pick", format_func=describe)
+        pick = st.selectbox(t("history"), list(by_id), key="history_pick", format_func=describe,
+                            on_change=keep_history_open)
         chosen = by_id.get(pick)
         if chosen is not None:
             if chosen.error:
@@ -149,6 +153,7 @@ def _history(store: MatterStore, matter_id: str) -> None:
             if chosen.receipt:
                 st.json(chosen.receipt, expanded=False)
             st.button(t("restore"), key="restore", on_click=_restore, disabled=not chosen.markdown)
+        render_compare(store, by_id, describe)
 
 
 def render(store: MatterStore, matter_id: str, matter_name: str, facts: Any, verdict: Any) -> None:
