@@ -36,6 +36,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_examples": ("示例文件尚未就绪（examples/claims/*.json）。", "Worked examples not available yet (examples/claims/*.json)."),
     "matter_meta": ("版本 {rev} · 更新于 {updated}", "revision {rev} · updated {updated}"),
     "pick_or_create": ("请在左侧新建或打开一个事项。", "Create or open a matter in the sidebar."),
+    "orient_decides_title": ("本工具判断什么", "What this tool decides"),
+    "orient_decides": (
+        "电子商务平台经营者对平台内经营者所售商品、所提供服务造成消费者损害的民事责任：《电子商务法》第三十八条"
+        "（第一款连带责任、第二款“相应的责任”）及相邻规则（平台自营、不能提供平台内经营者身份信息、先行赔付承诺、"
+        "网络食品交易平台、损害扩大部分、不可抗力）。对每个事项给出责任形态、归责原则、举证责任、追偿、赔偿项目与"
+        "诉讼时效，逐条列出所依据的规定，并起草经核查的法律备忘录。",
+        "The civil liability of an e-commerce platform for harm to consumers from goods or services sold on it: "
+        "E-Commerce Law art. 38 (para. 1 joint liability, para. 2 “corresponding liability”) and the neighbouring "
+        "rules; liability form, imputation, burden of proof, recourse, damages and limitation, with the sources, and "
+        "a checked memo."),
+    "orient_not_title": ("本工具不判断什么", "What it does not decide"),
+    "orient_not": (
+        "行政责任与刑事责任；人身损害各项赔偿的具体数额；证据的真实性。结论与备忘录不构成正式法律意见，"
+        "须经执业律师审阅、修改后方可使用。",
+        "Administrative and criminal liability; the amounts of damages; whether evidence is genuine. Nothing here is "
+        "a legal opinion until a practising lawyer has reviewed it."),
+    "orient_data_title": ("数据去向", "Where your data goes"),
+    "orient_local": ("事项、事实与备忘录只保存在本机（{data_dir}），分析与检索均在本机完成，不联网。",
+                     "Matters, facts and memos stay on this machine ({data_dir}); analysis and search run offline."),
+    "orient_no_llm": ("未配置大模型接口：备忘录由本机模板起草，不向外发送任何内容。",
+                      "No LLM endpoint is configured: memos are drafted locally from the template; nothing is sent."),
+    "orient_llm": ("已配置大模型接口「{llm}」（{url}）：用它起草备忘录时，案情事实会发送至该接口；选择“模板”起草则不发送。",
+                   "An LLM endpoint is configured ({llm}, {url}): drafting with it sends the facts there; the local "
+                   "template sends nothing."),
+    "orient_database": ("已配置外部数据库：事项保存在该数据库中。", "A database server is configured: matters are stored there."),
     "narrative": ("案情陈述（粘贴当事人的叙述）", "Narrative (paste the client's story)"),
     "extract": ("提取事实", "Extract facts"),
     "extract_unavailable": (

@@ -8,7 +8,8 @@ import services
 from assistant.store import MatterStore
 from i18n import t
 from services import Unavailable
-from views import authorities, facts_form, limitation_badge, matters_list, memo_panel, scenarios_panel, verdict_panel
+from views import (authorities, facts_form, limitation_badge, matters_list, memo_panel, orientation, scenarios_panel,
+                   verdict_panel)
 from views.state import autosave, current_doctrine, current_facts, keep_mine, reload_latest
 
 
@@ -53,6 +54,7 @@ def render(store: MatterStore) -> None:
     matter_id = st.session_state.get("matter_id")
     if not matter_id:
         st.info(t("pick_or_create"))
+        orientation.render(services.settings())  # what the tool decides, what not, where data goes (issue 16)
         return
     matter = store.get_matter(matter_id)
     st.header(matter.name)
