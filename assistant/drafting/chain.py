@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.core import ClaimFacts, classify
 from assistant.drafting.context import DraftContext
@@ -23,6 +23,9 @@ from assistant.drafting.retrieve import narrative_passages
 from assistant.drafting.template import draft_template
 from assistant.guard import MARK, check_memo, highlight
 from assistant.memo.sections import split_sections
+
+if TYPE_CHECKING:  # imported lazily at run time: the boundary loads langchain (issue 18)
+    from assistant.drafting.boundary import ModelCallError
 
 REVIEW_BANNER = "> **需复核**：本备忘录{how}仍未通过引证与结论核查，共 {n} 处问题，已在文中以“{mark}”标出；律师核对前不得使用。"
 
