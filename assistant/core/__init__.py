@@ -13,7 +13,7 @@ Public API::
 from __future__ import annotations
 
 #: Version of the rule set (spec ../shared/spec/liability.md as implemented); memos record it for provenance.
-RULES_VERSION = "liability-spec-1.0"
+RULES_VERSION = "liability-spec-1.1+remedies-7"
 
 from assistant.core.engine import classify
 from assistant.core.models import (
