@@ -44,14 +44,33 @@ def test_eval_set_is_well_formed(real_retriever):
     queries = load_queries()
     assert len(queries) >= 80
     assert {q.type for q in queries} == {"lay", "doctrinal"}
-    assert {q.topic for q in queries} == {"liability", "remedies", "limitation", "forum", "live"}
+    assert {q.topic for q in queries} == {"liability", "remedies", "limitation", "forum", "live", "breadth"}
     assert len({q.id for q in queries}) == len(queries)
     unknown = [(q.id, pid) for q in queries for pid in q.relevant if pid not in real_retriever.passages]
     assert unknown == []
 
 
+def product_queries():
+    """The 138 queries the floors above were measured on; the national-law queries (issue 19) are measured apart."""
+    return [q for q in load_queries() if q.topic != "breadth"]
+
+
+def test_national_law_queries_found_by_bm25(real_retriever):
+    """Issue 19: laws outside the curated set are searchable (7 queries; measured 0.643 recall@5 on 2026-12-04)."""
+    queries = [q for q in load_queries() if q.topic == "breadth"]
+    assert len(queries) >= 7
+    assert evaluate(real_retriever, queries, "bm25")["recall@5"] >= 0.6
+
+
+@pytest.mark.xfail(strict=True, reason="known gap (issue 18): on national-law queries hybrid recall@5 is 0.357 "
+                   "against BM25's 0.643; the dense subset holds no national passages and RRF dilutes BM25's answers")
+def test_hybrid_not_below_bm25_on_national_law_queries(real_retriever):
+    queries = [q for q in load_queries() if q.topic == "breadth"]
+    assert evaluate(real_retriever, queries, "hybrid")["recall@5"] >= evaluate(real_retriever, queries, "bm25")["recall@5"]
+
+
 def test_hybrid_recall_floor_and_beats_bm25(real_retriever):
-    queries = load_queries()
+    queries = product_queries()
     hybrid = evaluate(real_retriever, queries, "hybrid")
     bm25 = evaluate(real_retriever, queries, "bm25")
     assert hybrid["recall@5"] >= HYBRID_RECALL_AT_5_FLOOR, hybrid["recall@5"]
