@@ -78,12 +78,10 @@ def similar_cases(verdict: Any, facts: Any, corpus: Any, limit: int = 3) -> list
         return []
     wanted = CASE_OUTCOME_FOR_FORM.get(verdict.liability_form)
     scored = []
-    for order, passage in enumerate(corpus.passages()):
-        if passage.kind != "case":
-            continue
-        case = corpus.get(passage.id)
+    # Cases only: corpus.passages() would load every national-law text (about 1 s) to skip them all.
+    for order, case in enumerate(corpus.cases):
         record = getattr(case, "record", {}) or {}
-        if case is None or not case_summary(case) or case_family(record) != family:
+        if not case_summary(case) or case_family(record) != family:
             continue
         cited = [str(p).split()[0] for p in record.get("provisions_cited") or [] if str(p).strip()]
         if not any(_same_provision(c, pid) for c in cited for route in routes for pid in route):
