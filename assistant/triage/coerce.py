@@ -8,6 +8,7 @@ that names the column and the accepted values.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from typing import Any, Optional, get_args
 
@@ -48,6 +49,9 @@ DATE_FIELDS = frozenset({"event_date", "decision_date"})  # decision_date: a col
 BOOL_FIELDS = frozenset(f for f in FACT_COLUMNS if ClaimFacts.model_fields[f].annotation == Optional[bool]
                         and f not in ENUMS and f not in DATE_FIELDS)
 
+#: Facts that are lists of records (spec 7.1: interruptions and obstacles): a cell holds them as a JSON array.
+LIST_FIELDS = frozenset(f for f in ("limitation_events", "limitation_obstacles") if f in FACT_COLUMNS)
+
 _UNSET = object()
 
 
@@ -79,6 +83,16 @@ def coerce_cell(field: str, value: Any) -> Any:
         if key in _FALSE:
             return False
         raise ValueError(f"{field}: {value!r} is not a yes/no value (true/false, 是/否, 1/0; empty or 'unknown' = unknown)")
+    if field in LIST_FIELDS and isinstance(raw, str):
+        # A CSV or XLSX cell can only carry the events as text: a JSON array ([] = known: none).
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raise ValueError(f"{field}: {value!r} is not a JSON array of records "
+                             f'(e.g. [{{"date": "2024-03-01", "kind": "demand", "against": ["platform"]}}]; '
+                             "[] = none; empty or 'unknown' = unknown)") from None
+        if not isinstance(raw, list):
+            raise ValueError(f"{field}: must be a JSON array of records; got {type(raw).__name__}")
     if field not in ENUMS:  # amounts, severities, events: ClaimFacts validates them and names the problem
         return raw
     accepted = ENUMS[field]

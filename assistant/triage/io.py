@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from assistant.triage.batch import OUTPUT_COLUMNS
+from assistant.triage.coerce import LIST_FIELDS
 
 OUTPUT_SUFFIXES = (".csv", ".xlsx", ".jsonl")
 #: Excel's limit for one cell; a longer text is cut in the .xlsx (with a visible mark), kept whole in csv/jsonl.
@@ -30,6 +31,9 @@ def cell(column: str, value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if column in LIST_FIELDS and isinstance(value, (list, tuple)):
+        # As the JSON array an input cell takes, so an output row reads back; [] (known: none) stays apart from unknown.
+        return json.dumps(list(value), ensure_ascii=False, default=str)
     if isinstance(value, list):
         return ("\n" if column in _LINE_JOINED else "；").join(str(v) for v in value)
     return value

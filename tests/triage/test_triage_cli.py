@@ -93,3 +93,33 @@ def test_triage_save_puts_the_run_in_the_matter_database(tmp_path: Path, monkeyp
 
     (batch,) = BatchStore(get_settings().db_path).list()
     assert batch.total == 1 and batch.name == "c.jsonl"
+
+
+def test_limitation_events_column_is_a_json_array_and_reads_back(tmp_path: Path) -> None:
+    """Issue 13: a CSV cell carries CC-195 interruptions as a JSON array; a bad cell fails its own row only, and the
+    output writes the events back as JSON ([] = known: none, not unknown) so the output row reads back as input."""
+    import csv
+
+    demand = '[{"date": "2026-04-01", "kind": "demand", "against": ["platform"]}]'
+    rows = [("a", demand), ("b", "去年找过平台"), ("c", "[]")]
+    src = tmp_path / "in.csv"
+    with src.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "narrative", "limitation_events"])
+        w.writerows((i, TEXT, ev) for i, ev in rows)
+    out = tmp_path / "out.csv"
+    res = runner.invoke(app, ["triage", str(src), "-o", str(out), "--no-progress"])
+    assert res.exit_code == 1, res.output  # one bad row: 1, the batch goes on
+    got = {r["id"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert set(got) == {"a", "b", "c"}
+    assert "limitation_events" in got["b"]["error"] and "JSON array" in got["b"]["error"]
+    # the demand against the platform on 2026-04-01 restarts its three years; without it the claim has expired
+    assert got["a"]["limitation_expiry"] == "2029-04-01" and got["a"]["limitation_status"] == "running"
+    assert got["c"]["limitation_status"] == "expired"
+    assert json.loads(got["a"]["limitation_events"])[0]["kind"] == "demand"
+    assert got["c"]["limitation_events"] == "[]"
+    # the output's own rows read back as input
+    back = tmp_path / "back.csv"
+    res2 = runner.invoke(app, ["triage", str(out), "-o", str(back), "--no-progress"])
+    again = {r["id"]: r for r in csv.DictReader(back.open(encoding="utf-8-sig"))}
+    assert again["a"]["limitation_expiry"] == "2029-04-01" and again["c"]["limitation_events"] == "[]", res2.output
