@@ -22,7 +22,7 @@ from typing import Any
 
 from assistant.guard import terms
 from assistant.guard.fact_phrases import condition_assertions
-from assistant.guard.facts import CONDITION, DESCRIPTION, _mask, narrative_spans, quoted_spans, trace_title_spans
+from assistant.guard.facts import CONDITION, DESCRIPTION, masked_memo
 
 #: Doctrine names → the profile of spec section 5 they name (按份责任说 names no profile: description only).
 DOCTRINE_NAMES: dict[str, str | None] = {
@@ -160,8 +160,7 @@ def recourse_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tupl
     undetermined form nothing definite may be said about it. Conditions, questions, views and cases pass."""
     from assistant.guard.summary import _NO_RECOURSE, _RECOURSE
 
-    masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
-                   + narrative_spans(markdown, facts))
+    masked = masked_memo(markdown, verdict, facts, skip)
     undetermined = verdict.liability_form == "undetermined"
     out = []
     for m in _SENTENCE.finditer(masked):
@@ -195,8 +194,7 @@ def burden_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[
     want = verdict.burden_of_proof
     if want not in ("consumer", "platform"):
         return []
-    masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
-                   + narrative_spans(markdown, facts))
+    masked = masked_memo(markdown, verdict, facts, skip)
     out = []
     for m in _SENTENCE.finditer(masked):
         sentence = m.group(0)
@@ -224,8 +222,7 @@ def presumed_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: lis
     such, what a court may do, conditions, questions and denials pass."""
     if verdict.imputation != "fault":
         return []
-    masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
-                   + narrative_spans(markdown, facts))
+    masked = masked_memo(markdown, verdict, facts, skip)
     out = []
     for m in _SENTENCE.finditer(masked):
         sentence = m.group(0)
@@ -248,8 +245,7 @@ def presumed_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: lis
 def no_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
     """无过错责任 asserted of this platform anywhere (本案平台的责任应适用无过错责任原则): never the verdict's
     imputation (QIN-5.3); negated, described (覃玉娟文认为…) or rejected mentions pass."""
-    masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
-                   + narrative_spans(markdown, facts))
+    masked = masked_memo(markdown, verdict, facts, skip)
     out = []
     for m in _SENTENCE.finditer(masked):
         sentence = m.group(0)
@@ -269,8 +265,7 @@ def no_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tupl
 
 def form_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
     """Every liability form asserted anywhere that the verdict does not give: dicts of start, end, found, reason."""
-    masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
-                   + narrative_spans(markdown, facts))
+    masked = masked_memo(markdown, verdict, facts, skip)
     expected = terms.form_label(verdict.liability_form)
     out = []
     for m in _SENTENCE.finditer(masked):

@@ -45,6 +45,12 @@ def _mask(text: str, spans: list[tuple[int, int]], ch: str = "□") -> str:
     return "".join(chars)
 
 
+def masked_memo(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> str:
+    """The memo with what states no conclusion of its own masked: ``skip``, long quotes, rule titles, the narrative."""
+    return _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
+                 + narrative_spans(markdown, facts))
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Quoted provision text: a “…” of 12+ characters (short quotes like “相应的责任” stay readable)."""
     return [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]{12,}”|「[^」\n]{12,}」", text)]
@@ -140,8 +146,7 @@ def statement_kind(text: str, a: Assertion) -> str:
 
 def fact_statements(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[tuple[str, Assertion]]:
     """Every statement of a fact value in the memo with its kind (``fact``/``condition``), 依据 and masks left out."""
-    masked = _mask(markdown, skip + quoted_spans(markdown) + trace_title_spans(markdown, verdict)
-                   + narrative_spans(markdown, facts))
+    masked = masked_memo(markdown, verdict, facts, skip)
     found = [(a, True) for a in label_assertions(masked)]
     label_spans = [(a.start, a.end) for a, _ in found]
     for label in label_texts():  # a label used as a label (…资质资格：) is blanked; in running prose it is read
