@@ -15,6 +15,7 @@ from services import examples
 from views.state import load_matter
 
 SELECT_KEY = "matter_select"
+HOME = "__home__"  # the matter picker's first entry: the first page (orientation, recent matters; issue 16)
 PAGES = {"matter": "page_matter", "triage": "page_triage", "eval": "page_eval"}  # page → its i18n label key
 
 
@@ -108,17 +109,19 @@ def render(store: MatterStore, default_doctrine: str) -> str:
     sb.subheader(t("matters"))
     matters = store.list_matters()
     names = {m.id: m.name for m in matters}
-    if st.session_state.get(SELECT_KEY) not in names:
+    if st.session_state.get(SELECT_KEY) not in names and not (matters and st.session_state.get(SELECT_KEY) == HOME):
         _select(matters[0].id if matters else None)
     if matters:
         from views.matters_list import short_label  # each matter's 诉讼时效 badge beside its name (issue 13)
 
         labels = {m.id: f"{m.name} · {short_label(store, m)}" for m in matters}
-        sb.selectbox(t("matter_select"), list(names), key=SELECT_KEY, format_func=lambda i: labels.get(i, i))
+        labels[HOME] = t("home")
+        sb.selectbox(t("matter_select"), [HOME, *names], key=SELECT_KEY, format_func=lambda i: labels.get(i, i))
     else:
         sb.caption(t("no_matters"))
 
     selected = st.session_state.get(SELECT_KEY)
+    selected = None if selected == HOME else selected
     if selected and selected != st.session_state.get("matter_id"):
         load_matter(store, selected)
     if not selected:
