@@ -21,7 +21,7 @@ import re
 from assistant.triage.extract.dates import date_precision, event_date_hit
 from assistant.triage.extract.english import english_date, english_hits, has_english
 from assistant.triage.extract.enums import harm_hit, platform_role_hit
-from assistant.triage.extract.lexicon import category_hit
+from assistant.triage.extract.lexicon import category_reading
 from assistant.triage.extract.text import (Hit, clause_end, clause_start, demanded, negation_start, normalise,
                                            sentence_start)
 
@@ -53,6 +53,7 @@ class Extraction:
     date_question: str | None = None  # the question to ask when the date is not known to the day
     not_claim: str | None = None  # why the text does not read as a claim narrative (garbage, empty, no facts)
     cut: str | None = None  # the narrative was longer than EXTRACT_LIMIT: what was read, recorded
+    questions: dict[str, str] = field(default_factory=dict)  # fact left unknown by competing readings → what to ask
 
     def evidence(self) -> str:
         """One line per set fact: ``field: 「text」``, for a triage table's evidence column."""
@@ -151,14 +152,22 @@ def extract_facts(narrative: str, anchor: date | None = None) -> Extraction:
     if date_hit is None and english:
         eng = english_date(text, anchor)
         date_hit = eng[0] if eng else None
-    for name, hit in (("event_date", date_hit), ("category", category_hit(text)),
-                      ("harm", harm_hit(text)), ("platform_role", platform_role_hit(text))):
+    harm_found = harm_hit(text)
+    reading = category_reading(text, harm_found)
+    questions: dict[str, str] = {}
+    if reading.hit is None and reading.competing:
+        # two goods compete (or the goods' class is contested): unknown and asked, never guessed
+        conflicts["category"] = [(h.start, h.end, narrative[h.start:h.end]) for h in reading.competing]
+        questions["category"] = reading.question or ""
+        english.pop("category", None)
+    for name, hit in (("event_date", date_hit), ("category", reading.hit),
+                      ("harm", harm_found), ("platform_role", platform_role_hit(text))):
         if hit is None and name in english:
             hit = english.pop(name)[0]
         english.pop(name, None)
         if hit is not None:
             chosen[name] = hit
-            confidence[name] = SURE
+            confidence[name] = reading.confidence if hit is reading.hit else SURE
     harm = chosen.get("harm")
 
     hits = _cue_hits(text)
@@ -197,7 +206,7 @@ def extract_facts(narrative: str, anchor: date | None = None) -> Extraction:
              for name, hit in sorted(chosen.items(), key=lambda kv: order.index(kv[0]))}
     return Extraction(facts=facts, spans=spans, conflicts=conflicts, cut=cut,
                       confidence={k: confidence[k] for k in spans}, date_precision=precision,
-                      date_question=question, not_claim=_not_claim(text, values))
+                      date_question=question, not_claim=_not_claim(text, values), questions=questions)
 
 
 __all__ = ["EXTRACT_LIMIT", "Extraction", "Span", "extract_facts"]
