@@ -16,10 +16,23 @@ PRESETS: dict[str, dict[str, Any]] = {
     # One lawyer, one machine: embedded Chroma, template drafter, nothing leaves the machine.
     "local": {},
     # A firm sharing one Chroma server (``chroma run`` on the firm's host); the URL comes from the environment.
-    "team": {"chroma_url": "http://127.0.0.1:8000"},
+    # The workspace listens on every interface behind the sign-in gate (assistant/auth).
+    "team": {"chroma_url": "http://127.0.0.1:8000", "ui_address": "0.0.0.0"},
     # Tests: deterministic drafter, no progress bars.
     "test": {"llm": "template", "progress": False},
 }
+
+
+def is_loopback(address: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and ``localhost``; any other name or address may be reachable from the network."""
+    import ipaddress
+
+    if address.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(address.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _default_data_dir() -> Path:
@@ -64,6 +77,11 @@ class Settings(BaseSettings):
     # The eval page shows the report in this folder (None: evals/reports/latest in the repo, where `make eval` writes).
     eval_report_dir: Path | None = None
     progress: bool = True
+    # Workspace (``lexmemo ui``): where it listens. Anything but loopback, or the team preset, puts the sign-in gate
+    # (assistant/auth) in front of Streamlit; a session lasts session_hours and ends after session_idle_minutes unused.
+    ui_address: str = "127.0.0.1"
+    session_hours: float = Field(default=8.0, gt=0)
+    session_idle_minutes: float = Field(default=60.0, ge=0)  # 0: no idle timeout
     # Tests inject a fake langchain chat model here (never by patching library internals).
     chat_model: Any = Field(default=None, exclude=True)
 
@@ -79,6 +97,11 @@ class Settings(BaseSettings):
     def index_dir(self) -> Path:
         """Where the built retrieval index (Chroma, BM25, manifest) lives."""
         return self.data_dir / "index"
+
+    @property
+    def sign_in_required(self) -> bool:
+        """True in the team preset or when the workspace listens on anything but loopback (issue 17)."""
+        return self.preset == "team" or not is_loopback(self.ui_address)
 
     @property
     def db_path(self) -> Path:

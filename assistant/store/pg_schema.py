@@ -64,6 +64,19 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             action TEXT NOT NULL, matter_id TEXT, detail TEXT NOT NULL DEFAULT '')""",
         "CREATE INDEX audit_by_matter ON matter_audit(matter_id, id)",
     )),
+    # v6 (as SQLite's schema v5): the sign-in gate's sessions; only the SHA-256 of each cookie token is stored.
+    (6, "sign-in sessions", (
+        """CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+            created TEXT NOT NULL, expires TEXT NOT NULL, last_seen TEXT NOT NULL)""",
+        "CREATE INDEX sessions_by_user ON sessions(username)",
+    )),
+    # v7 (SQLite: added by batches.py): who ran a triage batch; NULL for older batches and CLI runs.
+    (7, "triage batch owner", (
+        "ALTER TABLE triage_batches ADD COLUMN owner TEXT",
+        "CREATE INDEX batches_by_owner ON triage_batches(owner, created)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Columns added after version 1, applied to an existing database by ALTER TABLE (old rows keep NULL there).
 # v2: a memo version records the facts (hash) and doctrine it was drafted from, so a stale memo can be shown as such.
@@ -85,6 +85,15 @@ CREATE TABLE IF NOT EXISTS matter_audit (
     detail     TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS audit_by_matter ON matter_audit(matter_id, id);
+-- v5: signed-in sessions of the workspace gate (assistant/auth): only the SHA-256 of the cookie's token is kept.
+CREATE TABLE IF NOT EXISTS sessions (
+    token_hash TEXT PRIMARY KEY,
+    username   TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+    created    TEXT NOT NULL,
+    expires    TEXT NOT NULL,
+    last_seen  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(username);
 """
 
 

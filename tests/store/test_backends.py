@@ -67,9 +67,9 @@ def test_postgres_migrations_apply_once_in_order_and_keep_rows(pg_url):
                      " VALUES ('m1', 'done', 'template', '# 旧备忘录', 1, '2026-01-01')")
     backend = PostgresBackend(pg_url)
     with backend.read() as conn:
-        assert pg_schema.migrate(conn) == [2, 3, 4, 5]
+        assert pg_schema.migrate(conn) == [2, 3, 4, 5, 6]
         assert pg_schema.migrate(conn) == []  # a second run is a no-op
-        assert pg_schema.applied_versions(conn) == [1, 2, 3, 4, 5] and pg_schema.LATEST == 5
+        assert pg_schema.applied_versions(conn) == [1, 2, 3, 4, 5, 6] and pg_schema.LATEST == 6
     (memo,) = MatterStore(pg_url).memo_history("m1")
     assert memo.markdown == "# 旧备忘录" and memo.guard_ok is True and memo.facts_hash is None
 

@@ -26,7 +26,10 @@ def test_upgrade_then_status_then_upgrade_again(monkeypatch, tmp_path, db_target
     again = runner.invoke(app, ["db", "upgrade"])
     assert again.exit_code == 0 and "up to date" in again.stdout
     status = runner.invoke(app, ["db", "status"])
-    latest = "5" if isinstance(db_target, str) else "4"
+    from assistant.store.pg_schema import LATEST
+    from assistant.store.schema import SCHEMA_VERSION
+
+    latest = LATEST if isinstance(db_target, str) else SCHEMA_VERSION  # (PG migrations 6, SQLite schema 5 today)
     assert status.exit_code == 0 and f"version {latest}" in status.stdout
     assert ("PostgreSQL" if isinstance(db_target, str) else "SQLite") in status.stdout
     m = MatterStore(db_target).create_matter("升级后")

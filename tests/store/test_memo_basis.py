@@ -40,7 +40,7 @@ def test_a_v1_database_migrates_and_keeps_its_rows(tmp_path):
     with sqlite3.connect(path) as conn:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(memo_versions)")}
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-    assert {"facts_hash", "doctrine"} <= columns and version == str(SCHEMA_VERSION) == "4"
+    assert {"facts_hash", "doctrine"} <= columns and version == str(SCHEMA_VERSION) == "5"
     MatterStore(path)  # opening again is a no-op, not a second ALTER
 
 
