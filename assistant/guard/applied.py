@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 _BREAK = re.compile(r"[。！？!?\n]")
+_BREAK_CHARS = "。！？!?\n"
 _DENIAL = re.compile(r"承继|沿袭|源自|来源于|脱胎于|所取代|取代|吸收|前身|不适用|不能适用|无从适用|不再适用|不予适用|不得适用|不应适用|已(?:被)?废止|已失效|(?:尚未|未)施行"
                      r"|始增设|才增设|方增设|始新增|才新增|未规定|并无规定|没有规定")
 _INTRODUCED = re.compile(r"(?<!不)(?<!不能)(?<!不再)(?<!不予)(?<!无从)(?<!不得)(?<!不应)"
@@ -30,8 +31,8 @@ _OPENS_TURN = re.compile(r"^\s*(?:但|然而|不过|尽管如此|即便如此)")
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence holding ``start..end`` (；does not end it: 不适用…；但…依该条 is one thought)."""
-    breaks = list(_BREAK.finditer(text, 0, start))
-    s = breaks[-1].end() if breaks else 0
+    # the last break before start (rfind, not a scan from the memo's start for every citation: issue 18)
+    s = max(text.rfind(ch, 0, start) for ch in _BREAK_CHARS) + 1
     after = _BREAK.search(text, end)
     return s, (after.start() if after else len(text))
 

@@ -23,7 +23,7 @@ from assistant.guard.citations import (
     normalise_case_number,
     provision_id,
 )
-from assistant.guard.facts import fact_statements, mismatch
+from assistant.guard.facts import fact_statements, masked_memo, mismatch
 from assistant.guard.normalise import normalise
 from assistant.guard.remedies_check import check_remedies
 from assistant.guard.report import CATEGORIES, Category, CitationInfo, Finding, GuardReport  # noqa: F401 (API)
@@ -210,10 +210,11 @@ def duplicate_sections(markdown: str) -> list[Finding]:
     return out
 
 
-def _facts_findings(text: str, verdict: Verdict, facts, skip: list[tuple[int, int]]) -> list[Finding]:
+def _facts_findings(text: str, verdict: Verdict, facts, skip: list[tuple[int, int]],
+                    masked: str | None = None) -> list[Finding]:
     """Statements of fact values that contradict the facts (conditions are checked as scenarios instead)."""
     out = []
-    for kind, a in fact_statements(text, verdict, facts, skip):
+    for kind, a in fact_statements(text, verdict, facts, skip, masked):
         if kind != "fact":
             continue
         why = mismatch(a, facts, verdict)
@@ -283,28 +284,30 @@ def check_memo(
     lists["conclusion_mismatches"].extend(check_conclusion(text, verdict))
     lists["conclusion_mismatches"].extend(duplicate_sections(text))
     skip = _basis_spans(text)
+    # one masked memo for every check that reads it (it was built six times per memo: issue 18)
+    masked = masked_memo(text, verdict, facts, skip)
     seen = {(f.start, f.end) for f in lists["conclusion_mismatches"]}
-    for hit in conclusions.form_assertions(text, verdict, facts, skip):
+    for hit in conclusions.form_assertions(text, verdict, facts, skip, masked):
         if any(a is not None and a <= hit["start"] < (b or a) for a, b in seen):
             continue
         lists["conclusion_mismatches"].append(Finding(
             category="conclusion_mismatches", field="liability_form", expected=terms.form_label(verdict.liability_form),
             found=hit["found"], text=hit["found"], start=hit["start"], end=hit["end"], reason=hit["reason"]))
-    for hit in conclusions.no_fault_assertions(text, verdict, facts, skip):
+    for hit in conclusions.no_fault_assertions(text, verdict, facts, skip, masked):
         if not any(a is not None and a <= hit["start"] < (b or a) for a, b in seen):
             lists["conclusion_mismatches"].append(Finding(
                 category="conclusion_mismatches", field="imputation", expected=terms.imputation_label(verdict.imputation),
                 found=hit["found"], text=hit["found"], start=hit["start"], end=hit["end"], reason=hit["reason"]))
-    for field, found in (("recourse", conclusions.recourse_assertions(text, verdict, facts, skip)),
-                         ("burden_of_proof", conclusions.burden_assertions(text, verdict, facts, skip)),
-                         ("imputation", conclusions.presumed_fault_assertions(text, verdict, facts, skip))):
+    for field, found in (("recourse", conclusions.recourse_assertions(text, verdict, facts, skip, masked)),
+                         ("burden_of_proof", conclusions.burden_assertions(text, verdict, facts, skip, masked)),
+                         ("imputation", conclusions.presumed_fault_assertions(text, verdict, facts, skip, masked))):
         for hit in found:
             if not any(a is not None and a <= hit["start"] < (b or a) for a, b in seen):
                 lists["conclusion_mismatches"].append(Finding(
                     category="conclusion_mismatches", field=field, expected=hit["expected"], found=hit["found"],
                     text=hit["found"], start=hit["start"], end=hit["end"], reason=hit["reason"]))
     if facts is not None:
-        lists["fact_mismatches"].extend(_facts_findings(text, verdict, facts, skip))
+        lists["fact_mismatches"].extend(_facts_findings(text, verdict, facts, skip, masked))
     # issue 13: amounts, punitive multiples and limitation status against the verdict's section-7 objects
     lists["remedies_mismatches"].extend(check_remedies(text, verdict, facts, skip))
     lists = {c: [_remap(f, norm, markdown) for f in items] for c, items in lists.items()}

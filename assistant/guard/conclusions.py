@@ -38,6 +38,9 @@ ENGLISH_FORMS: dict[str, str] = {
     "not liable": "none", "no liability": "none", "seller's liability": "seller_liability",
 }
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+# compiled once (issue 18: _hits runs per sentence of every memo)
+_ENGLISH_RE = {words: re.compile(re.escape(words)) for words in ENGLISH_FORMS}
+_ANY_ENGLISH = re.compile("|".join(re.escape(words) for words in ENGLISH_FORMS))
 _NAMED_VIEW = re.compile(r"(?:覃玉娟文?|责任说|主观状态说|区分阶段说|共同侵权说)[^。；;\n]{0,30}?(?:认为|主张|提出|建议)")
 _REJECTED = re.compile(r"不采此说|不采该说|不采纳|不予采纳|不采该观点|不采此观点|本备忘录不采|不足采|不宜采纳")
 _QUESTION = re.compile(r"是否|能否|可否|有无|是不是|[？?]")
@@ -71,8 +74,10 @@ def _hits(sentence: str) -> list[tuple[int, int, str, str]]:
            and not (h.value == "advance_compensation" and "责任" not in h.text
                     and (_PROMISE_AFTER.match(masked[h.end:]) or _PROMISE_BEFORE.search(masked[:h.start])))]
     lower = sentence.lower()
+    if not _ANY_ENGLISH.search(lower):
+        return sorted(out)  # no English form phrase in the sentence (the usual case): skip the per-phrase scans
     for words, form in ENGLISH_FORMS.items():
-        for m in re.finditer(re.escape(words), lower):
+        for m in _ENGLISH_RE[words].finditer(lower):
             if not _EN_NEG.search(lower[:m.start()]) and not any(s <= m.start() < e for s, e, _, _ in out):
                 out.append((m.start(), m.end(), sentence[m.start():m.end()], form))
     return sorted(out)
@@ -155,12 +160,13 @@ def _allowed(sentence: str, start: int, form: str, verdict: Any) -> tuple[bool, 
 _CLAUSE = re.compile(r"[^，,：:]+")
 
 
-def recourse_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
+def recourse_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]],
+                        masked: str | None = None) -> list[dict]:
     """The platform's recourse stated anywhere (平台赔偿后可以向商家追偿) must be ``verdict.recourse``; with an
     undetermined form nothing definite may be said about it. Conditions, questions, views and cases pass."""
     from assistant.guard.summary import _NO_RECOURSE, _RECOURSE
 
-    masked = masked_memo(markdown, verdict, facts, skip)
+    masked = masked if masked is not None else masked_memo(markdown, verdict, facts, skip)
     undetermined = verdict.liability_form == "undetermined"
     out = []
     for m in _SENTENCE.finditer(masked):
@@ -188,13 +194,14 @@ _BURDEN_SAID = re.compile(r"举证责任倒置|由平台(?:负|承担)?举证|�
                          r"|谁主张谁举证|由消费者(?:负|承担)?举证")
 
 
-def burden_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
+def burden_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]],
+                      masked: str | None = None) -> list[dict]:
     """Who bears the burden of proof, stated anywhere (本案的举证责任应由平台承担), must be the verdict's; a reversal
     named as QIN's proposal (学说建议) or rejected, a question, a condition or a view passes."""
     want = verdict.burden_of_proof
     if want not in ("consumer", "platform"):
         return []
-    masked = masked_memo(markdown, verdict, facts, skip)
+    masked = masked if masked is not None else masked_memo(markdown, verdict, facts, skip)
     out = []
     for m in _SENTENCE.finditer(masked):
         sentence = m.group(0)
@@ -216,13 +223,14 @@ def burden_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[
 _PRESUMED = re.compile(r"过错推定(?:原则|责任)?|推定(?:平台)?(?:有|存在)?过错")
 
 
-def presumed_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
+def presumed_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]],
+                              masked: str | None = None) -> list[dict]:
     """过错推定 applied to this case (本案适用过错推定原则) when the verdict's imputation is plain fault: a
     presumption needs a statute (CC-1165-2) or the proposal the verdict adopted. Views, the proposal named as
     such, what a court may do, conditions, questions and denials pass."""
     if verdict.imputation != "fault":
         return []
-    masked = masked_memo(markdown, verdict, facts, skip)
+    masked = masked if masked is not None else masked_memo(markdown, verdict, facts, skip)
     out = []
     for m in _SENTENCE.finditer(masked):
         sentence = m.group(0)
@@ -242,10 +250,11 @@ def presumed_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: lis
     return out
 
 
-def no_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
+def no_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]],
+                        masked: str | None = None) -> list[dict]:
     """无过错责任 asserted of this platform anywhere (本案平台的责任应适用无过错责任原则): never the verdict's
     imputation (QIN-5.3); negated, described (覃玉娟文认为…) or rejected mentions pass."""
-    masked = masked_memo(markdown, verdict, facts, skip)
+    masked = masked if masked is not None else masked_memo(markdown, verdict, facts, skip)
     out = []
     for m in _SENTENCE.finditer(masked):
         sentence = m.group(0)
@@ -263,9 +272,10 @@ def no_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tupl
     return out
 
 
-def form_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[dict]:
+def form_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]],
+                    masked: str | None = None) -> list[dict]:
     """Every liability form asserted anywhere that the verdict does not give: dicts of start, end, found, reason."""
-    masked = masked_memo(markdown, verdict, facts, skip)
+    masked = masked if masked is not None else masked_memo(markdown, verdict, facts, skip)
     expected = terms.form_label(verdict.liability_form)
     out = []
     for m in _SENTENCE.finditer(masked):

@@ -20,6 +20,7 @@ _NAMES = "|".join(re.escape(n) for n in sorted(ENGLISH_NAMES, key=len, reverse=T
 _ART = r"art(?:icle|\.)?\s*(?P<art>\d{1,4})(?:\s*\((?P<para>\d{1,2})\))?(?:\s*\((?P<item>\d{1,2})\))?" \
        r"(?:,?\s*para(?:graph|\.)?\s*(?P<para2>\d{1,2}))?"
 _ART_OF_LAW = re.compile(rf"{_ART}\s+of\s+(?:the\s+)?(?:prc\s+|chinese\s+)?(?P<law>{_NAMES})", re.IGNORECASE)
+_ART_WORD = re.compile("art", re.IGNORECASE)
 _LAW_ART = re.compile(rf"(?:the\s+)?(?:prc\s+|chinese\s+)?(?P<law>{_NAMES})\s*,?\s*{_ART}", re.IGNORECASE)
 
 
@@ -27,6 +28,8 @@ def english_citations(text: str) -> list[Citation]:
     """Every English-language statute citation in ``text`` (non-overlapping, in text order)."""
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
+    if not _ART_WORD.search(text):
+        return found  # both forms need "art"; a Chinese memo rarely has it (issue 18: two full scans saved)
     for pattern in (_ART_OF_LAW, _LAW_ART):
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -239,11 +239,39 @@ def condition_assertions(text: str) -> list[Assertion]:
     return out
 
 
+# Issue 18: most rules open with optional groups (NEG?POS?…), so the regex engine tries them at every character
+# of a 9,000-character memo (8 ms a memo). Each rule below needs one of its anchor words and cannot match across
+# a line break (its gaps exclude \n), so it is run only on the lines that hold an anchor: the same matches, in
+# the same order (tests/guard/test_guard_speed_equivalence.py compares both on every worked-example memo).
+_ANCHORS: list[str | None] = [
+    "审核|审查|核验|查验", "审核|审查|核验|查验", "审核义务|审查义务", "安全保障义务", None, "措施", "初步", "原因力",
+    "不可抗力", "自营|第三方平台", "自营", "自营", "真实名称|有效联系方式|身份信息", "先行", "因果关系", "因果关系",
+    "损害|损失", "遭受", "生命健康", "故意|过失", "证明", "扩大", "扩大", "直播", None,
+]
+assert len(_ANCHORS) == len(_RULES)
+_ANCHOR_RES = [re.compile(a) if a else None for a in _ANCHORS]
+
+
+def _finditer(pattern: re.Pattern, anchor: re.Pattern | None, text: str):
+    """``pattern.finditer(text)``, run only on the lines holding an ``anchor`` match (see ``_ANCHORS``)."""
+    if anchor is None:
+        yield from pattern.finditer(text)
+        return
+    line_end = -1
+    for a in anchor.finditer(text):
+        if a.start() < line_end:
+            continue  # that line was scanned already
+        line_start = text.rfind("\n", 0, a.start()) + 1
+        line_end = text.find("\n", a.end())
+        line_end = len(text) if line_end == -1 else line_end
+        yield from pattern.finditer(text, line_start, line_end)
+
+
 def phrase_assertions(text: str) -> list[Assertion]:
     """Statements in free phrasing (see ``_RULES``); a statement joining two duties with 或 is not one fact."""
     out = []
-    for field, pattern, value in _RULES:
-        for m in pattern.finditer(text):
+    for (field, pattern, value), anchor in zip(_RULES, _ANCHOR_RES):
+        for m in _finditer(pattern, anchor, text):
             vals = value(m)
             if vals is None or "或" in m.group(0):
                 continue

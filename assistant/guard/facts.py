@@ -144,9 +144,10 @@ def statement_kind(text: str, a: Assertion) -> str:
     return "fact"
 
 
-def fact_statements(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> list[tuple[str, Assertion]]:
+def fact_statements(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]],
+                    masked: str | None = None) -> list[tuple[str, Assertion]]:
     """Every statement of a fact value in the memo with its kind (``fact``/``condition``), 依据 and masks left out."""
-    masked = masked_memo(markdown, verdict, facts, skip)
+    masked = masked if masked is not None else masked_memo(markdown, verdict, facts, skip)
     found = [(a, True) for a in label_assertions(masked)]
     label_spans = [(a.start, a.end) for a, _ in found]
     for label in label_texts():  # a label used as a label (…资质资格：) is blanked; in running prose it is read

@@ -4,6 +4,7 @@ abbreviations, laws the corpus does not hold, and the seed article's author and 
 from __future__ import annotations
 
 import re
+import weakref
 
 #: The spec's instruments (section 1), used when no corpus is given; ``names_from_corpus`` adds the corpus titles.
 DEFAULT_NAMES: dict[str, str] = {
@@ -66,8 +67,25 @@ QIN_TITLE = "电商平台安全保障义务“相应责任”规制研究"
 QIN_AUTHOR = "覃玉娟"
 
 
+_BY_CORPUS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def names_from_corpus(corpus) -> dict[str, str]:
     """Name → code from the corpus instruments' titles and short titles, plus the spec names and abbreviations."""
+    # built once per corpus (the guard asked for it per memo: 753 names, issue 18); a copy, callers may extend it
+    try:
+        count, cached = _BY_CORPUS.get(corpus, (None, None))
+    except TypeError:  # a corpus stand-in that cannot be weakly referenced
+        return _names_from_corpus(corpus)
+    instruments = getattr(corpus, "instruments", {})
+    if cached is None or count != len(instruments):
+        cached = _names_from_corpus(corpus)
+        _BY_CORPUS[corpus] = (len(instruments), cached)
+    return dict(cached)
+
+
+def _names_from_corpus(corpus) -> dict[str, str]:
+    """The name map of ``names_from_corpus``, computed."""
     names = dict(DEFAULT_NAMES)
     for code, inst in getattr(corpus, "instruments", {}).items():
         if code in ("QIN", "CASE") or getattr(inst, "duplicate_of", None):

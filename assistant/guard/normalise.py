@@ -59,6 +59,12 @@ class Normalised:
 
 def normalise(text: str) -> Normalised:
     """The text as the guard reads it (see the module docstring) with the map back to ``text``."""
+    # Fast path (issue 18): fold each distinct character once; when every fold is one character (the usual
+    # memo), the text is one translate and the offset map the identity. Same result as the loop below.
+    folds = {ch: _fold(ch) for ch in set(text)}
+    if all(len(f) == 1 for f in folds.values()):
+        changed = {ord(ch): f for ch, f in folds.items() if f != ch}
+        return Normalised(text.translate(changed) if changed else text, tuple(range(len(text))), len(text))
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):

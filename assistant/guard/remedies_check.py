@@ -207,6 +207,8 @@ def _limitation_findings(text: str, verdict: Any, skip: list[tuple[int, int]]) -
     for start, clause in _clauses(text, skip):
         if "保质期" in clause or "有效期" in clause:
             continue
+        if "届满" not in clause and "时效" not in clause:
+            continue  # every pattern below needs one of the two words (issue 18: no obligor lookup per clause)
         claims = _claims(verdict, clause)
         statuses = {c["status"] for c in claims}
         conditional = any(w in clause for w in CONDITIONAL)
