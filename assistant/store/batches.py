@@ -7,9 +7,11 @@
     bs.load(bid)                   # the records, in the order they were shown
     bs.compare(bid_a, bid_b)       # rows added, removed, and changed (field → before, after)
     matter = bs.open_as_matter(matter_store, bid, "C1")   # a matter holding the row's narrative and facts
+    BatchView(bs, "zhang")         # team mode: only zhang's batches, every access in ``matter_audit``
 
 A separate module with its own tables (``triage_batches``, ``triage_batch_rows``): on SQLite created on first use, so
 the matter schema in ``matters.py``/``schema.py`` stays as it is; on PostgreSQL migration 3 (``pg_schema.py``).
+A batch's ``owner`` (team mode, issue 17) is a later column: added here on SQLite, by migration 6 on PostgreSQL.
 ``BatchStore.open(settings)`` follows ``LEXMEMO_DATABASE_URL`` like the matter store.
 """
 
@@ -28,7 +30,7 @@ from assistant.store.schema import now_iso
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS triage_batches (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, created TEXT NOT NULL, doctrine TEXT NOT NULL,
-        encoding TEXT, total INTEGER NOT NULL, failed INTEGER NOT NULL, flagged INTEGER NOT NULL)""",
+        encoding TEXT, total INTEGER NOT NULL, failed INTEGER NOT NULL, flagged INTEGER NOT NULL, owner TEXT)""",
     """CREATE TABLE IF NOT EXISTS triage_batch_rows (
         batch_id TEXT NOT NULL REFERENCES triage_batches(id) ON DELETE CASCADE, position INTEGER NOT NULL,
         record_id TEXT NOT NULL, record_json TEXT NOT NULL, PRIMARY KEY (batch_id, position))""",
@@ -51,6 +53,7 @@ class Batch:
     total: int
     failed: int
     flagged: int
+    owner: str | None = None  # the lawyer who ran it (team mode); None: the CLI or local use
 
 
 class BatchStore:
@@ -65,6 +68,9 @@ class BatchStore:
             with self._write() as conn:
                 for statement in _SCHEMA:
                     conn.execute(statement)
+                # a database written before team mode: add the owner column (old batches keep NULL: no owner)
+                if "owner" not in {r[1] for r in conn.execute("PRAGMA table_info(triage_batches)").fetchall()}:
+                    conn.execute("ALTER TABLE triage_batches ADD COLUMN owner TEXT")
 
     @classmethod
     def open(cls, settings: Any) -> "BatchStore":
@@ -74,24 +80,37 @@ class BatchStore:
     def _write(self) -> Any:
         return self.backend.write()
 
-    def save(self, name: str, records: list[dict[str, Any]], doctrine: str, encoding: str | None = None) -> str:
+    def save(self, name: str, records: list[dict[str, Any]], doctrine: str, encoding: str | None = None,
+             owner: str | None = None) -> str:
         """Save one run's records (every row: done, failed or under review) in one transaction; return its id."""
         bid = uuid.uuid4().hex[:12]
         failed = sum(1 for r in records if r.get("error"))
         flagged = sum(1 for r in records if r.get("needs_review") and not r.get("error"))
         with self._write() as conn:
-            conn.execute("INSERT INTO triage_batches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         (bid, name, now_iso(), doctrine, encoding, len(records), failed, flagged))
+            conn.execute("INSERT INTO triage_batches(id, name, created, doctrine, encoding, total, failed, flagged,"
+                         " owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (bid, name, now_iso(), doctrine, encoding, len(records), failed, flagged, owner))
             conn.executemany("INSERT INTO triage_batch_rows VALUES (?, ?, ?, ?)",
                              [(bid, i, str(r.get("id")), json.dumps(r, ensure_ascii=False, default=str))
                               for i, r in enumerate(records)])
         return bid
 
-    def list(self) -> list[Batch]:
-        """Every saved batch, newest first."""
+    def list(self, owner: str | None = None) -> list[Batch]:
+        """Saved batches, newest first: every one, or (``owner`` given) only that lawyer's."""
+        sql, params = "SELECT * FROM triage_batches", ()
+        if owner is not None:
+            sql, params = f"{sql} WHERE owner = ?", (owner,)
         with self.backend.read() as conn:
-            rows = conn.execute("SELECT * FROM triage_batches ORDER BY created DESC").fetchall()
+            rows = conn.execute(f"{sql} ORDER BY created DESC", params).fetchall()
         return [Batch(**{k: r[k] for k in r.keys()}) for r in rows]
+
+    def owner(self, batch_id: str) -> str | None:
+        """Who ran the batch (None: no owner); KeyError when there is no such batch."""
+        with self.backend.read() as conn:
+            row = conn.execute("SELECT owner FROM triage_batches WHERE id = ?", (batch_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no saved triage batch {batch_id!r}")
+        return row[0]
 
     def load(self, batch_id: str) -> list[dict[str, Any]]:
         """The records of a saved batch, in their saved order; KeyError when there is no such batch."""
@@ -143,3 +162,76 @@ class BatchStore:
         with self.backend.read() as conn:
             row = conn.execute("SELECT doctrine FROM triage_batches WHERE id = ?", (batch_id,)).fetchone()
         return row[0] if row else "qin2025"
+
+
+class BatchView:
+    """The triage batches one signed-in lawyer may see (the ones they ran), every access written to ``matter_audit``.
+
+    As with ``LawyerView``, another lawyer's batch answers exactly like a missing one (KeyError), so its existence
+    is not revealed; the attempt is recorded as ``batch-denied``. Audit rows of batches carry no matter id: the
+    batch id is in ``detail`` ("batch <id>: ...").
+    """
+
+    def __init__(self, batches: BatchStore, username: str) -> None:
+        self.batches, self.username = batches, username
+
+    def _record(self, action: str, batch_id: str | None, detail: str = "") -> None:
+        from assistant.store.audit import record
+
+        what = f"batch {batch_id}" if batch_id else "batches"
+        record(self.batches, self.username, action, None, f"{what}: {detail}" if detail else what)  # type: ignore[arg-type]
+
+    def _guard(self, batch_id: str, method: str) -> None:
+        try:
+            mine = self.batches.owner(batch_id) == self.username
+        except KeyError:
+            mine = False
+        if not mine:
+            self._record("batch-denied", batch_id, method)
+            raise KeyError(f"no saved triage batch {batch_id!r}")
+
+    def save(self, name: str, records: list[dict[str, Any]], doctrine: str, encoding: str | None = None) -> str:
+        """Save a run owned by this lawyer; return its id."""
+        bid = self.batches.save(name, records, doctrine, encoding, owner=self.username)
+        self._record("batch-create", bid, f"{name} ({len(records)} rows)")
+        return bid
+
+    def list(self) -> list[Batch]:
+        """This lawyer's batches, newest first (listing is recorded, without batch ids)."""
+        batches = self.batches.list(owner=self.username)
+        self._record("batch-list", None, f"{len(batches)} batches")
+        return batches
+
+    def load(self, batch_id: str) -> list[dict[str, Any]]:
+        """The records of one of this lawyer's batches; KeyError for any other."""
+        self._guard(batch_id, "load")
+        records = self.batches.load(batch_id)
+        self._record("batch-read", batch_id, "load")
+        return records
+
+    def delete(self, batch_id: str) -> None:
+        """Remove one of this lawyer's batches."""
+        self._guard(batch_id, "delete")
+        self.batches.delete(batch_id)
+        self._record("batch-delete", batch_id)
+
+    def compare(self, before_id: str, after_id: str) -> dict[str, Any]:
+        """Compare two of this lawyer's batches (as ``BatchStore.compare``)."""
+        self._guard(before_id, "compare")
+        self._guard(after_id, "compare")
+        diff = self.batches.compare(before_id, after_id)
+        self._record("batch-read", before_id, f"compare with {after_id}")
+        return diff
+
+    def open_as_matter(self, matter_store: Any, batch_id: str, record_id: str) -> Any:
+        """A matter from one row of this lawyer's batch, owned by this lawyer (created through their ``LawyerView``)."""
+        from assistant.store.audit import LawyerView
+
+        if not isinstance(matter_store, LawyerView):
+            matter_store = LawyerView(matter_store, self.username)
+        elif matter_store.username != self.username:
+            raise ValueError("the matter view belongs to another lawyer")
+        self._guard(batch_id, "open_as_matter")
+        matter = self.batches.open_as_matter(matter_store, batch_id, record_id)
+        self._record("batch-read", batch_id, f"row {record_id} opened as matter {matter.id}")
+        return matter

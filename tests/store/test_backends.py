@@ -53,7 +53,8 @@ def test_postgres_migrations_apply_once_in_order_and_keep_rows(pg_url):
 
     # A database that only ever had migration 1 (before the memo basis columns), with a memo in it.
     with psycopg.connect(pg_url, autocommit=True) as conn:
-        conn.execute("DROP TABLE IF EXISTS schema_migrations, matter_audit, matter_shares, users, triage_batch_rows,"
+        conn.execute("DROP TABLE IF EXISTS schema_migrations, sessions, matter_audit, matter_shares, users,"
+                     " triage_batch_rows,"
                      " triage_batches,"
                      " memo_versions,"
                      " facts_versions, matters CASCADE")
@@ -67,9 +68,9 @@ def test_postgres_migrations_apply_once_in_order_and_keep_rows(pg_url):
                      " VALUES ('m1', 'done', 'template', '# 旧备忘录', 1, '2026-01-01')")
     backend = PostgresBackend(pg_url)
     with backend.read() as conn:
-        assert pg_schema.migrate(conn) == [2, 3, 4, 5, 6]
+        assert pg_schema.migrate(conn) == [2, 3, 4, 5, 6, 7]
         assert pg_schema.migrate(conn) == []  # a second run is a no-op
-        assert pg_schema.applied_versions(conn) == [1, 2, 3, 4, 5, 6] and pg_schema.LATEST == 6
+        assert pg_schema.applied_versions(conn) == [1, 2, 3, 4, 5, 6, 7] and pg_schema.LATEST == 7
     (memo,) = MatterStore(pg_url).memo_history("m1")
     assert memo.markdown == "# 旧备忘录" and memo.guard_ok is True and memo.facts_hash is None
 
