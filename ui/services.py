@@ -44,9 +44,83 @@ def _store(path: str) -> MatterStore:
     return MatterStore(path)
 
 
-def store(s: Settings) -> MatterStore:
-    """The matter store: ``settings.database_url`` (PostgreSQL) or ``settings.db_path`` (one object per process)."""
+def raw_store(s: Settings) -> MatterStore:
+    """The whole matter store, unfiltered (one object per process): only for what is no one lawyer's matter data."""
     return _store(s.database_url or str(s.db_path))
+
+
+def store(s: Settings) -> Any:
+    """The matter store as this session may use it: in team mode the signed-in lawyer's ``LawyerView`` (only their
+    own and shared matters, every access audited), else the whole store (local use, nothing changes)."""
+    user = current_user(s)
+    if user is None:
+        return raw_store(s)
+    from assistant.store.audit import LawyerView
+
+    return LawyerView(raw_store(s), user)
+
+
+# --- team mode: who is signed in (issue 17) ---------------------------------------------------------------------
+# The sign-in gate (assistant/auth, in front of Streamlit in team mode) authenticates every request, strips any
+# incoming copy of this header and sets it to the signed-in user name. Streamlit exposes the headers of the
+# session's initial (websocket) request as st.context.headers; AppTest cannot send headers, so the UI tests patch
+# streamlit's client context (tests/ui/test_team_*.py) rather than this module having a test-only input.
+USER_HEADER = "X-Lexmemo-User"
+
+
+def sign_in_required(s: Settings) -> bool:
+    """Whether the workspace runs behind the sign-in gate (team preset or a non-loopback address)."""
+    return bool(getattr(s, "sign_in_required", s.preset == "team"))
+
+
+def current_user(s: Settings | None = None) -> str | None:
+    """The signed-in lawyer's user name in team mode, None in local use; in team mode without a valid signed-in
+    user, the page shows only 未登录 and the run stops (defence in depth behind the gate: never any matter)."""
+    s = s or settings()
+    if not sign_in_required(s):
+        return None
+    user = (st.context.headers.get(USER_HEADER) or "").strip()
+    if user and _active_user(s, user):
+        return user
+    st.error("未登录：请通过工作区的登录页登录（Not signed in: sign in through the workspace's sign-in page）。")
+    st.stop()
+    return None  # not reached: st.stop() ends the run
+
+
+def _active_user(s: Settings, username: str) -> bool:
+    """The header names an existing, enabled lawyer (a user disabled since sign-in loses access at once)."""
+    try:
+        return not _user_store(s.database_url or str(s.db_path)).get(username).disabled
+    except Exception:  # unknown user (StoreError) or an unusable database: not signed in
+        return False
+
+
+def visible_matters(store_or_view: Any = None) -> list[Any]:
+    """The matters this session may see, most recently changed first (team mode: owned or shared, the listing
+    audited). Lists of matters (sidebar, first-page search in views/matters_list.py and views/orientation.py) call
+    this or ``store(s).list_matters()``, never ``raw_store``, so no list shows another lawyer's matter."""
+    return (store_or_view if store_or_view is not None else store(settings())).list_matters()
+
+
+def users(s: Settings) -> list[Any]:
+    """The firm's active lawyers (for the 共享 control): user name and display name, disabled ones left out."""
+    return [u for u in _user_store(s.database_url or str(s.db_path)).list() if not u.disabled]
+
+
+@st.cache_resource(show_spinner=False)
+def _user_store(target: str) -> Any:
+    from assistant.store.users import UserStore
+
+    return UserStore(target)  # its schema check once per process, not on every run
+
+
+def batches(s: Settings) -> Any:
+    """Saved triage batches as this session may use them: team mode, the lawyer's own (``BatchView``, audited)."""
+    from assistant.store.batches import BatchStore, BatchView
+
+    whole = BatchStore.open(s)
+    user = current_user(s)
+    return whole if user is None else BatchView(whole, user)
 
 
 def examples() -> dict[str, Path]:

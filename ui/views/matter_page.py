@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 import services
-from assistant.store import MatterStore
+from assistant.store import MatterStore, StoreError
 from i18n import t
 from services import Unavailable
 from views import (authorities, facts_form, limitation_badge, matters_list, memo_panel, orientation, scenarios_panel,
-                   verdict_panel)
+                   sharing, verdict_panel)
 from views.state import autosave, current_doctrine, current_facts, keep_mine, reload_latest
 
 
@@ -56,8 +56,14 @@ def render(store: MatterStore) -> None:
         st.info(t("pick_or_create"))
         orientation.render(services.settings())  # what the tool decides, what not, where data goes (issue 16)
         return
-    matter = store.get_matter(matter_id)
+    try:
+        matter = store.get_matter(matter_id)
+    except StoreError:  # deleted, or (team mode) no longer shared with this lawyer: nothing of it is shown
+        st.session_state.pop("matter_id", None)
+        st.warning(f"未找到该事项（{matter_id}）")
+        return
     st.header(matter.name)
+    sharing.render(store, matter)  # team mode: owner, shares, and the owner's 共享 control
     badge_slot = st.container()  # the 诉讼时效 badge (issue 13), filled once the verdict is known
     matters_list.render(store)
     _conflict_banner(store)

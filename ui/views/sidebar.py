@@ -1,6 +1,10 @@
 """The sidebar: language toggle, page choice, and the saved-matter list (open, new, example, rename, duplicate,
 delete). Query parameters ``?matter=ID`` reopen a matter and ``?example=NAME`` load a worked example, so a
 browser reload comes back to the same matter and a link can open an example directly.
+
+In team mode (issue 17) ``store`` is the signed-in lawyer's ``LawyerView`` (``services.store``): the list holds only
+their own and shared matters, a new matter is theirs, and ``?matter=`` of any other matter says 未找到该事项 exactly
+as for one that does not exist (the refused access is audited). Only the owner may delete a matter.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import streamlit as st
 
 from assistant.store import ConflictError, MatterStore, StoreError
 from i18n import t
-from services import examples
+from services import current_user, examples
 from views.state import load_matter
 
 SELECT_KEY = "matter_select"
@@ -74,8 +78,12 @@ def _delete(store: MatterStore) -> None:
     matter_id = st.session_state.get("matter_id")
     if not matter_id or not st.session_state.get("delete_confirm"):
         return
-    name = store.get_matter(matter_id).name
-    store.delete(matter_id)
+    try:
+        name = store.get_matter(matter_id).name
+        store.delete(matter_id)  # team mode: only the owner (LawyerView refuses anyone else)
+    except StoreError as exc:
+        _flash("error", str(exc))
+        return
     _flash("success", t("deleted", name=name))
     st.session_state["delete_confirm"] = False
     st.session_state.pop("matter_id", None)
@@ -93,8 +101,8 @@ def _query_params(store: MatterStore, doctrine: str) -> None:
     if wanted and not st.session_state.get(SELECT_KEY):
         try:
             store.get_matter(wanted)
-        except StoreError:
-            _flash("warning", f"matter {wanted} not found")
+        except StoreError:  # missing, or another lawyer's: the same words, so existence is not revealed
+            _flash("warning", f"未找到该事项（{wanted}）")
         else:
             _select(wanted)
 
@@ -103,6 +111,9 @@ def render(store: MatterStore, default_doctrine: str) -> str:
     """Draw the sidebar; load the selected matter into the session when it changed; return the page chosen."""
     sb = st.sidebar
     sb.toggle(t("lang_toggle"), key="lang_en")
+    user = current_user()
+    if user:
+        sb.caption(f"已登录：{user} · [退出登录](/_lexmemo/logout)")  # the gate's sign-out path (assistant/auth)
     page = sb.radio(t("page"), list(PAGES), key="page", format_func=lambda p: t(PAGES[p]))
     _query_params(store, default_doctrine)
 
@@ -123,7 +134,11 @@ def render(store: MatterStore, default_doctrine: str) -> str:
     selected = st.session_state.get(SELECT_KEY)
     selected = None if selected == HOME else selected
     if selected and selected != st.session_state.get("matter_id"):
-        load_matter(store, selected)
+        try:
+            load_matter(store, selected)
+        except StoreError:  # unshared or deleted since the list was read: nothing of it is shown
+            _flash("warning", f"未找到该事项（{selected}）")
+            selected = None  # the picker is drawn already; the next run's list no longer holds it
     if not selected:
         st.session_state.pop("matter_id", None)
     if selected:
@@ -142,12 +157,14 @@ def render(store: MatterStore, default_doctrine: str) -> str:
         else:
             st.caption(t("no_examples"))
 
+    owns = not user or any(m.id == selected and m.owner == user for m in matters)
     if selected:
         with sb.expander(t("rename") + " / " + t("duplicate") + " / " + t("delete")):
             st.text_input(t("rename_to"), key="rename_to")
             st.button(t("rename"), key="rename_btn", on_click=_rename, args=(store,))
             st.button(t("duplicate"), key="duplicate_btn", on_click=_duplicate, args=(store,))
-            st.checkbox(t("delete_confirm"), key="delete_confirm")
-            st.button(t("delete"), key="delete_btn", on_click=_delete, args=(store,),
-                      disabled=not st.session_state.get("delete_confirm"))
+            if owns:  # a lawyer a matter is shared with may edit it, not delete it
+                st.checkbox(t("delete_confirm"), key="delete_confirm")
+                st.button(t("delete"), key="delete_btn", on_click=_delete, args=(store,),
+                          disabled=not st.session_state.get("delete_confirm"))
     return page

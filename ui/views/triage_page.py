@@ -25,9 +25,8 @@ FORMATS = (("csv", "text/csv"), ("xlsx", "application/vnd.openxmlformats-officed
 
 
 def _batches():
-    from assistant.store.batches import BatchStore
-
-    return BatchStore.open(services.settings())
+    # team mode (issue 17): the signed-in lawyer's own batches only, every access audited (BatchView)
+    return services.batches(services.settings())
 
 
 def _run(data: bytes, filename: str, doctrine: str) -> None:
@@ -75,7 +74,7 @@ def _open_matter(batch_id: str, record_id: str) -> None:
     """Callback: create a matter from the row and switch to the matter page with it loaded."""
     from views import state
 
-    store = services.store(services.settings())
+    store = services.store(services.settings())  # team mode: the lawyer's view, so the new matter is theirs
     matter = _batches().open_as_matter(store, batch_id, record_id)
     state.load_matter(store, matter.id)
     st.session_state["page"] = "matter"
