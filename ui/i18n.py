@@ -7,9 +7,11 @@ translation shows up on screen instead of crashing the page.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
+import yaml
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -359,6 +361,18 @@ VALUE_LABELS.update({
                      "not_prominent": ("有，但未合理提示", "yes, not brought to attention")},
 })
 
+
+def _load_engine_labels() -> None:
+    """Merge ``labels_zh.yaml`` (rule ids, trace elements, eval names, example titles) into the tables above."""
+    data = yaml.safe_load(_LABELS_FILE.read_text(encoding="utf-8")) or {}
+    for kind, values in data.items():
+        VALUE_LABELS.setdefault(kind, {}).update({str(k): (v[0], v[1]) for k, v in values.items()})
+    # composite trace elements (review_or_safety_failed, breach_stage) read like facts wherever a fact name shows
+    FIELD_LABELS.update({k: v for k, v in VALUE_LABELS["element"].items() if k not in FIELD_LABELS})
+
+
+_LABELS_FILE = Path(__file__).with_name("labels_zh.yaml")
+_load_engine_labels()
 
 _last_lang = ["zh"]
 

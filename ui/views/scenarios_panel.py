@@ -32,10 +32,19 @@ def scenario_id(scenario: Any) -> str:
     return json.dumps([scenario.route, scenario.form, scenario.requires], ensure_ascii=False, sort_keys=True)
 
 
+def _route(route: str) -> str:
+    """The scenario's route (a provision id) as its Chinese citation: 《电子商务法》第三十八条第一款."""
+    try:
+        corpus = services.corpus(services.settings())
+        return corpus.cite(route) if corpus.resolve(route) else route
+    except Exception:  # no corpus: the id, never hidden
+        return route
+
+
 def sentence(scenario: Any) -> str:
-    """「如能证明：A为「是」，且B为「否」，则：连带责任（ECL-38-1）」 with fact names and values in Chinese."""
+    """「如能证明：A为「是」，且B为「否」，则：连带责任（依《电子商务法》第三十八条第一款）」, all in Chinese."""
     facts = "，且".join(f"{field_label(f)}为「{_value(f, v)}」" for f, v in scenario.requires.items())
-    return f"如能证明：{facts}，则：{label('liability_form', scenario.form)}（{scenario.route}）"
+    return f"如能证明：{facts}，则：{label('liability_form', scenario.form)}（依{_route(scenario.route)}）"
 
 
 def on_record_line(verdict: Any) -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from engine_text import corpus_cite, humanize, value_label
 from i18n import field_label, label, t
 
 STATUS_ICON = {"satisfied": "✓", "failed": "✗", "unknown": "?"}
@@ -37,24 +38,31 @@ def summary_line(verdict: Any) -> str:
     )
 
 
-def _element_value(value: Any) -> str:
-    if value is None:
-        return t("unknown")
-    if isinstance(value, bool):
-        return t("yes") if value else t("no")
-    return str(value)
+def _element_value(name: str, value: Any, corpus: Any) -> str:
+    """An element's value in Chinese: the fact's own labels, or the engine's text (``a=null, b=false``) translated."""
+    if isinstance(value, str) and "=" in value:
+        return humanize(value, corpus_cite(corpus))
+    return value_label(name, value)
+
+
+def rule_heading(entry: Any) -> str:
+    """A trace entry's expander title: outcome mark, the rule's Chinese name, its title and outcome (no rule id)."""
+    icon = OUTCOME_ICON.get(entry.outcome, "•")
+    name = label("rule", entry.rule)
+    # the rule's Chinese name repeats its title for a few rules (e.g. 无损害则无赔偿): say it once
+    head = entry.title if name in entry.title else f"{name}：{entry.title}"
+    return f"{icon} {head} — {label('outcome', entry.outcome)}"
 
 
 def _trace(verdict: Any, corpus: Any) -> None:
     st.markdown(f"**{t('trace')}**")
-    for i, entry in enumerate(verdict.trace):
-        icon = OUTCOME_ICON.get(entry.outcome, "•")
-        with st.expander(f"{icon} {entry.rule} · {entry.title} — {label('outcome', entry.outcome)}"):
+    for entry in verdict.trace:
+        with st.expander(rule_heading(entry)):
             for el in entry.elements:
                 name = field_label(el.name) if el.name else el.name
-                st.markdown(f"{STATUS_ICON.get(el.status, '?')} {name} = {_element_value(el.value)}")
+                st.markdown(f"{STATUS_ICON.get(el.status, '?')} {name} = {_element_value(el.name, el.value, corpus)}")
             if entry.detail:
-                st.caption(entry.detail)
+                st.caption(humanize(entry.detail, corpus_cite(corpus)))
             if entry.citations:
                 st.markdown(f"{t('citations')}：" + "；".join(cite(corpus, c) for c in entry.citations))
 
@@ -81,13 +89,14 @@ def render(verdict: Any, corpus: Any) -> None:
     """Draw the whole verdict panel for ``verdict``."""
     st.subheader(t("verdict"))
     st.markdown(summary_line(verdict))
+    regimes = "、".join(cite(corpus, r) for r in verdict.regimes)  # routes are provision ids: cite them in Chinese
     st.caption(f"{t('nature')}：{label('liability_nature', verdict.liability_nature)}"
-               + (f" · {t('regimes')}：{'、'.join(verdict.regimes)}" if verdict.regimes else "")
+               + (f" · {t('regimes')}：{regimes}" if verdict.regimes else "")
                + (f" · {t('as_of', date=verdict.as_of.date)}" if verdict.as_of and verdict.as_of.date else ""))
     if verdict.expanded_damage:
         st.warning(t("expanded_damage"))
     if verdict.notes:
-        st.info("\n".join(f"- {n}" for n in verdict.notes))
+        st.info("\n".join(f"- {humanize(n, corpus_cite(corpus))}" for n in verdict.notes))
     if verdict.citations:
         st.markdown(f"{t('citations')}：" + "；".join(cite(corpus, c) for c in verdict.citations))
     _alternatives(verdict)
