@@ -102,6 +102,17 @@ def visible_matters(store_or_view: Any = None) -> list[Any]:
     return (store_or_view if store_or_view is not None else store(settings())).list_matters()
 
 
+def record_export(matter_id: str, kind: str) -> None:
+    """Download-button callback: in team mode write who exported which matter's memo (md/docx) to the audit table.
+    (The memo itself was read through the lawyer's view; this records that it left the workspace.)"""
+    s = settings()
+    user = current_user(s)
+    if user is not None:
+        from assistant.store.audit import record
+
+        record(raw_store(s), user, "export", matter_id, kind)
+
+
 def users(s: Settings) -> list[Any]:
     """The firm's active lawyers (for the 共享 control): user name and display name, disabled ones left out."""
     return [u for u in _user_store(s.database_url or str(s.db_path)).list() if not u.disabled]

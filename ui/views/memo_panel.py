@@ -208,7 +208,7 @@ def render(store: MatterStore, matter_id: str, matter_name: str, facts: Any, ver
         exported = services.mark_for_review(text, findings)
         cols = st.columns(3)
         cols[0].download_button(t("download_md"), data=exported.encode("utf-8"), file_name=f"{matter_name}.md",
-                                mime="text/markdown", key="dl_md")
+                                mime="text/markdown", key="dl_md", on_click=services.record_export, args=(matter_id, "md"))
         try:
             cache_key = (text, tuple(findings), matter_name)
             cached = st.session_state.get("docx_cache")
@@ -221,6 +221,7 @@ def render(store: MatterStore, matter_id: str, matter_name: str, facts: Any, ver
         else:
             cols[1].download_button(
                 t("download_docx"), data=data, file_name=f"{matter_name}.docx", key="dl_docx",
+                on_click=services.record_export, args=(matter_id, "docx"),  # team mode: audited (issue 17)
                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             )
         memo = st.session_state.get("memo_version")
