@@ -38,6 +38,11 @@ def test_expiring_badge_names_days_left_and_expiry(data_dir):
     assert "剩余 45 日" in shown and "届满日 " in shown
 
 
+# remedies_ex4, ex1 and ex6 by their Chinese titles (ui/labels_zh.yaml), most urgent first
+URGENCY_ORDER = ["示例：赔偿示例四：2023年住宿致残", "示例：赔偿示例一：2025年食品不符合安全标准致轻伤",
+                 "示例：赔偿示例六：2021年缺陷商品欺诈致财产损失"]
+
+
 def test_the_matters_list_sorts_by_urgency(data_dir):
     at = new_app(example="remedies_ex4")  # loaded in an order unlike the urgency order
     for name in ("remedies_ex1", "remedies_ex6"):
@@ -45,13 +50,13 @@ def test_the_matters_list_sorts_by_urgency(data_dir):
         ok(at.sidebar.button(key="example_load").click().run())
     ok(at.radio(key="matters_sort").set_value("limitation").run())
     table = next(d.value for d in at.dataframe if "诉讼时效" in d.value.columns)
-    assert list(table["事项"]) == ["示例：remedies_ex4", "示例：remedies_ex1", "示例：remedies_ex6"]
+    assert list(table["事项"]) == URGENCY_ORDER
     assert list(table["诉讼时效"]) == ["即将届满（90日内）", "未届满", "已届满"]
     ok(at.radio(key="matters_sort").set_value("updated").run())
     table = next(d.value for d in at.dataframe if "诉讼时效" in d.value.columns)
     store = MatterStore.open(get_settings())
     assert list(table["事项"]) == [m.name for m in store.list_matters()]  # most recently changed first
-    assert list(table["事项"]) != ["示例：remedies_ex4", "示例：remedies_ex1", "示例：remedies_ex6"]
+    assert list(table["事项"]) != URGENCY_ORDER
     assert "全部事项 · 诉讼时效" in texts(at)
 
 
@@ -80,4 +85,5 @@ def test_the_sidebar_list_names_each_matters_badge(data_dir):
     ok(at.sidebar.selectbox(key="example_select").set_value("remedies_ex6").run())
     ok(at.sidebar.button(key="example_load").click().run())
     options = [o for o in at.sidebar.selectbox(key="matter_select").options if o != "首页（近期事项）"]
-    assert sorted(options) == ["示例：remedies_ex4 · 时效即将届满", "示例：remedies_ex6 · 时效已届满"]
+    assert sorted(options) == sorted(["示例：赔偿示例四：2023年住宿致残 · 时效即将届满",
+                                      "示例：赔偿示例六：2021年缺陷商品欺诈致财产损失 · 时效已届满"])

@@ -33,7 +33,7 @@ def test_template_draft_download_and_reopen_after_fresh_run(data_dir, served_fil
     assert any("核查通过" in s.value for s in at.success)
     downloads = _downloads(at)
     assert {"dl_md", "dl_docx"} <= set(downloads)
-    name = "示例：drug_minor_contribution"
+    name = "示例：药品致害，平台原因力次要"
     assert served_files[f"{name}.md"].decode("utf-8") == memo
     with zipfile.ZipFile(io.BytesIO(served_files[f"{name}.docx"])) as z:  # a real Word document
         assert "补充责任" in z.read("word/document.xml").decode("utf-8")

@@ -62,7 +62,8 @@ def test_first_page_lists_searches_and_opens_recent_matters(data_dir):
         ok(at.sidebar.button(key="example_load").click().run())
     _first_page(at)
     assert "本工具判断什么" in "".join(m.value for m in at.markdown)  # the orientation stays on the first page
-    ex4, ex6, misled = "示例：remedies_ex4", "示例：remedies_ex6", "示例：misleading_self_operated_2020_decided_2021"
+    ex4, ex6 = "示例：赔偿示例四：2023年住宿致残", "示例：赔偿示例六：2021年缺陷商品欺诈致财产损失"  # Chinese titles
+    misled = "示例：2020年误导性自营标识（2021年裁判）"
     assert _listed(at) == [misled, ex6, ex4]  # newest first
     meta = [c.value for c in at.caption if c.value.startswith("最近修改")]
     assert any("责任形态：补充责任" in m and "即将届满" in m for m in meta), meta
@@ -72,7 +73,7 @@ def test_first_page_lists_searches_and_opens_recent_matters(data_dir):
         ok(at.text_input(key="recent_search").input(query).run())
         assert _listed(at) == expected, query
     assert any("没有符合条件的事项" in i.value for i in at.info)
-    ok(at.text_input(key="recent_search").input("ex6").run())
+    ok(at.text_input(key="recent_search").input("缺陷商品").run())
     ok(at.button(key=[b.key for b in at.button if b.label == ex6][0]).click().run())
     assert at.header[0].value == ex6  # the matter page of the clicked matter
     assert at.sidebar.selectbox(key="matter_select").value != "__home__"

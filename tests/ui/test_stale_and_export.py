@@ -13,7 +13,7 @@ from assistant.settings import get_settings
 from assistant.store import MatterStore
 
 STALE = "事实已变更，请重新起草"
-NAME = "示例：drug_minor_contribution"
+NAME = "示例：药品致害，平台原因力次要"
 
 
 def _store() -> MatterStore:

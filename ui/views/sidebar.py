@@ -14,7 +14,7 @@ import json
 import streamlit as st
 
 from assistant.store import ConflictError, MatterStore, StoreError
-from i18n import t
+from i18n import label, t
 from services import current_user, examples
 from views.state import load_matter
 
@@ -46,7 +46,8 @@ def load_example(store: MatterStore, name: str, doctrine: str) -> str | None:
     data = json.loads(path.read_text(encoding="utf-8"))
     facts = data.get("facts", data) if isinstance(data, dict) else {}
     facts = {k: v for k, v in facts.items() if v is not None and not k.startswith("_")}
-    matter = store.create_matter(f"示例：{name}", doctrine=data.get("doctrine", doctrine) if "facts" in data else doctrine,
+    title = f"示例：{label('example', name)}"  # its Chinese title (labels_zh.yaml), never the file name (issue 16)
+    matter = store.create_matter(title, doctrine=data.get("doctrine", doctrine) if "facts" in data else doctrine,
                                  facts=facts)
     _select(matter.id)
     return matter.id
@@ -151,7 +152,7 @@ def render(store: MatterStore, default_doctrine: str) -> str:
         st.button(t("new_matter"), key="new_matter", on_click=_create, args=(store, default_doctrine))
         available = list(examples())
         if available:
-            st.selectbox(t("example"), available, key="example_select")
+            st.selectbox(t("example"), available, key="example_select", format_func=lambda n: label("example", n))
             st.button(t("example_load"), key="example_load",
                       on_click=lambda: load_example(store, st.session_state["example_select"], default_doctrine))
         else:
