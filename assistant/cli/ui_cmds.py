@@ -9,6 +9,7 @@ download or websocket of the app is reachable before a lawyer has signed in (iss
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -73,6 +74,10 @@ def _check_users(settings: Any) -> None:
               f"sign in: {NO_USERS}")
 
 
+def _exit_on_sigterm(signum: int, frame: Any) -> None:
+    raise SystemExit(0)
+
+
 def _run_gated(settings: Any, port: int, env: dict[str, str]) -> int:
     """Streamlit on 127.0.0.1:<internal port>, the gate on the public address; stop both when either stops."""
     import uvicorn
@@ -82,7 +87,8 @@ def _run_gated(settings: Any, port: int, env: dict[str, str]) -> int:
     internal = _free_local_port()
     # The app learns from these that sign-in is on (ui/services.current_user trusts X-Lexmemo-User only then).
     child_env = {**env, "LEXMEMO_PRESET": settings.preset, "LEXMEMO_UI_ADDRESS": settings.ui_address}
-    proc = subprocess.Popen(streamlit_command(internal), env=child_env, start_new_session=True)
+    # Same process group: Ctrl+C (or a kill of the group) reaches Streamlit too, so it never outlives the gate.
+    proc = subprocess.Popen(streamlit_command(internal), env=child_env)
     server = uvicorn.Server(uvicorn.Config(build_gate(settings, f"http://127.0.0.1:{internal}"),
                                            host=settings.ui_address, port=port, log_level="warning",
                                            proxy_headers=True, forwarded_allow_ips="127.0.0.1"))
@@ -92,9 +98,13 @@ def _run_gated(settings: Any, port: int, env: dict[str, str]) -> int:
         server.should_exit = True
 
     threading.Thread(target=stop_when_streamlit_exits, daemon=True).start()
+    # uvicorn re-raises SIGTERM after its graceful shutdown; as SystemExit here (not the default handler, which ends
+    # the process at once) it still runs the finally below, so a stopped gate never leaves Streamlit running.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         server.run()
     finally:
+        signal.signal(signal.SIGTERM, previous)
         if proc.poll() is None:
             proc.terminate()
             try:

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any, Iterator
 
+import httpx
+
 PW_ZHANG, PW_LI = "zhang-口令-0001", "li-password-0002"
+REPO = Path(__file__).resolve().parents[2]
 
 
 class Clock:
@@ -51,3 +59,64 @@ def serve(app: Any, port: int | None = None) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextlib.contextmanager
+def lexmemo_ui_team(tmp_path: Path) -> Iterator[str]:
+    """`lexmemo ui --preset team --address 127.0.0.1 --port P` as a real process group; yields the gate's URL."""
+    port = free_port()
+    env = {**os.environ, "LEXMEMO_DATA_DIR": str(tmp_path / "data"), "LEXMEMO_CACHE_DIR": str(tmp_path / "cache"),
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    for name in ("LEXMEMO_LLM", "LEXMEMO_PRESET", "LEXMEMO_DATABASE_URL", "LEXMEMO_UI_ADDRESS"):
+        env.pop(name, None)
+    log = open(tmp_path / "lexmemo-ui.log", "wb")
+    cmd = [sys.executable, "-c", "from assistant.cli import main; main()", "ui", "--preset", "team",
+           "--address", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        yield f"http://127.0.0.1:{port}"
+        # SIGTERM to lexmemo alone (as a service manager stops it): its Streamlit child must stop with it.
+        children = _children(proc.pid)
+        assert children, "lexmemo ui started no Streamlit"
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while any(Path(f"/proc/{c}").exists() and _state(c) != "Z" for c in children):
+            assert time.monotonic() < deadline, f"Streamlit {children} outlived the gate"
+            time.sleep(0.2)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
+        log.close()
+
+
+def wait_until(predicate, what: str, log: Path, timeout: float = 120) -> None:
+    """Poll ``predicate`` (connection errors count as not yet) until true; fail with the server log."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(httpx.TransportError):
+            if predicate():
+                return
+        time.sleep(0.5)
+    raise AssertionError(f"{what} (log: {log.read_text(errors='replace')[-2000:]})")
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _state(pid: int) -> str:
+    """A process's state letter (Z: exited, not yet reaped); "" when it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return ""

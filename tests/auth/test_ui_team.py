@@ -4,14 +4,7 @@ serves nothing of Streamlit before sign-in, then the app and its websocket to th
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
-from typing import Iterator
 
 import httpx
 import pytest
@@ -24,10 +17,9 @@ from assistant.cli import _register_verbs, app
 from assistant.settings import Settings
 from assistant.store.users import UserStore
 
-from auth_helpers import PW_ZHANG, free_port
+from auth_helpers import PW_ZHANG, lexmemo_ui_team, wait_until
 
 _register_verbs()
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture()
@@ -76,49 +68,14 @@ def test_bad_preset_exits_2(data_env):
     assert result.exit_code == 2 and "--preset" in result.output
 
 
-@contextlib.contextmanager
-def _lexmemo_ui_team(tmp_path: Path) -> Iterator[str]:
-    """`lexmemo ui --preset team --address 127.0.0.1 --port P` as a real process group; yields the gate's URL."""
-    port = free_port()
-    env = {**os.environ, "LEXMEMO_DATA_DIR": str(tmp_path / "data"), "LEXMEMO_CACHE_DIR": str(tmp_path / "cache"),
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    for name in ("LEXMEMO_LLM", "LEXMEMO_PRESET", "LEXMEMO_DATABASE_URL", "LEXMEMO_UI_ADDRESS"):
-        env.pop(name, None)
-    log = open(tmp_path / "lexmemo-ui.log", "wb")
-    cmd = [sys.executable, "-c", "from assistant.cli import main; main()", "ui", "--preset", "team",
-           "--address", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
-        log.close()
-
-
-def _wait(predicate, what: str, log: Path, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with contextlib.suppress(httpx.TransportError):
-            if predicate():
-                return
-        time.sleep(0.5)
-    raise AssertionError(f"{what} (log: {log.read_text(errors='replace')[-2000:]})")
-
-
 def test_team_workspace_on_real_streamlit_shows_nothing_before_sign_in(tmp_path):
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     UserStore(Settings(data_dir=tmp_path / "data").db_path).add("zhang", PW_ZHANG, display_name="张律师")
     log = tmp_path / "lexmemo-ui.log"
-    with _lexmemo_ui_team(tmp_path) as url, httpx.Client(base_url=url, trust_env=False, timeout=30) as c:
-        _wait(lambda: c.get("/_lexmemo/login").status_code == 200, "the gate did not start", log)
+    with lexmemo_ui_team(tmp_path) as url, httpx.Client(base_url=url, trust_env=False, timeout=30) as c:
+        wait_until(lambda: c.get("/_lexmemo/login").status_code == 200, "the gate did not start", log)
         for path in ("/", "/?matter=abc", "/media/anything.docx", "/_stcore/health", "/_stcore/host-config",
                      "/static/js/index.js", "/favicon.png"):
             r = c.get(path)
@@ -131,7 +88,7 @@ def test_team_workspace_on_real_streamlit_shows_nothing_before_sign_in(tmp_path)
         assert wrong.status_code == 401 and "用户名或密码不正确" in wrong.text and not c.cookies
         ok = c.post("/_lexmemo/login", data={"username": "zhang", "password": PW_ZHANG, "next": "/"})
         assert ok.status_code == 303 and "Max-Age=28800" in ok.headers["set-cookie"]
-        _wait(lambda: c.get("/_stcore/health").text == "ok", "streamlit did not become healthy behind the gate", log)
+        wait_until(lambda: c.get("/_stcore/health").text == "ok", "streamlit did not become healthy behind the gate", log)
         page = c.get("/")
         assert page.status_code == 200 and 'id="root"' in page.text  # Streamlit's own page, through the gate
         script = page.text.split('src="./static/', 1)[1].split('"', 1)[0]
