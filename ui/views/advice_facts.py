@@ -125,8 +125,9 @@ def _table(field: str) -> None:
                                                                    required=True, width="large")}
     frame = pd.DataFrame(rows, columns=columns)
     editor_key = f"{field}_editor_{st.session_state.get(_rev_key(field), 0)}"
+    # placeholder: an empty cell (no end date yet) reads 「—」, not the grid's default "None" (issue 16)
     st.data_editor(frame, key=editor_key, num_rows="dynamic", hide_index=True, column_config=config,
-                   width="stretch", on_change=_on_edit, args=(field, editor_key))
+                   width="stretch", on_change=_on_edit, args=(field, editor_key), placeholder="—")
 
 
 def render() -> None:

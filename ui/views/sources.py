@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from engine_text import corpus_cite, humanize
 from i18n import t
 
 # instrument_type → the group it is listed under; administrative regulations and legislative interpretations are
@@ -102,10 +103,20 @@ def instrument_lines(corpus: Any, code: str) -> None:
 def case_body(case: Any) -> None:
     """A case's record: court, tier, number, outcome and numbered source links."""
     st.caption(t("case_meta", court=case.court or "—", tier=case.tier or "—", number=case.case_number or "—"))
-    if getattr(case, "outcome_detail", None):
-        st.write(case.outcome_detail)
+    if getattr(case, "outcome_detail", None):  # curators' note: its provision ids cited in Chinese (issue 16)
+        st.write(humanize(case.outcome_detail, _humanize_cite()))
     if case.sources:
         st.markdown(f"{t('sources')}：" + " · ".join(f"[{i + 1}]({u})" for i, u in enumerate(case.sources)))
+
+
+def _humanize_cite() -> Any:
+    """``humanize``'s citation function over the app's corpus (None when the corpus cannot load)."""
+    import services
+
+    try:
+        return corpus_cite(services.corpus(services.settings()))
+    except Exception:  # ids stay as they are, never hidden
+        return None
 
 
 def _quote(text: str) -> str:

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 import services
+from engine_text import humanize, word_label
 from i18n import label, t
 from services import Unavailable
 from views.facts_form import DOCTRINES
@@ -60,10 +61,27 @@ def _run(data: bytes, filename: str, doctrine: str) -> None:
                                          "failed": sum(1 for r in records if r.get("error")), "batch_id": batch_id}
 
 
+# Columns shown as they are: the claimant's own words, and the row errors, which name the file's columns as the
+# paralegal typed them (``event_date: bad date``) so the file can be fixed.
+_AS_TYPED = {"id", "narrative", "error"}
+
+
+def cell_text(column: str, value: Any) -> str:
+    """A cell value as the paralegal reads it: triage's Chinese, and any engine word left in it (a fact name in the
+    evidence column, a form triage does not name) through the one translation table (issue 16)."""
+    from assistant.triage.display import zh_value
+
+    text = zh_value(column, value)
+    return word_label(text) or humanize(text)
+
+
 def _table(records: list[dict[str, Any]], key: str, ranked: bool = False) -> None:
-    from assistant.triage.display import zh_table
+    from assistant.triage.display import SCREEN_COLUMNS, zh_table
 
     columns, cells = zh_table(records)
+    names = [c for c, _ in SCREEN_COLUMNS]
+    cells = [[v if names[i] in _AS_TYPED or not isinstance(v, str) else (word_label(v) or humanize(v))
+              for i, v in enumerate(row)] for row in cells]
     frame = pd.DataFrame(cells, columns=list(columns))
     if not ranked:  # rows under review or failed have no rank: no priority column (not a column of "None")
         frame = frame.drop(columns=[columns[0]])
@@ -113,7 +131,7 @@ def _saved(result: dict[str, Any] | None) -> None:
 
 def render() -> None:
     """Draw the triage page."""
-    from assistant.triage.display import split_records, zh_value
+    from assistant.triage.display import split_records
 
     st.subheader(t("triage_title"))
     upload = st.file_uploader(t("triage_upload"), type=["csv", "jsonl", "xlsx"], key="triage_upload")
@@ -134,16 +152,15 @@ def render() -> None:
         st.caption("这些行的事实读取置信度低，或文字不像索赔陈述（乱码、空白、其他语言）：请人工阅读，不参与排序。")
         _table(review, "triage_review")
     with tabs[1]:
-        forms = sorted({zh_value("liability_form", r.get("liability_form")) for r in ranked})
-        cats = sorted({zh_value("category", r.get("category")) for r in ranked})
-        lims = sorted({zh_value("limitation_status", r.get("limitation_status")) for r in ranked})
+        forms = sorted({cell_text("liability_form", r.get("liability_form")) for r in ranked})
+        cats = sorted({cell_text("category", r.get("category")) for r in ranked})
+        lims = sorted({cell_text("limitation_status", r.get("limitation_status")) for r in ranked})
         c1, c2, c3 = st.columns(3)
         pick_forms = c1.multiselect("责任形态", forms, key="triage_filter_form")
         pick_cats = c2.multiselect("商品或服务类别", cats, key="triage_filter_category")
         pick_lims = c3.multiselect("诉讼时效（对平台）", lims, key="triage_filter_limitation")
-        shown = [r for r in ranked if (not pick_forms or zh_value("liability_form", r.get("liability_form")) in pick_forms)
-                 and (not pick_cats or zh_value("category", r.get("category")) in pick_cats)
-                 and (not pick_lims or zh_value("limitation_status", r.get("limitation_status")) in pick_lims)]
+        picks = {"liability_form": pick_forms, "category": pick_cats, "limitation_status": pick_lims}
+        shown = [r for r in ranked if all(not pick or cell_text(c, r.get(c)) in pick for c, pick in picks.items())]
         _table(shown, "triage_table", ranked=True)
     with tabs[2]:
         _table(failed, "triage_failed")
