@@ -73,6 +73,19 @@ async def proxy_http(client: httpx.AsyncClient, upstream: str, request: Request,
     return response
 
 
+def counts_as_use(message: Any) -> bool:
+    """Whether a browser message is the lawyer's doing: Streamlit's front end sends a heartbeat every few seconds
+    from any open tab, and counting those would keep an abandoned tab signed in forever (no idle timeout)."""
+    if not isinstance(message, bytes):
+        return True
+    try:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        return BackMsg.FromString(message).WhichOneof("type") != "app_heartbeat"
+    except Exception:  # not a BackMsg we can read: count it, never sign a working lawyer out by mistake
+        return True
+
+
 def _ws_url(upstream: str, path: str, query: str) -> str:
     return "ws" + upstream.removeprefix("http") + path + (f"?{query}" if query else "")
 
@@ -104,8 +117,8 @@ async def proxy_websocket(ws: WebSocket, upstream: str, user: str,
             message = await ws.receive()
             if message["type"] == "websocket.disconnect":
                 return
-            activity["seen"] = True
             data: Any = message.get("bytes") if message.get("bytes") is not None else message.get("text")
+            activity["seen"] = activity["seen"] or counts_as_use(data)
             await up.send(data)
 
     async def streamlit_to_browser() -> None:

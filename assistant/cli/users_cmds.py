@@ -84,6 +84,9 @@ def reset_password(
     password_stdin: bool = typer.Option(False, "--password-stdin", help="read the password from stdin"),
 ) -> None:
     """Set a new password for a lawyer."""
+    from assistant.auth.sessions import SessionStore
+
     store = _store()
     _run(store.reset_password, username, _password(password_stdin))
-    typer.echo(f"password of {username} reset")
+    ended = SessionStore(store.backend).revoke_user(username)  # a reset (e.g. a leaked password) signs them out
+    typer.echo(f"password of {username} reset; {ended} open session(s) ended")

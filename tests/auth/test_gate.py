@@ -229,3 +229,33 @@ def test_sign_in_form_posted_from_another_site_and_open_redirects_are_refused(si
         for bad in ("//evil.example/x", "http://evil.example/", "/\\evil.example", "/_stcore/stream"):
             assert _sign_in(c, next_path=bad).headers["location"] == "/"
             c.cookies.clear()
+
+
+def test_an_open_tab_that_only_sends_heartbeats_is_signed_out_when_idle(users, db_target, clock):
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    heartbeat, rerun = BackMsg(), BackMsg()
+    heartbeat.app_heartbeat = True
+    rerun.rerun_script.query_string = "matter=abc"
+    sessions = SessionStore(db_target, clock=clock, idle_minutes=30)
+    gate = Gate("", sessions, users, session_hours=8, recheck_s=0.1)
+    with serve(STAND_IN) as upstream:
+        gate.upstream = upstream
+        with serve(gate) as url:
+            for message, stays_open in ((rerun, True), (heartbeat, False)):
+                token = sessions.create("zhang", 8)
+                with ws_connect(url.replace("http", "ws") + "/_stcore/stream", proxy=None, open_timeout=10,
+                                additional_headers={"Cookie": f"lexmemo_session={token}"}) as ws:
+                    ws.recv(timeout=10)
+                    closed = False
+                    for _ in range(3):  # 3 × 20 minutes, each with one message from the tab
+                        clock.advance(20 * 60)
+                        try:
+                            ws.send(message.SerializeToString())
+                            ws.recv(timeout=5)
+                            time.sleep(0.4)  # a few session checks of the gate
+                        except ConnectionClosed:
+                            closed = True
+                            break
+                    assert closed is not stays_open, message
+                    assert (sessions.verify(token, touch=False) is not None) is stays_open

@@ -99,3 +99,23 @@ def test_a_session_for_no_such_user_is_refused(users, db_target, clock):
         sessions.create("nobody", 8)
     with pytest.raises(ValueError):
         sessions.create("zhang", 0)
+
+
+def test_lexmemo_users_reset_password_ends_the_users_open_sessions(users, db_target, monkeypatch):
+    from typer.testing import CliRunner
+
+    import assistant.cli.users_cmds  # noqa: F401  (registers the verb)
+    from assistant.cli import app
+
+    if isinstance(db_target, str):
+        monkeypatch.setenv("LEXMEMO_DATABASE_URL", db_target)
+    else:
+        monkeypatch.delenv("LEXMEMO_DATABASE_URL", raising=False)
+        monkeypatch.setenv("LEXMEMO_DATA_DIR", str(db_target.parent))
+    sessions = SessionStore(db_target)
+    theirs, other = sessions.create("li", 8), sessions.create("zhang", 8)
+    result = CliRunner().invoke(app, ["users", "reset-password", "li", "--password-stdin"],
+                                input="a-brand-new-password\n")
+    assert result.exit_code == 0 and "1 open session(s) ended" in result.output, result.output
+    assert sessions.verify(theirs) is None and sessions.verify(other) == "zhang"
+    assert users.verify("li", "a-brand-new-password") is not None
