@@ -12,7 +12,8 @@ from typing import Any, Callable
 
 from assistant.core.models import ClaimFacts, Scenario
 from assistant.core.registry import Context, RuleResult
-from assistant.core.routes import RANK, Evaluation, build_context, decide, evaluate, profile_route
+from assistant.core.batch import checked_constructor
+from assistant.core.routes import RANK, Evaluation, child_context, decide, evaluate, profile_route
 from assistant.core.rules.cpl_44 import identity, promise
 from assistant.core.rules.ecl_38_1 import knowledge
 from assistant.core.rules.fsl_131 import food_review
@@ -96,24 +97,41 @@ def resolved_facts(facts: ClaimFacts, ctx: Context, duties_not_done: bool = Fals
 def on_record(facts: ClaimFacts, ctx: Context, profile: str) -> str:
     """Rule 12 ``on_record``: the first form in precedence among the routes evaluated on the resolved facts."""
     resolved = resolved_facts(facts, ctx)
-    ev = evaluate(build_context(resolved), profile)
+    ev = evaluate(child_context(ctx, resolved), profile)
     route_38_2 = ev.route
     if profile == "qin2025" and facts.consumer_prima_facie_evidence is True and (
             facts.qualification_review_done is None or facts.safety_duty_done is None):
         # the shift belongs to the 38(2) route only (rule 6): every other route keeps the duties as done
         shifted = resolved_facts(facts, ctx, duties_not_done=True)
-        route_38_2 = profile_route(build_context(shifted), profile, ev.bar)[0]
+        route_38_2 = profile_route(child_context(ctx, shifted), profile, ev.bar)[0]
     return decide(ev.base + [route_38_2], ev.bar)[0]
 
 
-def _route_evaluator(rule_id: str, profile: str) -> Callable[[ClaimFacts], RuleResult]:
-    """The function re-evaluating one route on other facts (a fresh context: rule 2 and dates recomputed)."""
-    plain = {"self_operated": self_operated, "identity": identity, "promise": promise, "knowledge": knowledge,
-             "food_review": food_review}
-    if rule_id in plain:
-        func = plain[rule_id]
-        return lambda facts: func(build_context(facts))
-    return lambda facts: profile_route(build_context(facts), profile, None)[0]
+_PLAIN = {"self_operated": self_operated, "identity": identity, "promise": promise, "knowledge": knowledge,
+          "food_review": food_review}
+
+
+def _route_evaluator(rule_id: str, profile: str, ctx: Context) -> Callable[[Any], RuleResult]:
+    """The function re-evaluating one route on assumed facts (the claim's law dates; rule 2 derived again)."""
+    if rule_id in _PLAIN:
+        func = _PLAIN[rule_id]
+        return lambda facts: func(child_context(ctx, facts))
+    return lambda facts: profile_route(child_context(ctx, facts), profile, None)[0]
+
+
+class _Assumed:
+    """The claim's facts with some values assumed (rule 12's search): attributes only, which is all a rule reads.
+
+    Cheaper than a ClaimFacts copy; the search builds one per assignment tried and nothing else sees them.
+    """
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__ = values
+
+
+def _assume(facts: ClaimFacts, update: dict[str, Any]) -> _Assumed:
+    """``facts`` read with ``update`` applied."""
+    return _Assumed({**facts.__dict__, **update})
 
 
 def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: dict[str, Any],
@@ -135,7 +153,7 @@ def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: d
                     if key in seen or any(m <= key for m in met_keys):
                         continue
                     seen.add(key)
-                    result = run(copy_facts(facts, child))
+                    result = run(_assume(facts, child))
                     if result.outcome == "met" and result.form is not None:
                         met.append((child, result))
                         met_keys.append(key)
@@ -145,6 +163,10 @@ def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: d
     return [(a, r) for a, r in met if not any(k < frozenset(a.items()) for k in met_keys)]
 
 
+#: Scenario objects of the engine's own valid values, unvalidated (checked against validation at import).
+_Scenario = checked_constructor(Scenario, {"route": "ECL-38-2", "form": "proportional", "requires": {"causation": True}})
+
+
 def scenarios(facts: ClaimFacts, ctx: Context, ev: Evaluation, profile: str) -> list[Scenario]:
     """Rule 12 ``scenarios``: per blocked route, each minimal assignment meeting it, with the route's own form."""
     found: list[tuple[tuple[int, int, int, int], Scenario]] = []
@@ -152,17 +174,17 @@ def scenarios(facts: ClaimFacts, ctx: Context, ev: Evaluation, profile: str) -> 
     def add(seq: int, assignments: list[tuple[dict[str, Any], RuleResult]]) -> None:
         for assign, res in assignments:
             requires = {k: assign[k] for k in sorted(assign, key=lambda name: _POS.get(name, len(_POS)))}
-            scenario = Scenario.model_construct(route=res.regime, form=res.form, requires=requires)
+            scenario = _Scenario(route=res.regime, form=res.form, requires=requires)
             found.append(((RANK[res.form], seq, len(requires), len(found)), scenario))
 
     for seq, route in enumerate(ev.ordered):
         if route.outcome == "blocked":
-            add(seq, _search(facts, _route_evaluator(route.rule, profile), {}, route))
+            add(seq, _search(facts, _route_evaluator(route.rule, profile, ctx), {}, route))
     if facts.advance_compensation_promised is None and ev.bar is None and not ctx.seller_route:
         # rule 12: an unknown promise adds the rule 5 entry (with harm, one entry per value, when harm is unknown)
-        run = _route_evaluator("promise", profile)
+        run = _route_evaluator("promise", profile, ctx)
         start = {"advance_compensation_promised": True}
-        first = run(copy_facts(facts, start))
+        first = run(_assume(facts, start))
         entries = [(start, first)] if first.outcome == "met" else (
             _search(facts, run, start, first) if first.outcome == "blocked" else [])
         add(len(ev.ordered), entries)
