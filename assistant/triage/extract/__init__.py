@@ -21,7 +21,7 @@ import re
 
 from assistant.triage.extract.dates import date_precision, event_date_hit
 from assistant.triage.extract.english import english_date, english_hits, has_english
-from assistant.triage.extract.enums import harm_hit, platform_role_hit
+from assistant.triage.extract.enums import harm_reading, platform_role_hit
 from assistant.triage.extract.lexicon import category_reading
 from assistant.triage.extract.text import (Hit, clause_end, clause_start, demanded, negation_start, normalise,
                                            sentence_start)
@@ -166,9 +166,14 @@ def extract_facts(narrative: str, anchor: date | None = None, category_fallback:
     if date_hit is None and english:
         eng = english_date(text, anchor)
         date_hit = eng[0] if eng else None
-    harm_found = harm_hit(text)
-    reading = category_reading(text, harm_found)
+    harm_found, harm_competing = harm_reading(text)
+    reading = category_reading(text, harm_found or (harm_competing[0] if harm_competing else None))
     questions: dict[str, str] = {}
+    if harm_competing:
+        conflicts["harm"] = [(h.start, h.end, narrative[h.start:h.end]) for h in harm_competing]
+        questions["harm"] = (f"叙述既提到「{narrative[harm_competing[0].start:harm_competing[0].end]}」，又说"
+                             f"「{narrative[harm_competing[1].start:harm_competing[1].end]}」：实际造成了什么损害？")
+        english.pop("harm", None)
     if reading.hit is None and reading.competing:
         # two goods compete (or the goods' class is contested): unknown and asked, never guessed
         conflicts["category"] = [(h.start, h.end, narrative[h.start:h.end]) for h in reading.competing]

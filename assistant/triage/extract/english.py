@@ -57,8 +57,12 @@ _CATEGORY: tuple[tuple[str, str], ...] = (
 )
 _INJURY_NEG = re.compile(r"\bno (?:(?:physical|bodily) )?(?:injury|injuries|one (?:was )?hurt)\b|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us)\s+(?:was|were|got)\s+(?:hurt|injured|harmed)\b|\b(?:did not|didn't|was not|wasn't|were not|not)\s+(?:get\s+)?(?:hurt|injured|harmed)\b", _I)
 _INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\binjur(?:y|ies|ed)\b|\bhurt\b|\bburns?\b|burned (?:her|his|my|their)|poisoning|\brash\b|vomit|\bgot sick\b|\bsick again\b"
-                     r"|concussion|chipped a tooth|dentist|diagnosed with|blurry|blister(?:ed|s)?|dermatology|broken (?:wrist|arm|leg|rib|nose|bone)|fracture|diarrh(?:o)?ea|allergic|\bstroke\b|blood lead|under treatment|saw a doctor|second-degree|liver damage|住院", _I)
-_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair quote|\brefund(?:ed)? refused\b", _I)
+                     r"|concussion|chipped a tooth|dentist|diagnosed with|blurry|blister(?:ed|s)?|dermatology|broken (?:wrist|arm|leg|rib|nose|bone)|fracture|diarrh(?:o)?ea|allergic|\bstroke\b|blood lead|under treatment|saw a doctor|second-degree|liver damage|住院"
+                     r"|\bbroke (?:his|her|my|their|a) (?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b|\b(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s? (?:was |were )?(?:broken|fractured|scalded|burned|cut)\b|scald(?:ed|s|ing)?\b"
+                     r"|\\bER\\b|swallowed water|medical bills|stitches|sprain(?:ed)?|bruis(?:e|ed|es)|unconscious|\\bbleeding\\b", _I)
+_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair quote|\brefund(?:ed)? refused\b"
+                       r"|\b(?:was|were) (?:burned|scorched|ruined|damaged|destroyed)\b|\bscorched\b|\bmelted\b|\bruined\b"
+                       r"|\bextra [\d,]+ yuan\b|\bovercharged\b|\bnot the [\d,]+ yuan\b", _I)
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
 _DATE_MDY = re.compile(r"\b" + _MON + r"\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b", _I)
 _DATE_MY = re.compile(r"\b(?:in\s+)?" + _MON + r"\s+((?:19|20)\d{2})\b", _I)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.triage.extract.cues import M, P
-from assistant.triage.extract.text import NEGATOR, Hit, clause_start, gap, negated
+from assistant.triage.extract.text import NEGATOR, Hit, clause_start, gap, negated, sentence_start
 
 G = gap
 
@@ -16,16 +16,21 @@ _INJURY = re.compile(
     # injury stated through its treatment or diagnosis (issue 14): 看急诊, 输液, 手术, 住了几天院, 留下疤痕
     r"|看急诊|挂急诊|挂了?水|输液|输了液|打点滴|打了点滴|吊瓶|手术|住了.{0,4}院|疤|缝合|植皮|高压氧|ICU|重症监护|皮肤科|眼科"
     r"|口腔科|烧伤科|诊所|看了医生|看医生|开了药|确诊|诊断为|诊断证明|查出|脑震荡|黄疸|溃烂|水泡|起泡|红肿|化脓|脓包|割伤|夹伤"
-    r"|烫红|烫伤|电麻|触电|电击|焦印|便血|抽搐|休克|心律失常|肝衰竭|功能异常|功能不全|功能损害|肝损伤|肾损害|白血病|皮炎|角膜炎"
-    r"|肠胃炎|胃肠炎|痢疾|食物中毒|一氧化碳中毒|抢救|伤残|骨折|撞伤|咬伤|磕到|摔倒|腹痛|绞痛|心慌|失眠|发黑|色素沉着"
+    r"|烫红|烫伤|电麻|触电|电击|焦印|便血|抽搐|休克|心律失常|肝衰竭|功能异常|功能不全|功能损害|肝损伤|肾损害|白血病|皮炎|角膜炎|溃疡|椎间盘|突出症|疼得|痛得|站不起来|扭伤|拉伤|韧带|脱臼|晕倒|昏倒|核磁|理疗"
+    r"|肠胃炎|胃肠炎|痢疾|食物中毒|一氧化碳中毒|抢救|伤残|骨折|撞伤|咬伤|磕到|摔倒|腹痛|绞痛|心慌|失眠|色素沉着"
     r"|氟斑牙|发育迟缓|视网膜|眼底出血|眼球|拉了[^，,。]{0,4}肚子|误工费|肿了|肿得|肿胀|营养不良|便秘|口腔划|划破|溺水|血铅|烧伤|灼伤|受伤|病情加重|送医|就医|生病"
 )
 # Harm to an animal or to goods is property: 猫吃后呕吐, 鸡大量死亡 (the owner's loss, not a personal injury).
-_ANIMAL = re.compile(r"猫|狗|宠物|养殖|家禽|牲畜|(?<![炸烤吃])鸡(?![胸肉蛋翅腿排块汤])|兔子|鹦鹉|仓鼠|金鱼|观赏鱼")
+_ANIMAL = re.compile(r"猫|狗|宠物|养殖|家禽|牲畜|(?<![炸烤吃焖辣烧卤蒸切水保盐花])鸡(?![胸肉蛋翅腿排块汤米饭公煲丝丁爪精粉])|兔子|鹦鹉|仓鼠|金鱼|观赏鱼"
+                     r"|金毛|泰迪|柯基|哈士奇|柴犬|比熊|博美|拉布拉多|边牧|布偶|英短|美短|毛孩子|爱犬")
+# Animals that are pets or livestock (not 天猫, not 鸡 the dish, not 像兔子 a simile): these make a sentence an animal's.
+_PET = re.compile(r"(?<!天)(?<!像)猫(?!粮|砂)|(?<!像)狗(?!粮)|宠物(?!医院)|金毛|泰迪|柯基|哈士奇|柴犬|比熊|博美|拉布拉多|边牧|布偶|英短|美短|毛孩子|爱犬|牲畜|家禽")
+# People the narrator speaks of: an injury word after one of them (not after an animal) is a person's injury.
+_PERSON = re.compile(r"我|孩子|儿子|女儿|宝宝|老人|妈|爸|老公|老婆|爱人|家人|本人|原告|当事人|委托人|客户|婆婆|公公|爷爷|奶奶|外婆|姥姥|姥爷|自己")
 # An injury done to someone else that the consumer paid for (撞伤行人，赔偿行人医疗费) is the consumer's money loss.
 _OTHERS = re.compile(r"^(?:了)?(?:行人|路人|他人|别人|邻居|对方|第三人)")
 _PROPERTY = re.compile(
-    r"(?P<v>损失(?!没有|未|不)|亏了|亏损|打碎|摔碎|弄坏|砸坏|烧坏|被骗|骗走|假货|假冒|仿冒|货不对板|烧毁|损坏|毁坏|报废|被盗|多扣|扣款|拒绝退款|拒不退款|白花|冤枉钱|财产损失|经济损失"
+    r"(?P<v>损失(?!没有|未|不)|臭了|发臭|压坏|压扁|摔烂|翻了|被坑|坑了|拒退|(?:收到|发现|是|为|系|买到|属于)[^，,。；;]{0,4}过期|亏了|亏损|打碎|摔碎|弄坏|砸坏|烧坏|被骗|骗走|假货|假冒|仿冒|货不对板|烧毁|损坏|毁坏|报废|被盗|多扣|扣款|拒绝退款|拒不退款|白花|冤枉钱|财产损失|经济损失"
     r"|烧了个洞|(?<!发)烧了|烧黑|熏黑|碎了|宠物医院|兽医|烧着|泡坏|摔坏|撞坏|刮了|坏了|白扔|不退|退款一直|多收|多花了|另外花了|又花了|另行购买|多收费|赔了|赔偿了?(?:行人|邻居|车主|对方)"
     r"|维修|修车|报价|打水漂|臭的|扔了|只退了|(?<!人)不见了|改签|误了(?:航班|火车|高铁|飞机)|卖假|无法退还|不能退还|弄丢|弄断|开不了机|坏掉|丢了|丢失|不给退|价款|应予返还|全是霉|不能用|无法使用|用不了|不能正常使用|无法正常使用|修不好|发霉|烂的|馊|翻新|监管机|以次充好|冒充|掺假|合成肉|被毁|融化"
     r"|死亡(?=[^，,。]{0,6}损失)|大量死亡|糖浆兑|糖水|假的)"
@@ -53,7 +58,17 @@ _MARKET_WEAK = re.compile(r"(?:商家|卖家|店家|店铺|网店|商户|房东|
 
 # For harm, a negator must stand right before the word (没有受伤, 未造成人身伤害), not anywhere in the clause:
 # 读数不准让我低血糖 and 不良反应住院 are injuries.
-_HARM_NEG = re.compile(NEGATOR + r"(?:有|曾|再|会|要|至于|造成|出现|受到|发生|导致|引起|任何|什么|人身|严重|受|人)*$")
+_HARM_NEG = re.compile(NEGATOR + r"(?:有|曾|再|会|要|至于|造成|出现|受到|发生|导致|引起|任何|什么|人身|严重|受|人员|人|因此|因而|由此"
+                       r"|对|给|其|本人|自己|身体|家人|都|也|并|均|任何人)*$")
+
+# Injury said only through a visit (去医院, 就医, 打了针): in a narrative that also says nobody was hurt
+# (没出啥事, 没有身体损害) the visit was a check, not an injury (issue 14: 拿去医院比对, 去医院打了针 没出啥事).
+_VISIT = re.compile(r"去医院|去了医院|进了医院|送到医院|送医|就医|就诊|看医生|看了医生|诊所|打了?针|医院看了|去医院看|检查")
+_NOBODY_HURT = re.compile(r"没出(?:啥|什么)?事|(?:没有|没|未|并未|也没有|并没有)(?:造成|受到|出现)?(?:任何)?(?:身体|人身|健康)(?:上的?)?(?:损害|伤害|损伤|问题)"
+                          r"|没(?:有)?(?:耽误|影响)(?:治疗|健康)|人(?:倒是|也|都)?没(?:事|伤)|(?:没有|没|未)(?:造成)?(?:人员)?(?:受伤|伤亡)|没人受伤|无人员?伤亡")
+# A total denial of loss (我没有任何损失) against a word about the goods' quality (假货): two readings, left unknown.
+_NO_LOSS = re.compile(r"(?:没有|没|无|未|并未|并没有)(?:造成|产生|遭受)?(?:任何)?(?:实际|经济|财产)?(?:的)?损失")
+_QUALITY = re.compile(r"假货|假冒|仿冒|货不对板|卖假|翻新|监管机|以次充好|冒充|掺假|合成肉|糖浆兑|糖水|假的")
 
 
 def _harm_negated(text: str, pos: int) -> bool:
@@ -61,8 +76,13 @@ def _harm_negated(text: str, pos: int) -> bool:
 
 
 def _animal(text: str, pos: int) -> bool:
-    """True when the clause naming this injury is about an animal (or someone else), not the consumer."""
-    return bool(_ANIMAL.search(text[clause_start(text, pos):pos]))
+    """True when this injury is an animal's: an animal is named after the last person before it in its sentence."""
+    before = text[sentence_start(text, pos):pos]
+    animals = [m.end() for m in _PET.finditer(before)]
+    people = [m.end() for m in _PERSON.finditer(before)]
+    if _ANIMAL.search(text[clause_start(text, pos):pos]):
+        return True
+    return bool(animals) and (not people or animals[-1] > people[-1])
 
 
 def _in_negated_injury(text: str, m: re.Match) -> bool:
@@ -70,15 +90,35 @@ def _in_negated_injury(text: str, m: re.Match) -> bool:
     return any(n.start() <= m.start() < n.end() for n in _INJURY_NEGATED.finditer(text))
 
 
+def harm_reading(text: str) -> tuple[Hit | None, list[Hit]]:
+    """The harm, or (None, the competing hits) when the narrative supports two readings (wrong is worse)."""
+    hit = harm_hit(text)
+    if hit is None:
+        return None, []
+    if hit.value == "personal_injury":
+        denial = next((n for n in _NOBODY_HURT.finditer(text) if not n.start() <= hit.start < n.end()), None)
+        if denial is not None:  # 过敏住院 … 人没事: injured or not? asked, not guessed
+            return None, [hit, Hit("none", denial.start(), denial.end())]
+    if hit.value == "property_loss" and _QUALITY.fullmatch(text[hit.start:hit.end]):
+        denial = _NO_LOSS.search(text)
+        if denial is not None:  # 买到假货 … 我没有任何损失 (refunded): loss or not? asked
+            return None, [hit, Hit("none", denial.start(), denial.end())]
+    return hit, []
+
+
 def harm_hit(text: str) -> Hit | None:
     """Personal injury beats property loss beats an explicit "no damage"; negated mentions say nothing.
 
     Negation has a scope (issue 14): 好在没人受伤 negates injury only, so 烧坏了书桌 still makes it property
-    loss; an injury to an animal is its owner's property loss.
+    loss; an injury to an animal is its owner's property loss; a hospital visit in a narrative that says
+    nobody was hurt is a check, not an injury.
     """
     animal_hit = None
+    nobody_hurt = _NOBODY_HURT.search(text) is not None
     for m in _INJURY.finditer(text):
         if _harm_negated(text, m.start()) or _in_negated_injury(text, m):
+            continue
+        if nobody_hurt and _VISIT.fullmatch(m.group()):
             continue
         if _animal(text, m.start()) or _OTHERS.search(text[m.end():m.end() + 4]):
             animal_hit = animal_hit or m
@@ -113,4 +153,4 @@ def platform_role_hit(text: str) -> Hit | None:
     return None
 
 
-__all__ = ["harm_hit", "platform_role_hit", "M", "P"]
+__all__ = ["harm_hit", "harm_reading", "platform_role_hit", "M", "P"]

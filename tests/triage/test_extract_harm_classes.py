@@ -1,0 +1,36 @@
+"""Issue 14: harm failure classes from the new dev narratives, each with new sentences (not from the eval files).
+
+Negation scope over fillers (未因此受到人身损害), an animal's illness as its owner's property loss, a hospital visit
+that was only a check, and two harm readings that compete (left unknown and asked: wrong is worse than unknown).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.triage.extract import extract_facts
+
+
+@pytest.mark.parametrize("text, harm", [
+    ("搬运时把鱼缸打碎了，所幸未造成人员受伤。", "property_loss"),                       # 人员 between negator and 受伤
+    ("原告未因此受到人身损害，但两千元货款白花了。", "property_loss"),                     # 因此 inside the negation
+    ("我家柯基吃了那袋狗粮之后上吐下泻，在宠物医院打了三天针。", "property_loss"),         # a dog's illness
+    ("接回来的时候猫已经瘦脱了相，送医抢救也没救回来。", "property_loss"),                 # the cat, named a clause before
+    ("在天猫买的面膜，敷完脸上起疹子。", "personal_injury"),                            # 天猫 is a platform, not a cat
+    ("外卖点的黄焖鸡吃了一口就吐了。", "personal_injury"),                              # 鸡 the dish, not an animal
+    ("买的电子体温计读数不准，我拿去社区医院对比了一下，家里人都没出什么事，就是钱白花了。", "property_loss"),
+    ("发来的大闸蟹到手就臭了，一只都不能吃。", "property_loss"),
+    ("My mother slipped on the wet floor of the hotel and broke her wrist.", "personal_injury"),
+    ("The kettle melted and scorched the counter. Nobody was hurt.", "property_loss"),
+])
+def test_harm_classes(text: str, harm: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.harm == harm
+
+
+@pytest.mark.parametrize("text", [
+    "买的驱蚊液喷完手臂起了红疹，过两天就消了，人没事。",          # injured, or nothing?
+    "买到的耳机是假货，平台已经全额退款，我没有任何损失。",        # fake goods, but no loss at all
+])
+def test_competing_harm_readings_stay_unknown_and_asked(text: str) -> None:
+    ex = extract_facts(text, category_fallback=False)
+    assert ex.facts.harm is None and len(ex.conflicts["harm"]) == 2 and "损害" in ex.questions["harm"]
