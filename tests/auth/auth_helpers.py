@@ -73,6 +73,7 @@ def lexmemo_ui_team(tmp_path: Path) -> Iterator[str]:
     cmd = [sys.executable, "-c", "from assistant.cli import main; main()", "ui", "--preset", "team",
            "--address", "127.0.0.1", "--port", str(port)]
     proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    children: list[int] = []
     try:
         yield f"http://127.0.0.1:{port}"
         # SIGTERM to lexmemo alone (as a service manager stops it): its Streamlit child must stop with it.
@@ -92,6 +93,9 @@ def lexmemo_ui_team(tmp_path: Path) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(timeout=10)
+        for child in children:  # a test that failed above must not leave its Streamlit behind
+            if _state(child) not in ("", "Z"):
+                os.kill(child, signal.SIGKILL)
         log.close()
 
 
