@@ -3,7 +3,8 @@
 The claims are SYNTHETIC: narratives recombined from fragments (date, platform and seller, goods, review, knowledge,
 harm, identity, promise, live stream, irrelevant detail), with about 1% malformed rows (empty narrative, unknown
 category, bad date) as a real batch has. The file lives in a temporary directory and is never committed.
-Prints rows/s and writes bench/results/triage.json.
+Prints rows/s, the processes used (issue 18: a pool, one per available core), CPU-seconds (workers included) and the
+load average, and writes bench/results/triage.json; ``--compare`` also times one process in a fresh process.
 """
 
 from __future__ import annotations
@@ -72,9 +73,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", type=int, default=10_000)
     ap.add_argument("--out", type=Path, default=None, help="directory for the generated file and table (default: tmp)")
     ap.add_argument("--format", default="csv", choices=["csv", "xlsx", "jsonl"])
+    ap.add_argument("--workers", type=int, default=None,
+                    help="processes (default: one per available core from assistant.triage.pool.MIN_ROWS rows)")
+    ap.add_argument("--compare", action="store_true",
+                    help="also time one process (--workers 1) in a fresh process of this bench, same file, same run")
+    ap.add_argument("--no-write", action="store_true", help=argparse.SUPPRESS)  # the --compare child
     args = ap.parse_args(argv)
 
+    import os
+    import resource
+
     from assistant.triage import run_triage
+
+    def cpu_seconds() -> float:  # this process and its finished children (the pool's workers)
+        own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
     with tempfile.TemporaryDirectory(prefix="lexmemo-bench-") as tmp:
         base = args.out or Path(tmp)
@@ -83,7 +96,17 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         generate(src, args.rows)
         gen_s = time.perf_counter() - t0
-        summary = run_triage(src, out, progress=True)
+        load_before, cpu0 = os.getloadavg(), cpu_seconds()
+        summary = run_triage(src, out, progress=not args.no_write, workers=args.workers)
+        cpu_s, load_after = cpu_seconds() - cpu0, os.getloadavg()
+        single = None
+        if args.compare:  # a fresh process, so neither run inherits the other's warm caches
+            import subprocess
+
+            child = subprocess.run([sys.executable, "-m", "bench.triage", "--rows", str(args.rows), "--workers", "1",
+                                    "--no-write", "--format", args.format], capture_output=True, text=True,
+                                   cwd=Path(__file__).resolve().parents[1], check=True)
+            single = json.loads(child.stdout.strip().splitlines()[-1])
         records = [json.loads(x) for x in out.read_text("utf-8").splitlines()] if args.format == "jsonl" else None
         forms: Counter = Counter()
         if records is None:
@@ -94,14 +117,25 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "bench": "triage", "synthetic": True, "rows": summary.total, "failed_rows": summary.failed,
         "seconds": round(summary.seconds, 2), "rows_per_s": round(summary.total / summary.seconds, 1),
+        "workers": summary.workers, "cpu_seconds": round(cpu_s, 2),
+        "load_average_before": [round(x, 2) for x in load_before], "load_average_after": [round(x, 2) for x in load_after],
+        "one_process": single,
         "generate_seconds": round(gen_s, 2), "output_format": args.format, "liability_forms": dict(forms.most_common()),
         "python": platform.python_version(), "machine": platform.machine(), "cpus": __import__("os").cpu_count(),
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "date": date.today().isoformat(),
     }
+    if args.no_write:
+        print(json.dumps({k: result[k] for k in ("seconds", "rows_per_s", "workers", "cpu_seconds",
+                                                 "load_average_before", "load_average_after")}))
+        return 0
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"triage: {summary.total} rows in {summary.seconds:.1f}s = {result['rows_per_s']} rows/s "
+    print(f"triage: {summary.total} rows in {summary.seconds:.1f}s = {result['rows_per_s']} rows/s with "
+          f"{summary.workers} process(es), {cpu_s:.1f} CPU-s, load {load_before[0]:.1f} → {load_after[0]:.1f} "
           f"({summary.failed} malformed rows reported) → {RESULTS}")
+    if single:
+        print(f"one process, same file: {single['seconds']}s, {single['cpu_seconds']} CPU-s, "
+              f"load {single['load_average_before'][0]} → {single['load_average_after'][0]}")
     return 0
 
 

@@ -20,6 +20,7 @@ from tqdm import tqdm
 from assistant.triage.batch import triage_row
 from assistant.triage.extract import extract_facts
 from assistant.triage.io import OUTPUT_SUFFIXES, write_table
+from assistant.triage.pool import triage_in_order, worker_count
 from assistant.triage.priority import sort_key
 from assistant.triage.progress import ProgressLog, load_progress, row_digest, sidecar_path
 from assistant.triage.rows import InputFileError, InputRow, read_claims_file
@@ -43,6 +44,7 @@ class TriageSummary:
     seconds: float
     flagged: int = 0  # rows triaged but under review (needs_review), listed apart
     records: list[dict[str, Any]] = field(default_factory=list, repr=False)  # the sorted table as written
+    workers: int = 1  # processes that triaged the rows (issue 18: one per core for a large batch)
 
 
     @property
@@ -99,8 +101,11 @@ def triage_rows(rows: Iterable[InputRow], doctrine: str = "qin2025",
 def run_triage(input_path: str | Path, output_path: str | Path, doctrine: str = "qin2025", resume: bool = False,
                progress: bool = True, encoding: str | None = None,
                on_row: Callable[[int, dict], None] | None = None, extractor: Callable[..., Any] = extract_facts,
-               extractor_name: str = "rules") -> TriageSummary:
-    """Triage a claim file into a sorted table; raise InputFileError for a file that cannot be read as claims."""
+               extractor_name: str = "rules", workers: int | None = None) -> TriageSummary:
+    """Triage a claim file into a sorted table; raise InputFileError for a file that cannot be read as claims.
+
+    ``workers``: processes for the rows (None: $LEXMEMO_TRIAGE_WORKERS, else one per available core from
+    ``pool.MIN_ROWS`` rows; the rule extractor only)."""
     out = Path(output_path)
     if out.suffix.lower() not in OUTPUT_SUFFIXES:
         raise InputFileError(f"unknown output type {out.suffix!r}: use .csv, .xlsx or .jsonl")
@@ -124,15 +129,17 @@ def run_triage(input_path: str | Path, output_path: str | Path, doctrine: str = 
     resumed = len(records)
     bar = tqdm(total=len(rows), initial=resumed, unit="claim", desc="triage", file=sys.stderr,
                disable=not progress, dynamic_ncols=True, mininterval=0.5)
+    procs = worker_count(len(todo), workers, pooled=extractor is extract_facts)
+    results = triage_in_order([row for row, _ in todo], doctrine, extractor, procs)
     try:
-        for n, (row, digest) in enumerate(todo, start=1):
-            rec = triage_row(row, doctrine, extractor)
+        for n, ((row, digest), rec) in enumerate(zip(todo, results), start=1):
             log.add(row.id, digest, rec)
             records[row.id] = rec
             bar.update(1)
             if on_row:
                 on_row(n, rec)
     finally:
+        results.close()  # stops the pool when the loop ends early (Ctrl-C, an on_row that raises)
         bar.close()
         log.close()
     table = sorted(records.values(), key=sort_key)
@@ -141,4 +148,5 @@ def run_triage(input_path: str | Path, output_path: str | Path, doctrine: str = 
     failed = sum(1 for r in table if r.get("error"))
     flagged = sum(1 for r in table if r.get("needs_review") and not r.get("error"))
     return TriageSummary(total=len(rows), processed=len(todo), resumed=resumed, failed=failed, output=out,
-                         encoding=used, seconds=time.perf_counter() - t0, flagged=flagged, records=table)
+                         encoding=used, seconds=time.perf_counter() - t0, flagged=flagged, records=table,
+                         workers=procs)
