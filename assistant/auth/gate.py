@@ -28,6 +28,7 @@ from assistant.store.users import UserStore
 # Paths that are never a page: without a session they get 401, not a redirect (scripts and downloads cannot follow
 # a sign-in form). Everything else fetched with GET is a page of the app (/, /?matter=…, multipage paths).
 _NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/_lexmemo/", "/-/")
+_MAX_LOGIN_BYTES = 4096
 _PAGE_HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin",
                  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"}
 
@@ -80,8 +81,11 @@ class Gate:
             return await self._logout(request)
         user = await self._user(request.cookies.get(SESSION_COOKIE))
         if user is None:
-            if request.method in ("GET", "HEAD") and not path.startswith(_NOT_PAGES):
-                target = path + (f"?{request.url.query}" if request.url.query else "")
+            page = not path.startswith(_NOT_PAGES)
+            # A browser opening a download link (Sec-Fetch-Mode: navigate) gets the sign-in page too, then the
+            # workspace (the link itself dies with the session that made it); scripts still get 401 (issue 17).
+            if request.method in ("GET", "HEAD") and (page or request.headers.get("sec-fetch-mode") == "navigate"):
+                target = path + (f"?{request.url.query}" if request.url.query else "") if page else "/"
                 return RedirectResponse(f"{LOGIN_PATH}?next={quote(target, safe='')}", status_code=302,
                                         headers={"Cache-Control": "no-store"})
             return PlainTextResponse("需要登录 (sign-in required)", status_code=401, headers={"Cache-Control": "no-store"})
@@ -109,6 +113,9 @@ class Gate:
     async def _login_post(self, request: Request) -> Response:
         if not _same_origin(request.headers.get("origin"), request.headers.get("host")):
             return PlainTextResponse("跨站登录请求已拒绝", status_code=403)
+        length = request.headers.get("content-length", "")
+        if not length.isdigit() or int(length) > _MAX_LOGIN_BYTES:  # a sign-in form is a few dozen bytes; no chunked
+            return PlainTextResponse("请求过大或缺少长度", status_code=413 if length.isdigit() else 411)
         form = await request.form()
         username = str(form.get("username") or "").strip()
         password = str(form.get("password") or "")

@@ -259,3 +259,26 @@ def test_an_open_tab_that_only_sends_heartbeats_is_signed_out_when_idle(users, d
                             break
                     assert closed is not stays_open, message
                     assert (sessions.verify(token, touch=False) is not None) is stays_open
+
+
+def test_an_oversized_or_unsized_sign_in_post_is_refused_unread(site):
+    url, _, _ = site
+    with _client(url) as c:
+        big = c.post("/_lexmemo/login", data={"username": "zhang", "password": PW_ZHANG, "pad": "x" * 10_000})
+        assert big.status_code == 413 and not c.cookies
+        chunked = c.post("/_lexmemo/login", content=iter([b"username=zhang&password=", PW_ZHANG.encode()]),
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert chunked.status_code == 411 and not c.cookies
+
+
+def test_the_failure_table_forgets_old_pairs_when_full():
+    clock = Clock()
+    limiter = FailureLimiter(limit=5, window_s=60, clock=clock, max_keys=100)
+    for i in range(100):
+        limiter.failed(f"made-up-{i}", "10.0.0.9")
+    clock.advance(61)
+    limiter.failed("zhang", "10.0.0.9")
+    assert len(limiter._failures) == 1
+    for _ in range(4):
+        limiter.failed("zhang", "10.0.0.9")
+    assert limiter.blocked("ZHANG ", "10.0.0.9") and not limiter.blocked("zhang", "10.0.0.8")
