@@ -59,8 +59,13 @@ def _by_class(rows: list[dict]) -> dict:
     from assistant.retrieval.metrics import mean
 
     topic = _topics()
+    try:
+        from assistant.retrieval.evaluate import TOPICS as order
+    except ImportError:  # an older checkout: the five product classes first, any other after them
+        order = ("liability", "remedies", "limitation", "forum", "live")
+    rank = {t: i for i, t in enumerate(order)}
     out: dict[str, dict] = {}
-    for t in sorted(set(topic.values()), key=["liability", "remedies", "limitation", "forum", "live"].index):
+    for t in sorted(set(topic.values()), key=lambda t: (rank.get(t, len(rank)), t)):
         sel = [r for r in rows if topic.get(r["id"], "liability") == t]
         out[t] = {"n": len(sel), **{m: round(mean([r[m] for r in sel]), 4) for m in ("recall@5", "hit@5", "rr")}}
     return {"by_topic": out}

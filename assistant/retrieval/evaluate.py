@@ -13,7 +13,7 @@ from assistant.retrieval.metrics import hit_at_k, mean, ndcg_at_k, recall_at_k, 
 QUERIES_PATH = Path(__file__).resolve().parents[2] / "evals" / "retrieval" / "queries.yaml"
 
 
-TOPICS = ("liability", "remedies", "limitation", "forum", "live", "breadth")
+TOPICS = ("liability", "remedies", "limitation", "forum", "live", "breadth", "uncovered")
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,8 @@ def test_retrieval_bm25_floors(tmp_path):
 
     settings = Settings.for_preset("test", data_dir=tmp_path / "data")
     result = retrieval.run(settings, modes=("bm25",))
-    got, floors = result["metrics"]["by_mode"]["bm25"]["all"], FLOORS["retrieval_bm25"]
+    # the floors were measured on the product's query classes (the breadth sets beyond them came later)
+    got, floors = result["metrics"]["by_mode"]["bm25"]["product"], FLOORS["retrieval_bm25"]
     assert result["headline"]["queries"] >= 80
     for key, floor in floors.items():
         assert got[key] >= floor, f"bm25 {key} {got[key]:.3f} below floor {floor}"

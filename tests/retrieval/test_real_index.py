@@ -44,15 +44,17 @@ def test_eval_set_is_well_formed(real_retriever):
     queries = load_queries()
     assert len(queries) >= 80
     assert {q.type for q in queries} == {"lay", "doctrinal"}
-    assert {q.topic for q in queries} == {"liability", "remedies", "limitation", "forum", "live", "breadth"}
+    assert {q.topic for q in queries} == {"liability", "remedies", "limitation", "forum", "live", "breadth",
+                                          "uncovered"}
     assert len({q.id for q in queries}) == len(queries)
     unknown = [(q.id, pid) for q in queries for pid in q.relevant if pid not in real_retriever.passages]
     assert unknown == []
 
 
 def product_queries():
-    """The 138 queries the floors above were measured on; the national-law queries (issue 19) are measured apart."""
-    return [q for q in load_queries() if q.topic != "breadth"]
+    """The 138 queries the floors above were measured on; queries answered outside the dense subset (the national
+    laws of issue 19, topic breadth, and the second set, topic uncovered) are measured apart."""
+    return [q for q in load_queries() if q.topic not in ("breadth", "uncovered")]
 
 
 def test_national_law_queries_found_by_bm25(real_retriever):
