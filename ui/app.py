@@ -23,13 +23,14 @@ import streamlit as st  # noqa: E402
 
 import services  # noqa: E402
 from i18n import t  # noqa: E402
-from views import eval_page, matter_page, sidebar, triage_page  # noqa: E402
+from views import eval_page, layout, matter_page, sidebar, triage_page  # noqa: E402
 
 
 def main() -> None:
     """Draw one run of the app."""
     st.set_page_config(page_title="LexMemo · 电商平台责任备忘录", page_icon="⚖️", layout="wide",
                        initial_sidebar_state="expanded")
+    layout.apply()  # labels wrap, never cut with "…" (issue 16)
     settings = services.settings()
     store = services.store(settings)
     page = sidebar.render(store, settings.doctrine)

@@ -212,6 +212,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review_title_mark": ("【需复核】", "[NEEDS REVIEW] "),
     "review_intro": ("需复核：本备忘录未通过核查，导出前请逐项处理：", "Needs review: this memo failed the check:"),
     "highlighted": ("标注后的正文", "Highlighted memo"),
+    "marked_in_place": ("以上各项已在左侧正文中就地标出（黄底红线，悬停可见说明）。", "Each finding is highlighted in the memo on the left."),
     "download_md": ("下载 .md", "Download .md"),
     "download_docx": ("下载 .docx", "Download .docx"),
     "docx_unavailable": ("Word 导出尚不可用：{error}", "Word export not available: {error}"),

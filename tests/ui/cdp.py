@@ -230,6 +230,69 @@ class Browser:
         path.write_bytes(base64.b64decode(data))
         return path
 
+    def set_viewport(self, width: int, height: int) -> None:
+        """Emulate a ``width`` x ``height`` window (CDP ``Emulation.setDeviceMetricsOverride``)."""
+        self.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
+        self._viewport = (width, height)
+
+    def download_to(self, directory: Path) -> None:
+        """Save every download of this browser into ``directory`` (CDP ``Browser.setDownloadBehavior``)."""
+        directory.mkdir(parents=True, exist_ok=True)
+        self.send("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(directory))
+
+    def click_text(self, selector: str, needle: str, timeout: float = 30) -> None:
+        """Click the first visible element matching ``selector`` whose text contains ``needle`` (an expander's header)."""
+        script = (
+            f"(() => {{ const e = [...document.querySelectorAll({json.dumps(selector)})]"
+            f".find(e => e.getClientRects().length && e.innerText.includes({json.dumps(needle)}));"
+            " if (!e) return false; e.scrollIntoView(); e.click(); return true; })()"
+        )
+        deadline = time.monotonic() + timeout
+        while not self.js(script):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no {selector!r} containing {needle!r} within {timeout}s")
+            time.sleep(0.3)
+
+    def mouse_click(self, selector: str, needle: str = "", timeout: float = 30) -> None:
+        """A real mouse click (CDP input events) on the centre of the first visible ``selector`` containing
+        ``needle``: baseweb's select opens on mouse events, not on a scripted ``click()``."""
+        # The point must hit the element itself (not a header over it, not mid-scroll): measured after the scroll.
+        script = (
+            f"(() => {{ const e = [...document.querySelectorAll({json.dumps(selector)})]"
+            f".find(e => e.getClientRects().length && (e.innerText || '').includes({json.dumps(needle)}));"
+            " if (!e) return null; const r = e.getBoundingClientRect(); const x = r.left + r.width / 2,"
+            " y = r.top + r.height / 2; const hit = document.elementFromPoint(x, y);"
+            " if (hit && (hit === e || e.contains(hit) || hit.contains(e))) return [x, y];"
+            " e.scrollIntoView({block: 'center', behavior: 'instant'}); return null; })()"
+        )
+        deadline = time.monotonic() + timeout
+        while not (point := self.js(script)):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no {selector!r} containing {needle!r} within {timeout}s")
+            time.sleep(0.3)
+        x, y = point
+        self.send("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+        for kind in ("mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
+
+    def choose(self, label: str, option: str, timeout: float = 30) -> None:
+        """Open the st.selectbox labelled ``label`` and pick the first option whose text contains ``option``."""
+        self.mouse_click(f'input[aria-label="{label}"]', "", timeout)  # focuses it and opens the dropdown
+        self.send("Input.insertText", text=option)  # filters the options, the first match highlighted
+        self.mouse_click('[role="option"]', option, timeout)  # waits until the filtered list is drawn
+
+    def append_text(self, selector: str, text: str, timeout: float = 30) -> None:
+        """Type ``text`` at the end of the text area at ``selector`` (keyboard input), then blur it to commit."""
+        script = (f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return false;"
+                  " e.scrollIntoView(); e.focus(); e.setSelectionRange(e.value.length, e.value.length); return true; })()")
+        deadline = time.monotonic() + timeout
+        while not self.js(script):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no element {selector!r} within {timeout}s")
+            time.sleep(0.3)
+        self.send("Input.insertText", text=text)
+        self.js(f"document.querySelector({json.dumps(selector)}).blur()")
+
     def close(self) -> None:
         """Close the connection and end the Chromium process group this object started."""
         try:

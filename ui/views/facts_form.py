@@ -114,10 +114,11 @@ def render() -> None:
     """
     seed_form_widgets()
     st.text_area(t("narrative"), key=key("narrative"), height=140, on_change=on_fact_change, args=("narrative",))
-    cols = st.columns([1, 1, 3])
-    cols[0].button(t("extract"), key="extract", on_click=_extract)
-    if st.session_state.get("extracted"):
-        cols[1].button(t("confirm_all"), key="confirm_all", on_click=_confirm_all)
+    # One row of buttons as wide as their labels (fixed-width columns cut 全部确认提取值 at 1280×800; issue 16).
+    with st.container(horizontal=True, key="extract_buttons"):
+        st.button(t("extract"), key="extract", on_click=_extract)
+        if st.session_state.get("extracted"):
+            st.button(t("confirm_all"), key="confirm_all", on_click=_confirm_all)
     msg = st.session_state.pop("extract_msg", None)
     if msg:
         getattr(st, msg[0])(msg[1])

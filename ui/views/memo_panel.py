@@ -14,6 +14,7 @@ import services
 from assistant.store import MatterStore, facts_hash
 from i18n import t
 from services import Unavailable
+from views.memo_marks import marked
 from views.review import GUARD_LISTS, finding_text, review_lines, stale_reason
 from views.sources import citation_viewer
 from views.versions import keep_history_open, render_compare
@@ -103,17 +104,20 @@ def _findings(text: str, report: Any, stale: str | None) -> None:
         if items:
             st.markdown(f"*{t('g_' + name)}*（{len(items)}）")
             st.markdown("\n".join(f"- {finding_text(i)}" for i in items))
-    with st.expander(t("highlighted")):
-        st.markdown(services.highlight(text, report))
+    st.caption(t("marked_in_place"))  # the memo on the left shows each flagged sentence highlighted
 
 
 def _rendered(text: str, report: Any) -> None:
-    """The memo as it reads; when the guard failed, its flagged spans are marked in place (⚠需复核)."""
+    """The memo as it reads; when the guard failed, each flagged sentence is highlighted in place with its finding
+    right below (display only: the stored and exported memo is ``text`` itself)."""
     if not text.strip():
         st.caption(t("memo_rendered_empty"))
         return
     failed = report is not None and not report.to_json().get("ok")
-    st.markdown(services.highlight(text, report) if failed else text)
+    if failed:
+        st.markdown(marked(text, report), unsafe_allow_html=True)  # memo_marks escapes the memo's own "<"
+    else:
+        st.markdown(text)
 
 
 def _restore() -> None:
@@ -142,7 +146,8 @@ def _history(store: MatterStore, matter_id: str) -> None:
             v = by_id[i]
             ok = "—" if v.guard_ok is None else ("✓" if v.guard_ok else "✗ " + t("needs_review"))
             old = f" · {t('history_stale')}" if i in stale else ""
-            return f"#{v.id} · {t('status_' + v.status)} · {v.drafter} · {v.created[:19]} · {ok}{old}"
+            drafter = t("drafter_template") if v.drafter == "template" else v.drafter
+            return f"#{v.id} · {t('status_' + v.status)} · {drafter} · {v.created[:19]} · {ok}{old}"
 
         pick = st.selectbox(t("history"), list(by_id), key="history_pick", format_func=describe,
                             on_change=keep_history_open)

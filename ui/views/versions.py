@@ -18,10 +18,11 @@ def diff_text(old: str, new: str, old_name: str, new_name: str) -> str:
 
 
 def facts_lines(facts: dict[str, Any] | None) -> str:
-    """One line per fact, with the field's Chinese label, sorted by field (so a diff shows only what changed)."""
+    """One line per fact under its Chinese label (no engine field name), sorted by field so a diff shows only what
+    changed."""
     if facts is None:
         return ""
-    return "\n".join(f"{field_label(k)}（{k}）：{_value(k, v)}" for k, v in sorted(facts.items()))
+    return "\n".join(f"{field_label(k)}：{_value(k, v)}" for k, v in sorted(facts.items()))
 
 
 def _value(field: str, value: Any) -> str:
