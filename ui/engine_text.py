@@ -21,6 +21,7 @@ _PAIR = re.compile(r"(?<![A-Za-z0-9_@.\-])([A-Za-z][A-Za-z0-9_]*)=([A-Za-z0-9_.\
 _WORD = re.compile(r"(?<![A-Za-z0-9_@.\-/])([A-Za-z][A-Za-z0-9_]*(?:@\d+)?)(?![A-Za-z0-9_@/])")
 _PROVISION = re.compile(r"(?<![A-Za-z0-9\-])([A-Z]{2,5}\d*(?:-[A-Z]+\d*)*-\d+(?:[-.]\d+)*)(?![A-Za-z0-9])")
 _BOOL_NEAR_ARROW = re.compile(r"(?<=→ )(true|false|null)\b|\b(true|false|null)(?= →)")
+_PROSE_METRICS = {"recall", "precision", "mrr"}  # metric words translated inside English sentences too
 _METRIC_MODE = re.compile(r"^(bm25|dense|hybrid)_(recall@\d+|mrr|ndcg@\d+)$")
 _METRIC_AGREE = re.compile(r"^agreement_(on_record_)?(\w+)$")
 
@@ -46,15 +47,20 @@ def metric_label(name: str) -> str:
     return humanize(name)
 
 
-def word_label(word: str) -> Optional[str]:
-    """The label of one engine word (a fact, rule, metric, or a value of a kind that may stand alone), else None."""
+def word_label(word: str, whole: bool = True) -> Optional[str]:
+    """The label of one engine word (a fact, rule, metric, or a value of a kind that may stand alone), else None.
+
+    ``whole=False`` (a word inside a sentence): plain English metric words (``goldens``, ``memos``) stay English;
+    only metric names shaped as identifiers (``catch_rate``, ``recall@5``) and recall/precision are translated.
+    """
     if word in FIELD_LABELS:
         return field_label(word)
     for kind in _LONE_KINDS:
         pair = VALUE_LABELS.get(kind, {}).get(word)
         if pair:
             return _pick(pair)
-    if word in VALUE_LABELS["metric"] or _METRIC_MODE.match(word) or _METRIC_AGREE.match(word):
+    named = word in VALUE_LABELS["metric"] and (whole or "_" in word or "@" in word or word in _PROSE_METRICS)
+    if named or _METRIC_MODE.match(word) or _METRIC_AGREE.match(word):
         return metric_label(word)
     if word in VALUE_LABELS["verdict_field"]:
         return _pick(VALUE_LABELS["verdict_field"][word])
@@ -98,7 +104,7 @@ def humanize(text: str, cite: Optional[Callable[[str], str]] = None) -> str:
         text = _PROVISION.sub(lambda m: _cited(text, m, cite), text)
     text = _PAIR.sub(_pair, text)
     text = _BOOL_NEAR_ARROW.sub(lambda m: _pick(VALUE_LABELS["literal"][m.group(1) or m.group(2)]), text)
-    return _WORD.sub(lambda m: word_label(m.group(1)) or m.group(0), text)
+    return _WORD.sub(lambda m: word_label(m.group(1), whole=m.group(0) == text) or m.group(0), text)
 
 
 def corpus_cite(corpus: Any) -> Optional[Callable[[str], str]]:

@@ -6,9 +6,9 @@
 ids (``ECL-38-2``: the product should cite in Chinese), profile ids (``qin2025``), and the engine's one-word enum values
 and rule ids (``supplementary``, ``food``, ``burden``) when they stand alone among Chinese text.
 
-Not flagged: fenced code blocks (```` ``` ````), numbers, dates, units, paths and URLs, file names with an extension,
-English prose (an enum word inside a run of English words, e.g. the English-mode sentence "The platform is liable"),
-and every token in ``allowed`` (ids and file names the user typed, provision ids the product shows deliberately).
+Not flagged: fenced code blocks (```` ``` ````), numbers, dates, units, paths, URLs and web domains, file names with an
+extension, English prose (an enum word inside a run of English words, e.g. the English-mode sentence "The platform is
+liable"), and every token in ``allowed`` (ids and file names the user typed, provision ids the product shows deliberately).
 Used by the AppTest page walk (tests/ui/test_no_engine_identifiers.py) and by the browser walk.
 """
 
@@ -23,6 +23,7 @@ _FENCED = re.compile(r"```.*?(?:```|\Z)", re.S)
 _WORD = re.compile(r"[A-Za-z0-9_@./\\+\-]+")
 _FILE_EXT = re.compile(
     r"\.(?:csv|jsonl?|xlsx?|docx?|md|txt|pdf|yaml|yml|sqlite3?|db|html?|png|jpe?g|zip|gz)$", re.I)
+_DOMAIN = re.compile(r"^(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu|io|info|xyz|hk|tw)$")
 _PY_VALUES = {"None", "True", "False", "nan", "NaN", "NaT", "null", "<NA>", "undefined", "inf"}
 _SNAKE = re.compile(r"^_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*$")
 _METRIC = re.compile(r"^[A-Za-z][A-Za-z_]*@\d+$")
@@ -61,10 +62,10 @@ def _strip_code(text: str) -> str:
 
 
 def _exempt(word: str) -> bool:
-    """Numbers, dates, paths, URLs and file names: ASCII a user reads without it being an engine name."""
+    """Numbers, dates, paths, URLs, web domains and file names: ASCII a user reads without it being an engine name."""
     if "/" in word or "\\" in word or "://" in word:
         return True
-    if _FILE_EXT.search(word):
+    if _FILE_EXT.search(word) or _DOMAIN.match(word):
         return True
     return not re.search(r"[A-Za-z]", word)
 

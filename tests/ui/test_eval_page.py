@@ -4,9 +4,11 @@ real run of fast suites → its date, commit, headline figures, tables, charts a
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from evals.report.document import WORST_HEADERS
 
@@ -14,6 +16,15 @@ from ui_helpers import new_app, ok, texts
 
 REPO = Path(__file__).resolve().parents[2]
 SUITES = ["verdicts", "guard", "cases"]
+# The page names suites, figures and headings in Chinese through the translation table (issue 16).
+LABELS = yaml.safe_load((REPO / "ui" / "labels_zh.yaml").read_text(encoding="utf-8"))
+TABS = [LABELS["suite"][s][0] for s in SUITES]
+sys.path.insert(0, str(REPO / "ui"))
+from engine_text import metric_label, word_label  # noqa: E402
+
+
+def _heading(name: str) -> str:
+    return LABELS["column"][name][0]
 
 
 @pytest.fixture(scope="module")
@@ -74,24 +85,25 @@ def test_the_page_shows_the_reports_figures_as_in_its_json(data_dir, fast_report
     at = _eval_page(fast_report)
     page = texts(at)
     assert data["meta"]["started_at"] in page and str(data["meta"]["git_commit"]) in page
-    assert [tab.label for tab in at.tabs] == SUITES
+    assert [tab.label for tab in at.tabs] == TABS
     for tab, name in zip(at.tabs, SUITES):
         headline = data["suites"][name]["headline"]
         shown = {m.label: m.value for m in tab.metric}
-        assert list(shown) == list(headline)  # every headline figure, in the JSON's order
+        assert list(shown) == [metric_label(f) for f in headline]  # every headline figure, in the JSON's order
         for figure, value in headline.items():
             if isinstance(value, float):
-                assert shown[figure] == _share(value), figure
+                assert shown[metric_label(figure)] == _share(value), figure
             else:
-                assert shown[figure] == str(value), figure
+                assert shown[metric_label(figure)] == str(value), figure
         charts = sorted(p.stem for p in (fast_report / "charts").glob(f"{name}_*.png"))
-        assert charts and [c for img in tab.image for c in img.captions] == charts  # every PNG the writer made
+        captions = [c for img in tab.image for c in img.captions]
+        assert charts and captions == [LABELS["chart"][c][0] for c in charts]  # every PNG the writer made
     verdicts = data["suites"]["verdicts"]
     assert at.tabs[0].metric[1].value == _share(verdicts["headline"]["agreement"])
     # per-field table: one row per field of the JSON, the agreement as a percentage
     field_table = at.tabs[0].dataframe[0].value
-    assert dict(zip(field_table["field"], field_table["agreement"])) == {
-        f: _share(v) for f, v in verdicts["metrics"]["per_field"].items()}
+    assert dict(zip(field_table[_heading("field")], field_table[metric_label("agreement")])) == {
+        word_label(f): _share(v) for f, v in verdicts["metrics"]["per_field"].items()}
     guard = data["suites"]["guard"]["metrics"]["spec_verdicts"]
     assert f"caught {guard['caught']}/{guard['defective']}" in texts(at)
 
@@ -102,7 +114,8 @@ def test_worst_cases_list_failing_items_with_their_details(data_dir, fast_report
     for tab, name in zip(at.tabs, SUITES):
         items = {str(it["id"]): it for it in data["suites"][name]["items"]}
         failing = [i for i, it in items.items() if not it.get("ok")]
-        worst = [d.value for d in tab.dataframe if list(d.value.columns) == WORST_HEADERS[name]]
+        headers = [_heading(h) for h in WORST_HEADERS[name]]
+        worst = [d.value for d in tab.dataframe if list(d.value.columns) == headers]
         if not failing:
             assert not worst and "无：全部通过。" in [c.value for c in tab.caption]
             continue
@@ -172,7 +185,7 @@ def test_a_fresh_setup_gets_a_report_from_the_page_and_sees_the_court_table(data
     ok(at.button(key="eval_generate").click().run())
     data = json.loads((fresh / "results.json").read_text(encoding="utf-8"))
     assert set(data["suites"]) == set(SUITES)
-    assert [tab.label for tab in at.tabs] == SUITES and not at.code
+    assert [tab.label for tab in at.tabs] == TABS and not at.code
     assert "已生成评测报告" in texts(at)
     cases_tab = at.tabs[SUITES.index("cases")]
     assert "法院案例对照" in texts(at) and "裁判规则金标准" in texts(at)  # each suite explained in Chinese
@@ -231,8 +244,9 @@ def test_in_chromium_a_fresh_setup_after_make_run_shows_the_eval_page_with_a_rep
             text = browser.wait_for_text(agreement)  # a headline figure of the report, as a metric
             assert "尚无评测报告" not in text and "lexmemo eval" not in text
             tabs = browser.js("[...document.querySelectorAll('[role=tab]')].map(t => t.innerText.trim())")
-            assert tabs == SUITES, tabs
-            browser.js("[...document.querySelectorAll('[role=tab]')].find(t => t.innerText.trim() === 'cases').click()")
+            assert tabs == TABS, tabs
+            browser.js("[...document.querySelectorAll('[role=tab]')]"
+                       f".find(t => t.innerText.trim() === '{TABS[SUITES.index('cases')]}').click()")
             text = browser.wait_for_text("法院案例一览")
             assert "法院案例对照" in text and "Baselines" in text
             shot = browser.screenshot(tmp_path / "eval_page.png")

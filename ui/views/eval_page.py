@@ -16,7 +16,8 @@ import pandas as pd
 import streamlit as st
 
 import services
-from i18n import label, lang, t
+from engine_text import corpus_cite, humanize, metric_label, word_label
+from i18n import VALUE_LABELS, label, lang, t
 from services import Unavailable
 from views.authorities import show_record
 
@@ -38,10 +39,11 @@ SUITE_HELP: dict[str, tuple[str, str]] = {
               "“结论”一栏为保守结论（事实不明则“暂无法确定”），“依现有记录”一栏按举证责任分配处理不明事实（如法院对待未证事实）。"
               "同时给出基线（一律判“不承担责任”、一律判多数结论）：样本小、经过选择，数字用于了解规则与法院的差距，并非准确率目标。",
               "**Court cases**: reported judgments of consumers against platforms, entered as the facts the court "
-              "found, classified under every doctrine profile and compared with the court; liability_form is the "
-              "conservative answer, on_record resolves unknowns by the burden of proof; baselines (always none, "
-              "majority) beside it. A small, selected sample: a gap to read, not an accuracy target."),
-    "retrieval": ("**检索**：以带标注的查询检验能否检索到正确条文（recall@5、MRR、nDCG@10），分别给出关键词、向量和混合检索。",
+              "found, classified under every doctrine profile and compared with the court; the form is the "
+              "conservative answer, 'on the record' resolves unknowns by the burden of proof; baselines (always no "
+              "liability, majority) beside it. A small, selected sample: a gap to read, not an accuracy target."),
+    "retrieval": ("**检索**：以带标注的查询检验能否检索到正确条文（前5召回率、平均倒数排名、前10归一化折损累计增益），"
+                  "分别给出关键词、向量和混合检索。",
                   "**Retrieval**: labelled queries; whether the right provisions are found (recall@5, MRR, nDCG@10) "
                   "for keyword, vector and hybrid search."),
     "memos": ("**备忘录**：按金标准事实起草备忘录，检查引用是否均能在语料中找到、结论是否与裁判结论一致、各部分是否齐全。",
@@ -57,6 +59,31 @@ COURT_COLUMNS = {  # court-table column → (Chinese, English)
 
 def _text(pair: tuple[str, str]) -> str:
     return pair[1 if lang() == "en" else 0]
+
+
+def _corpus() -> Any:
+    try:
+        return services.corpus(services.settings())
+    except Exception:  # the page still shows the figures without the corpus (ids then stay as they are)
+        return None
+
+
+def _heading(name: str) -> str:
+    """A report table's column heading through the translation table (the written report's headings are English)."""
+    pair = VALUE_LABELS["column"].get(name)
+    return _text(pair) if pair else (word_label(name) or humanize(name))
+
+
+def _cell(value: Any, corpus: Any) -> Any:
+    """A report cell through the translation table: engine words (forms, facts, profiles) and provision ids in
+    Chinese, case slugs as the case's name; numbers stay numbers so the table sorts."""
+    if not isinstance(value, str):
+        return value
+    plain = _plain(value)
+    case = corpus.get(plain) if corpus is not None and plain and " " not in plain else None
+    if case is not None and hasattr(case, "case_name"):
+        return case.case_name
+    return word_label(plain) or humanize(plain, corpus_cite(corpus))
 
 
 def _generate(report_dir: str) -> None:
@@ -83,7 +110,7 @@ def _metrics(suite: Any) -> None:
     rows = [suite.headline[i:i + PER_ROW] for i in range(0, len(suite.headline), PER_ROW)]
     for row in rows:
         for col, (figure, shown, _raw) in zip(st.columns(PER_ROW), row):
-            col.metric(figure, shown)
+            col.metric(metric_label(figure), shown)
 
 
 def _plain(cell: Any) -> str:
@@ -92,14 +119,16 @@ def _plain(cell: Any) -> str:
 
 
 def _tables(suite: Any) -> None:
+    corpus = _corpus()
+    cite = corpus_cite(corpus)
     for block in suite.tables:
         if block[0] == "table":
-            st.dataframe(pd.DataFrame([[_plain(c) for c in r] for r in block[2]], columns=list(block[1])),
-                         hide_index=True, width="stretch")
+            rows = [[_cell(c, corpus) for c in r] for r in block[2]]
+            st.dataframe(pd.DataFrame(rows, columns=[_heading(h) for h in block[1]]), hide_index=True, width="stretch")
         elif block[1].startswith("WARNING:"):  # e.g. a replay file whose replies did not line up with the goldens
-            st.warning(block[1])
+            st.warning(humanize(block[1], cite))
         else:
-            st.caption(block[1])
+            st.caption(humanize(block[1], cite))
 
 
 def _worst(suite: Any) -> None:
@@ -107,7 +136,10 @@ def _worst(suite: Any) -> None:
     if not suite.worst_rows:
         st.caption(t("eval_worst_none"))
         return
-    table = pd.DataFrame([list(r) for r in suite.worst_rows], columns=suite.worst_headers).astype(str)
+    corpus = _corpus()
+    # the first cell is the item's id, as the details picker below lists it; the others through the table
+    table = pd.DataFrame([[str(r[0]), *(_cell(str(c), corpus) for c in r[1:])] for r in suite.worst_rows],
+                         columns=[_heading(h) for h in suite.worst_headers]).astype(str)
     st.dataframe(table, hide_index=True, width="stretch")
     ids = list(suite.worst_details)
     chosen = st.selectbox(t("eval_detail"), ids, key=f"eval_detail_{suite.name}")
@@ -128,7 +160,8 @@ def _court_table(report: Any) -> None:
     except Exception:  # the table still shows the figures without the corpus
         corpus = None
     rows = court_rows(items, corpus)
-    st.markdown(f"**{_text(('法院案例一览（默认学说方案 qin2025）', 'The court cases (default profile qin2025)'))}**")
+    default = label("doctrine", "qin2025")
+    st.markdown(f"**{_text((f'法院案例一览（默认学说方案：{default}）', f'The court cases (default profile: {default})'))}**")
     for row in rows:
         for key in ("court_form", "form", "on_record"):
             row[key] = label("liability_form", row[key]) if row[key] else "—"
@@ -156,7 +189,8 @@ def _suite(suite: Any, report: Any = None) -> None:
     if suite.charts:
         st.markdown(f"**{t('eval_charts')}**")
         for chart in suite.charts:
-            st.image(str(chart), caption=chart.stem)
+            st.image(str(chart), caption=label("chart", chart.stem) if chart.stem in VALUE_LABELS["chart"]
+                     else humanize(chart.stem))
     _worst(suite)
 
 
@@ -199,6 +233,6 @@ def render() -> None:
     _downloads(report)
     if not report.suites:
         return
-    for tab, suite in zip(st.tabs([s.name for s in report.suites]), report.suites):
+    for tab, suite in zip(st.tabs([label("suite", s.name) for s in report.suites]), report.suites):
         with tab:
             _suite(suite, report)

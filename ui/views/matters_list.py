@@ -83,7 +83,8 @@ def render(store: MatterStore) -> None:
             st.caption("尚无事项。")
             return
         frame = pd.DataFrame([{k: v for k, v in r.items() if not k.startswith("_") and k != "id"} for r in table])
-        st.dataframe(frame, key="matters_table", hide_index=True, width="stretch")
+        # placeholder: no days left known (待定) reads 「—」, not the grid's default "None" (issue 16)
+        st.dataframe(frame, key="matters_table", hide_index=True, width="stretch", placeholder="—")
 
 
 # Search words for each limitation level (the lawyer types 已过 / 将届满 / 未过 / 未知, or the badge's own words).
