@@ -47,7 +47,10 @@ def test_sign_in_then_workspace_then_sign_out_in_chromium(tmp_path):
         assert "matter=abc" in b.js("window.location.href")
         assert b.js("document.cookie").find("lexmemo_session") == -1  # HttpOnly: no script can read the token
         b.screenshot(tmp_path / "1-workspace.png")
-        b.goto(f"{url}/_lexmemo/logout")
+        # 退出登录 in the sidebar signs out in this very tab (a new tab would leave this one on the workspace).
+        link = 'document.querySelector(\'a[href="/_lexmemo/logout"]\')'
+        assert b.js(f"{link}.target") == "_self"
+        b.js(f"{link}.click()")
         b.wait_for_text("您已退出登录")
         b.goto(f"{url}/")
         b.wait_for_text("用户名")

@@ -119,3 +119,15 @@ def test_lexmemo_users_reset_password_ends_the_users_open_sessions(users, db_tar
     assert result.exit_code == 0 and "1 open session(s) ended" in result.output, result.output
     assert sessions.verify(theirs) is None and sessions.verify(other) == "zhang"
     assert users.verify("li", "a-brand-new-password") is not None
+
+
+def test_the_sign_out_line_escapes_the_name_and_stays_in_the_tab():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ui"))  # as Streamlit runs ui/app.py
+    from views.session_bar import signout_html
+
+    line = signout_html("zhang<script>")
+    assert "已登录：zhang&lt;script&gt;" in line and "<script>" not in line
+    assert 'href="/_lexmemo/logout" target="_self">退出登录</a>' in line

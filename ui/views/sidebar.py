@@ -114,7 +114,9 @@ def render(store: MatterStore, default_doctrine: str) -> str:
     sb.toggle(t("lang_toggle"), key="lang_en")
     user = current_user()
     if user:
-        sb.caption(f"已登录：{user} · [退出登录](/_lexmemo/logout)")  # the gate's sign-out path (assistant/auth)
+        from views.session_bar import signout_link  # same-tab 退出登录 through the gate (assistant/auth)
+
+        signout_link(user, sb)
     page = sb.radio(t("page"), list(PAGES), key="page", format_func=lambda p: t(PAGES[p]))
     _query_params(store, default_doctrine)
 
