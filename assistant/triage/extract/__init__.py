@@ -23,6 +23,7 @@ from assistant.triage.extract.dates import date_precision, event_date_hit
 from assistant.triage.extract.english import english_date, english_hits, has_english
 from assistant.triage.extract.enums import harm_reading, platform_role_hit
 from assistant.triage.extract.lexicon import category_reading
+from assistant.triage.extract.scope import admissible, mask_questions
 from assistant.triage.extract.text import (Hit, clause_end, clause_start, demanded, negation_start, normalise,
                                            sentence_start)
 
@@ -84,45 +85,9 @@ def _cue_hits(text: str) -> dict[str, list[Hit]]:
 #: (and the cut is recorded), so one 5 MB paste cannot stall a batch.
 EXTRACT_LIMIT = 20_000
 
-# Knowledge read from a complaint is knowledge BEFORE the harm only when the complaint came first (ECL-38-2 asks
-# what the platform knew when the harm happened; a complaint after it bears on the expanded damage, QIN-5.2.3).
-_COMPLAINT = re.compile(r"投诉|举报|反映|通知|理|收到|接到|不管|处理")
-_OTHERS_EARLIER = re.compile(r"多次|多人|很多人|好多|不少人|其他|别人|多名|多位|大量|此前|之前|早就|早已|曾|一直有|以前|事先|购买前|下单前"
-                             r"|购买之前|在我购买|半年前|警告|抽检")
-_AFTER = re.compile(r"(?:后|之后|以后|事后|后来|其后|随后|出事|受伤|住院|确诊)")
-# The platform's own say-so (客服说审核过了) is a claim, not a fact, for the duties it would clear.
-_SAID = re.compile(r"(?:^|\n)\s*客服[：:]|(?:平台|客服|对方|被告)(?:方面|一方)?(?:说|称|表示|声称|回复|解释|答复|辩称|告诉我)|据平台")
-_SELF_CLEARING = frozenset({"qualification_review_done", "safety_duty_done", "platform_proved_compliance",
-                            "merchant_identity_provided"})
 _HEDGE = re.compile(r"好像|可能|似乎|据说|听说|大概|也许|不确定|不太清楚|应该是|估计")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 LOW, WEAK, SURE = 0.5, 0.75, 0.9
-
-
-def _after_harm(text: str, hit: Hit, harm: Hit | None) -> bool:
-    """True when a knowledge cue is the consumer's own complaint made after the harm (not knowledge before it)."""
-    said = text[hit.start:hit.end]
-    before = text[sentence_start(text, hit.start):hit.start]
-    if not _COMPLAINT.search(said) or _OTHERS_EARLIER.search(said) or _OTHERS_EARLIER.search(before[-12:]):
-        return False
-    if harm is not None and harm.value == "personal_injury" and harm.start < hit.start:
-        return True
-    return bool(_AFTER.search(before))
-
-
-def _said_by_platform(text: str, hit: Hit) -> bool:
-    line = text.rfind("\n", 0, hit.start) + 1
-    # the hit itself may open with the speaker (平台称已向客户提供…)
-    return bool(_SAID.search(text[max(line, sentence_start(text, hit.start) - 1):min(hit.end, hit.start + 4)]))
-
-
-# A question put to the consumer states nothing (客服：请问您有就医吗？): such sentences are blanked before reading.
-_ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)[^。！!？?\n]*[？?]")
-
-
-def _mask_questions(text: str) -> str:
-    """``text`` with the questions asked of the consumer blanked out, offsets unchanged."""
-    return _ASKED.sub(lambda m: " " * len(m.group()), text)
 
 
 def _not_claim(text: str, facts: dict[str, Any]) -> str | None:
@@ -156,7 +121,7 @@ def extract_facts(narrative: str, anchor: date | None = None, category_fallback:
     if len(narrative) > EXTRACT_LIMIT:
         cut = f"叙述过长（{len(narrative)} 字符）：只读取了前 {EXTRACT_LIMIT} 字符"
         narrative = narrative[:EXTRACT_LIMIT]
-    text = _mask_questions(normalise(narrative))
+    text = mask_questions(normalise(narrative))
     chosen: dict[str, Hit] = {}
     conflicts: dict[str, list[Span]] = {}
     confidence: dict[str, float] = {}
@@ -199,10 +164,7 @@ def extract_facts(narrative: str, anchor: date | None = None, category_fallback:
     for name, extra in english.items():
         hits.setdefault(name, []).extend(extra)
     for name, found in hits.items():
-        if name == "knew_or_should_have_known":
-            found = [h for h in found if not (h.value is True and _after_harm(text, h, harm))]
-        if name in _SELF_CLEARING:
-            found = [h for h in found if not (h.value is True and _said_by_platform(text, h))]
+        found = admissible(name, found, text, harm)
         if not found:
             continue
         values = {h.value for h in found}

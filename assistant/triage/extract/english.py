@@ -21,23 +21,27 @@ _MON = r"(january|february|march|april|may|june|july|august|september|october|no
 
 # (field, value, pattern). For each field the first pattern that matches gives a hit; several values = a conflict.
 _CUES: tuple[tuple[str, object, str], ...] = (
-    ("platform_role", "misleading_self_operated", r"(?:labell?ed|marked|shown as|listed as)\s+[\"“']?self[- ]operated[\"”']?[^.;]{0,80}\b(?:but|however|actually|in fact)\b"),
+    ("platform_role", "misleading_self_operated", r"(?:labell?ed|marked|shown as|listed as|said|says|showed|shows)\s+[\"“']?self[- ]operated[\"”']?[^.;]{0,80}\b(?:but|however|actually|in fact)\b"),
     ("platform_role", "self_operated", r"\bself[- ]operated\b|platform'?s own (?:store|shop)"),
     ("platform_role", "marketplace", r"\b(?:seller|vendor|merchant|third[- ]party|shop|store|restaurant|driver|host|pharmacy|cleaner)s?\b"),
     ("harm", "none", r"\bno (?:loss|damage)(?: (?:was )?(?:claimed|caused|suffered))?\b|\bnothing was lost\b"),
     ("knew_or_should_have_known", True, r"\b(?:many|several|other|earlier|previous)\s+(?:buyers|customers|users|consumers|people)\s+had\s+(?:already\s+)?(?:complained|reported)"
-                                        r"|\bcomplained about this (?:seller|shop|store) before\b|\b(?:platform|app)\s+(?:already\s+)?knew\b|\bafter\s+(?:three|two|several|many|\d+)\s+complaints\b"),
-    ("necessary_measures_taken", False, r"\bkept (?:the )?(?:listing|product|shop|store)s? (?:online|on sale|open)\b|\bkeeps? selling\b|\bstill (?:selling|on sale)\b|\bcontinued to sell\b"),
+                                        r"|\bcomplained about this (?:seller|shop|store) before\b|\b(?:platform|app)\s+(?:already\s+)?knew\b|\bafter\s+(?:three|two|several|many|\d+)\s+complaints\b"
+                                        r"|\b(?:had been|has been|was|were) (?:reported|complained about)\b[^.;]{0,30}\b(?:before|previously|twice|times|already)\b"),
+    ("necessary_measures_taken", False, r"\bkept (?:the )?(?:listing|product|shop|store)s? (?:online|on sale|open)\b|\bkeeps? selling\b|\bstill (?:selling|on sale)\b|\bcontinued to sell\b|\b(?:platform|app) did nothing\b|\btook no action\b"),
     ("necessary_measures_taken", True, r"\b(?:removed|took down|delisted|pulled)\b[^.;]{0,20}\b(?:listing|product|item|shop|store)"),
     ("qualification_review_done", False, r"\b(?:never|did not|didn't|failed to|not)\s+(?:check|verify|review|checked|verified|reviewed)\b[^.;]{0,40}\b(?:licen[cs]e|permit|background|qualification)"
-                                         r"|\bhad no (?:\w+ )?(?:business |food |drug )?licen[cs]e\b|\bunlicensed\b|\bwithout (?:a |any )?licen[cs]e\b"),
+                                         r"|\bhad no (?:\w+ )?(?:\w+ )?(?:business |food |drug )?licen[cs]e\b|\bunlicensed\b|\bwithout (?:a |any )?licen[cs]e\b"
+                                         r"|\b(?:platform|app) (?:never|did not|didn't) (?:check|verify|review)(?:ed)?\b(?=\s*(?:[.;]|$))"
+                                         r"|\blicen[cs]e (?:had been|has been|was) (?:revoked|suspended|cancelled|withdrawn)\b|\bexpired licen[cs]e\b"),
     ("qualification_review_done", True, r"\b(?:checked|verified|reviewed)\b[^.;]{0,30}\blicen[cs]e\b"),
     ("safety_duty_done", False, r"\btook (?:a|one|two|three|\d+) (?:week|day|month)s? to (?:respond|reply|act)\b|\bnot heard from the (?:platform|app)\b|\bignored (?:our|my|the) complaints?\b|\bno response from the (?:platform|app)\b"),
-    ("merchant_identity_provided", False, r"\b(?:seller|vendor|merchant|shop)\b[^.;]{0,20}\b(?:cannot|can't|could not|couldn't) be (?:reached|found|contacted)\b|\brefused to (?:give|disclose)\b[^.;]{0,30}\bseller|\b(?:could not|couldn't|cannot|can't) tell (?:us|me|her|him) who\b|\bseller has disappeared\b"),
+    ("merchant_identity_provided", False, r"\b(?:seller|vendor|merchant|shop)\b[^.;]{0,20}\b(?:cannot|can't|could not|couldn't) be (?:reached|found|contacted)\b|\brefused to (?:give|disclose)\b[^.;]{0,30}\bseller|\b(?:could not|couldn't|cannot|can't) tell (?:us|me|her|him) who\b|\bseller has disappeared\b"
+                                          r"|\b(?:cannot|can't|could not|couldn't|won't|will not) disclose\b[^.;]{0,30}\bseller"),
     ("merchant_identity_provided", True, r"\b(?:gave|provided|disclosed)\b[^.;]{0,10}\b(?:us|me|her|him|the client)?\b[^.;]{0,10}\bseller'?s?\b[^.;]{0,10}\b(?:name|address|contact)"),
-    ("advance_compensation_promised", True, r"\bpromised (?:advance )?compensation\b|\badvance compensation\b|\bcompensation guarantee\b"),
+    ("advance_compensation_promised", True, r"\bpromised (?:advance )?compensation\b|\badvance compensation\b|\bcompensation guarantee\b|\bpay compensation first\b"),
     ("consumer_prima_facie_evidence", True, r"\bkept (?:the |all )?(?:order|receipt|invoice|screenshot|chat|medical record|photo)s?\b|\bhas (?:the )?(?:receipts|screenshots|medical records)\b"),
-    ("consumer_prima_facie_evidence", True, r"\bkept the (?:box|packaging|order page|receipt)"),
+    ("consumer_prima_facie_evidence", True, r"\bkept the (?:box|packaging|order page|receipt)|\bkept\b[^.;]{0,40}\b(?:order record|medical records|receipts|screenshots)\b"),
     ("merchant_fault", "intentional", r"\b(?:knowingly|deliberately|intentionally|on purpose)\b"),
     ("merchant_fault", "negligent", r"\b(?:was|were) negligent\b|\bnegligen(?:t|ce)\b|\bcarelessly\b"),
     ("force_majeure", True, r"\b(?:typhoon|earthquake|flood(?:ed|ing)?|hurricane|landslide|tsunami)\b"),
@@ -52,8 +56,8 @@ _CATEGORY: tuple[tuple[str, str], ...] = (
     ("lodging", r"\bhomestay\b|\bhotel\b|\bhostel\b|\bguesthouse\b|\bairbnb\b"),
     ("catering", r"\bmeal\b|\brestaurant\b|\btakeaway\b|food delivery|delivery app|\bsushi\b|hot ?pot|\bdish\b"),
     ("food", r"protein powder|baby formula|milk powder|\bformula\b|\bsnacks?\b|\bcake\b|\bmilk\b|dumplings|\bhoney\b|supplements?"),
-    ("other_service", r"cleaning service|\bcleaner\b|\btour\b|repair service|moving company"),
-    ("other_goods", r"charger|\bphone\b|laptop|blanket|\btoy\b|hair straightener|rice cooker|\bbag\b|camera|sneakers|\bshoes\b|pressure cooker|heater|appliance|\bbattery\b|e-?bike|scooter"),
+    ("other_service", r"cleaning service|\bcleaner\b|\btour\b|repair service|moving company|\b(?:cooking|swimming|dance|art) class\b|\bcourse\b|\bgym\b"),
+    ("other_goods", r"charger|\bphone\b|laptop|blanket|\btoy\b|hair straightener|rice cooker|\bbag\b|camera|sneakers|\bshoes\b|pressure cooker|heater|appliance|\bbattery\b|e-?bike|scooter|hair dryer|bath seat|\bstroller\b|\bkettle\b|\bfurniture\b"),
 )
 _INJURY_NEG = re.compile(r"\bno (?:(?:physical|bodily) )?(?:injury|injuries|one (?:was )?hurt)\b|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us)\s+(?:was|were|got)\s+(?:hurt|injured|harmed)\b|\b(?:did not|didn't|was not|wasn't|were not|not)\s+(?:get\s+)?(?:hurt|injured|harmed)\b", _I)
 _INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\binjur(?:y|ies|ed)\b|\bhurt\b|\bburns?\b|burned (?:her|his|my|their)|poisoning|\brash\b|vomit|\bgot sick\b|\bsick again\b"

@@ -1,0 +1,72 @@
+"""Who says a fact and when: filters that keep a cue from counting as the fact it seems to state (issue 14).
+
+- A question or a request put to the consumer (请问您有就医吗？ 请您提供订单截图) states nothing: blanked first.
+- Knowledge (ECL-38-2) is what the platform knew BEFORE the harm: the consumer's own complaint — after the harm,
+  or simply the narrator's (我向平台投诉, 用户：…没人理我) — is not that knowledge, and the platform ignoring it is
+  not a failure of the measures it owed once it knew (it bears on the expanded damage instead, QIN-5.2.3).
+- The platform's say-so (客服说审核过了, 被告一称已将司机清退, 客服：属于不可抗力) is a claim, not a fact, for the
+  facts it would clear; the seller's say-so (商家说不是故意的) likewise for the fault it would lessen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.triage.extract.text import Hit, sentence_start
+
+# A question put to the consumer states nothing (客服：请问您有就医吗？); nor does a request (请您提供订单截图).
+_ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)[^。！!？?\n]*[？?]"
+                    r"|(?:请您|麻烦您|请)(?:先|再)?(?:提供|上传|发送|发一下|补充|出示)[^。！!？?\n]*")
+
+_COMPLAINT = re.compile(r"投诉|举报|反映|通知|理|收到|接到|不管|处理|答复|回复")
+_OTHERS_EARLIER = re.compile(r"多次|多人|很多人|好多|不少人|其他|别人|多名|多位|大量|此前|之前|早就|早已|曾|一直有|以前|事先|购买前|下单前"
+                             r"|购买之前|在我购买|半年前|警告|抽检|住客|买家|消费者|用户反映|评价|差评|评论|一堆人|有人|别的")
+_AFTER = re.compile(r"(?:后|之后|以后|事后|后来|其后|随后|出事|受伤|住院|确诊)")
+# The narrator as the one who complained (我向平台投诉, 原告于…向被告一投诉, a transcript's 用户： line).
+_OWN = re.compile(r"我|原告|本人|当事人|委托人|(?:^|\n)\s*用户[：:]")
+_SAID = re.compile(r"(?:^|\n)\s*客服[：:]|(?:平台|客服|对方|被告(?![二三])一?)(?:方面|一方)?(?:说|称|表示|声称|回复|解释|答复|辩称|告诉我)|据平台")
+_MERCHANT_SAID = re.compile(r"(?:商家|卖家|店家|老板|被告[二三]|厂家|商户)(?:也|则|却)?(?:说|称|表示|声称|辩称|一口咬定|坚称)")
+#: Facts the platform's say-so would clear: with value True they need more than its word.
+SELF_CLEARING = frozenset({"qualification_review_done", "safety_duty_done", "platform_proved_compliance",
+                           "merchant_identity_provided", "force_majeure"})
+
+
+def mask_questions(text: str) -> str:
+    """``text`` with the questions and requests put to the consumer blanked out, offsets unchanged."""
+    return _ASKED.sub(lambda m: " " * len(m.group()), text)
+
+
+def after_harm(text: str, hit: Hit, harm: Hit | None) -> bool:
+    """True when a knowledge cue is the consumer's own complaint (after the harm), not knowledge before it."""
+    said = text[hit.start:hit.end]
+    start = sentence_start(text, hit.start)
+    before = text[start:hit.start]
+    if not _COMPLAINT.search(said) or _OTHERS_EARLIER.search(said) or _OTHERS_EARLIER.search(before):
+        return False
+    if harm is not None and harm.value == "personal_injury" and harm.start < hit.start:
+        return True
+    line = text.rfind("\n", 0, hit.start) + 1
+    return bool(_AFTER.search(before)) or bool(_OWN.search(text[min(line, start):hit.start]))
+
+
+def said_by_platform(text: str, hit: Hit) -> bool:
+    """True when the hit stands in the platform's own statement (客服：…, 平台称…)."""
+    line = text.rfind("\n", 0, hit.start) + 1
+    # the hit itself may open with the speaker (平台称已向客户提供…)
+    return bool(_SAID.search(text[max(line, sentence_start(text, hit.start) - 1):min(hit.end, hit.start + 4)]))
+
+
+def said_by_merchant(text: str, hit: Hit) -> bool:
+    """True when the hit stands in the seller's own statement (商家说他们也是受害者，不是故意的)."""
+    return bool(_MERCHANT_SAID.search(text[sentence_start(text, hit.start):hit.start]))
+
+
+def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list[Hit]:
+    """The hits of one fact that state it, once questions, own complaints and say-so are set aside."""
+    if name == "knew_or_should_have_known":
+        found = [h for h in found if not (h.value is True and after_harm(text, h, harm))]
+    if name in SELF_CLEARING:
+        found = [h for h in found if not (h.value is True and said_by_platform(text, h))]
+    if name == "merchant_fault":
+        found = [h for h in found if not (h.value == "negligent" and said_by_merchant(text, h))]
+    return found
