@@ -282,3 +282,13 @@ def test_the_failure_table_forgets_old_pairs_when_full():
     for _ in range(4):
         limiter.failed("zhang", "10.0.0.9")
     assert limiter.blocked("ZHANG ", "10.0.0.9") and not limiter.blocked("zhang", "10.0.0.8")
+
+
+def test_behind_a_local_tls_proxy_the_cookie_is_secure(site):
+    url, _, _ = site
+    with _client(url) as c:  # the TLS proxy on this host says the lawyer came over https (uvicorn trusts 127.0.0.1)
+        r = c.post("/_lexmemo/login", data={"username": "zhang", "password": PW_ZHANG},
+                   headers={"X-Forwarded-Proto": "https"})
+        assert r.status_code == 303 and "Secure" in r.headers["set-cookie"]
+        out = c.get("/_lexmemo/logout", headers={"X-Forwarded-Proto": "https"})
+        assert "Secure" in out.headers["set-cookie"]
