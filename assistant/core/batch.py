@@ -81,6 +81,8 @@ def _defaults() -> list[tuple[str, Any, Any]]:
 
 
 _DEFAULTS = _defaults()
+#: The fields the engine gives a batch verdict, in field order (section 7's are left out until first use).
+_BATCH_ORDER = tuple(name for name, _, _ in _DEFAULTS if name not in ("remedies", "forum", "limitation"))
 
 
 def _fast_construct(cls: type, fields: dict[str, Any], private: Any, skip: tuple[str, ...] = ()) -> Verdict:
@@ -89,7 +91,9 @@ def _fast_construct(cls: type, fields: dict[str, Any], private: Any, skip: tuple
     Every missing field takes its default (factories called); ``skip`` leaves fields out of ``__dict__``.
     Used only if it matches ``model_construct`` at import (below).
     """
-    if cls is Verdict or cls is BatchVerdict:
+    if cls is BatchVerdict and tuple(fields) == _BATCH_ORDER:
+        values = fields   # the engine's batch fields: every field but section 7's, in field order (no defaults)
+    elif cls is Verdict or cls is BatchVerdict:
         values = {}
         for name, default, factory in _DEFAULTS:
             if name in fields:

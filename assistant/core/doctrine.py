@@ -7,9 +7,11 @@ are unknown), the earliest form it could still give, the profile's own decisive 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
 from typing import Callable, Optional
 
-from assistant.core.law_as_of import law_id
+from assistant.core.law_as_of import CIVIL_CODE_START, law_id
 from assistant.core.models import FORM_PRECEDENCE
 from assistant.core.registry import Context, El, el
 
@@ -53,7 +55,14 @@ def profile(name: str, source: str) -> Callable[[Callable[[Context], ProfileOutc
 
 
 def _cite(ctx: Context, *ids: str) -> list[str]:
-    return [law_id(pid, ctx.on) for pid in ids]
+    return list(_cited(ids, ctx.on >= CIVIL_CODE_START))
+
+
+@lru_cache(maxsize=None)   # a few dozen id tuples × two law periods: rule 12's search asks them again and again
+def _cited(ids: tuple[str, ...], civil_code: bool) -> tuple[str, ...]:
+    """The ids as cited before the Civil Code (TLL counterparts) or from it (spec rule 1)."""
+    on = CIVIL_CODE_START if civil_code else date(2020, 12, 31)
+    return tuple(law_id(pid, on) for pid in ids)
 
 
 def _earliest(*forms: str) -> str:

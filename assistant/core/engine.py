@@ -123,7 +123,9 @@ def _transitional(ctx: Context, citations: list[str]) -> tuple[list[str], list[s
     """Spec rule 1: for each interpretation cited for an event before its effective date, the note quoting its
     transitional article (SPC-OC: the general rule), and the transitional article ids to cite."""
     notes, cites = [], []
-    for code in _dedupe([code_of(pid) for pid in citations if retroactive(pid, ctx.on, ctx.decided)]):
+    # only an interpretation (an SPC-* id) can reach back (rule 1): the prefix test skips the statutes cheaply
+    for code in _dedupe([code_of(pid) for pid in citations
+                         if pid.startswith("SPC-") and retroactive(pid, ctx.on, ctx.decided)]):
         notes.append(transitional_note(code))
         if code in TRANSITIONAL:
             cites.append(TRANSITIONAL[code][0])

@@ -133,6 +133,7 @@ def retroactive(provision_id: str, on: date, decided: date) -> bool:
             and applies(provision_id, on, decided))
 
 
+@lru_cache(maxsize=None)   # one note per interpretation code
 def transitional_note(code: str) -> str:
     """The Chinese note for an interpretation reaching an earlier event: its transitional article, quoted (rule 1)."""
     name, start = _NAMES_ZH.get(code, code), EFFECTIVE[code].isoformat()

@@ -9,9 +9,8 @@ from assistant.core.rules.burden import BURDEN_PROVISIONS
 from assistant.core.registry import Context, RuleResult, el, fact_is, harm_element, rule, start
 
 
-def _review_or_safety(ctx: Context):
+def _review_or_safety_element(review: object, safety: object):
     """Met when either duty failed; failed when both were done; otherwise unknown (spec "What blocks")."""
-    review, safety = ctx.facts.qualification_review_done, ctx.facts.safety_duty_done
     if review is False or safety is False:
         ok = True
     elif review is True and safety is True:
@@ -21,11 +20,20 @@ def _review_or_safety(ctx: Context):
     unknown = tuple(name for name, v in (("qualification_review_done", review), ("safety_duty_done", safety))
                     if v is None)
     value = f"qualification_review_done={_tri(review)}, safety_duty_done={_tri(safety)}"
-    return el("review_or_safety_failed", value, ok, unknown)
+    return ("review_or_safety_failed", value, ok, unknown)
 
 
 def _tri(value: object) -> str:
     return "null" if value is None else str(value).lower()
+
+
+#: The element's (name, value, ok, unknown facts) for each of the nine (review, safety) pairs: computed once.
+_REVIEW_OR_SAFETY = {(r, s): _review_or_safety_element(r, s) for r in (True, False, None) for s in (True, False, None)}
+
+
+def _review_or_safety(ctx: Context):
+    """Met when either duty failed; failed when both were done; otherwise unknown (spec "What blocks")."""
+    return el(*_REVIEW_OR_SAFETY[ctx.facts.qualification_review_done, ctx.facts.safety_duty_done])
 
 
 @rule(id="ecl_38_2", title="关系消费者生命健康的商品或服务：未尽资质审核或安全保障义务的相应责任",
