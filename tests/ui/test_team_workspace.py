@@ -83,6 +83,7 @@ def test_a_matter_is_invisible_to_b_until_shared_then_visible_and_every_access_i
 
     b = team("li")
     assert _listed(b) == [] and NAME not in texts(b)
+    assert NAME not in [x.label for x in b.button]  # nor in the first page's recent matters (their names are buttons)
     b = team("li", matter=mid)  # a link to A's matter: the same answer as for a matter that does not exist
     assert "未找到该事项" in texts(b) and NAME not in texts(b) and _listed(b) == []
     assert "未找到该事项" in texts(team("li", matter="nosuchmatter"))
@@ -97,6 +98,8 @@ def test_a_matter_is_invisible_to_b_until_shared_then_visible_and_every_access_i
     assert _listed(b) == [NAME] and b.header[0].value == NAME
     assert "所有者：张律师（zhang） · 共享给：李律师（li）" in texts(b)
     assert not [x for x in b.button if x.key in ("share_btn", "unshare_btn")]  # only the owner shares
+    ok(b.sidebar.selectbox(key="matter_select").set_value("__home__").run())
+    assert NAME in [x.label for x in b.button]  # the first page's recent matters list it now
     assert "delete_btn" not in {x.key for x in b.sidebar.button}  # a shared lawyer edits, never deletes
 
     a = team("zhang", matter=mid)
