@@ -167,3 +167,25 @@ def test_triage_batches_belong_to_the_lawyer_who_ran_them(team):
     assert actions.index(("zhang", "batch-create")) < actions.index(("li", "batch-list"))
     assert ("zhang", "batch-read") in actions
     assert ("zhang", "create") in [(e.username, e.action) for e in store_audit(store, matter.id)]
+
+
+def test_a_draft_by_the_lawyer_it_is_shared_with_is_theirs_in_the_audit_and_the_owner_reads_it(team, served_files):
+    import json
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "claims" / "drug_minor_contribution.json"
+    data = json.loads(example.read_text(encoding="utf-8"))
+    facts = {k: v for k, v in data.get("facts", data).items() if v is not None and not k.startswith("_")}
+    store = _store()
+    m = store.create_matter(NAME, owner="zhang", facts=facts)
+    store.share(m.id, "li")
+    b = team("li", matter=m.id)
+    ok(b.button(key="draft").click().run())
+    (memo,) = store.memo_history(m.id)
+    assert memo.status == "done" and "补充责任" in memo.markdown
+    assert served_files[f"{NAME}.md"].decode("utf-8") == memo.markdown  # B's export, of the matter shared with B
+    trail = [(e.username, e.action, e.detail) for e in store_audit(store, m.id)]
+    assert ("li", "write", "begin_draft") in trail and ("li", "write", "complete_draft") in trail
+    a = team("zhang", matter=m.id)  # the owner opens the matter: B's memo is its latest version
+    assert any(f"#{memo.id}" in o for o in a.selectbox(key="history_pick").options)
+    assert ("zhang", "read", "latest_memo") in [(e.username, e.action, e.detail) for e in store_audit(store, m.id)]
