@@ -116,6 +116,19 @@ def test_nothing_reaches_streamlit_before_sign_in(site):
     assert refused.value.response.status_code == 403
 
 
+def test_a_browser_opening_a_download_url_gets_the_sign_in_page_a_script_gets_401(site):
+    url, _, _ = site
+    with _client(url) as c:
+        for path in ("/media/memo.docx", "/static/js/main.js", "/_stcore/health"):
+            r = c.get(path, headers={"Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"})
+            assert r.status_code == 302 and MARK not in r.text, path
+            # back to the workspace after sign-in: the download link itself died with the session that made it
+            assert r.headers["location"] == "/_lexmemo/login?next=%2F"
+        r = c.get("/media/memo.docx", headers={"Sec-Fetch-Mode": "cors", "Accept": "text/html"})  # a fetch()
+        assert r.status_code == 401 and MARK not in r.text
+        assert c.post("/media/memo.docx", headers={"Sec-Fetch-Mode": "navigate"}).status_code == 401
+
+
 def test_the_sign_in_page_is_chinese_and_a_wrong_password_sets_no_cookie(site):
     url, _, _ = site
     with _client(url) as c:
