@@ -98,13 +98,18 @@ def test_a_matter_is_invisible_to_b_until_shared_then_visible_and_every_access_i
     assert _listed(b) == [NAME] and b.header[0].value == NAME
     assert "所有者：张律师（zhang） · 共享给：李律师（li）" in texts(b)
     assert not [x for x in b.button if x.key in ("share_btn", "unshare_btn")]  # only the owner shares
+    assert "delete_btn" not in {x.key for x in b.sidebar.button}  # a shared lawyer edits, never deletes
     ok(b.sidebar.selectbox(key="matter_select").set_value("__home__").run())
     assert NAME in [x.label for x in b.button]  # the first page's recent matters list it now
-    assert "delete_btn" not in {x.key for x in b.sidebar.button}  # a shared lawyer edits, never deletes
+    ok(b.sidebar.selectbox(key="matter_select").set_value(mid).run())  # B keeps the matter open
+    assert b.header[0].value == NAME
 
     a = team("zhang", matter=mid)
     ok(a.selectbox(key="unshare_who").set_value("li").run())
     ok(a.button(key="unshare_btn").click().run())
+    team.header["user"] = "li"
+    ok(b.run())  # B's session, still open on the matter, runs again: nothing of it is shown any more
+    assert NAME not in texts(b) and NAME not in [x.label for x in b.button] and _listed(b) == []
     b = team("li", matter=mid)
     assert _listed(b) == [] and NAME not in texts(b) and "未找到该事项" in texts(b)
 
