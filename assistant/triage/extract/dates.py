@@ -97,10 +97,35 @@ def date_hits(text: str, anchor: date | None = None) -> list[Hit]:
     return hits
 
 
+# The purchase (or booking, boarding) a date belongs to: the event date is the purchase's, not the date of an
+# earlier warning, penalty or complaint by others (issue 14: 2022年11月被处罚 … 2023年3月6日原告购买).
+_BOUGHT = re.compile(r"购买|购入|买了|买的|下单|订购|订了|订的|预订|预定|预约|点了|点的|入住|乘坐|叫了|网购")
+_ELSEWHERE = re.compile(r"处罚|举报|投诉|通报|发布|公告|召回|抽检|警告|约谈|吊销|反映")
+
+
 def event_date_hit(text: str, anchor: date | None = None) -> Hit | None:
-    """The event date: the earliest resolvable date in the narrative, or None."""
+    """The event date: the earliest date of a sentence that tells the purchase, else the earliest date, or None."""
     hits = date_hits(text, anchor) + festival_hits(text, anchor)
-    return min(hits, key=lambda h: (h.value, h.start)) if hits else None
+    if not hits:
+        return None
+
+    def sentence(h: Hit) -> str:
+        return text[_sentence_start(text, h.start):_sentence_end(text, h.end)]
+
+    bought = [h for h in hits if _BOUGHT.search(sentence(h)) and not _ELSEWHERE.search(sentence(h))]
+    if not bought and any(_BOUGHT.search(s) for s in re.split(r"[。！？!?\n；;]", text) if not _ELSEWHERE.search(s)):
+        # the purchase is told without a date we can resolve (六月份): another event's date is not its date
+        hits = [h for h in hits if not _ELSEWHERE.search(sentence(h))]
+    return min(bought or hits, key=lambda h: (h.value, h.start)) if bought or hits else None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "。！？!?\n；;") + 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in "。！？!?\n；;") if i >= 0]
+    return min(ends) if ends else len(text)
 
 
 # Festivals with a fixed Gregorian day (去年双十一 = 11-11 of the year before the anchor). Lunar ones (春节, 中秋,

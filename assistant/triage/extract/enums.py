@@ -44,16 +44,20 @@ _INJURY_NEGATED = re.compile(r"(?:没有?|无|未)(?:人员?|人身)?(?:受伤|�
                              r"|人身无损|无人员?伤亡|(?:没有|没|未)(?:出现|有)?(?:任何)?(?:身体)?(?:不适|反应)|没啥反应|没(?:有)?大(?:碍|事)")
 
 _MISLEADING_DIRECT = re.compile(r"(?:误以为|以为是|以为|当成|当作|当做|误认为)" + G(8) + r"(?:自营|官方)")
-_SELF_LABEL = re.compile(r"(?:标|标注|标着|标有|标明|显示|写着|挂着|打着|号称|宣传)(?:的是|为|成)?" + G(4) + r"(?:自营|官方自营)")
+_SELF_LABEL = re.compile(r"(?:标|标注|标着|标有|标明|显示|写着|挂着|打着|号称|宣传)(?:的是|为|成)?" + G(4) + r"(?:自营|官方自营)"
+                         r"|自营[\"”」']?(?:字样|标识|标签|标志|标注)")
 _CONTRARY = re.compile(r"(?:实际|其实|实则|才知道|才发现|原来|并非|不是|却是|竟然是|真实身份)" + G(10)
                        + r"(?:第三方|入驻|商家|个人|非自营|代购|加盟|另一家|另外一家|别的公司|其他公司|案外人|贸易公司)"
                        r"|(?:发货|开票|开发票|发票|销售方|实际销售|出具发票)[^。；;\n]{0,12}(?:却是|竟是|竟然是|实际是|其实是|实为|者为|方为)(?!平台)")
 _SELF = re.compile(r"(?P<v>自营)")
-_MARKET_STRONG = re.compile(r"(?:第三方|入驻|平台内)(?:的)?(?:商家|卖家|店铺|经营者|商户|网店)|平台内经营者|非自营|入驻商家|第三方卖家")
+_MARKET_STRONG = re.compile(r"(?:第三方|入驻|平台内)(?:的)?(?:商家|卖家|店铺|经营者|商户|网店|药房|药店|酒店|餐厅|门店|商铺|机构)|平台内经营者|非自营|入驻商家|第三方卖家")
 _MARKET_WEAK = re.compile(r"(?:商家|卖家|店家|店铺|网店|商户|房东|车主|司机|主播|代购|销售者|服务提供者|入网|小店|店主"
                           r"|(?:那家|这家|那个|这个)卖|旗舰店|专营店|专卖店|被告[二三]|第二被告|服务商|服务者|服务人员|月嫂|按摩师|美甲师|安装工人|场地方|驾驶员|代驾公司|搬家公司"
                           r"|(?:上的|里的|一家)(?:药房|药店)|店(?:已经|已)?(?:关|注销|倒闭)|(?:酒店|民宿|客栈|宾馆)(?:方|经营者|老板)?(?:说|称|表示|否认|拒绝)"
-                          r"|第三人|(?:一家|这家|那家|该|此)[^，,。；;！!？?\n]{0,10}店|的店(?!铺)|(?:店|客栈|民宿|餐馆|饭店)老板)")
+                          r"|第三人|(?:一家|这家|那家|该|此)[^，,。；;！!？?\n]{0,10}店|的店(?!铺)|(?:店|客栈|民宿|餐馆|饭店)老板"
+                          # a booked hotel, an ordered takeaway, a named shop, a craftsman: a provider other than the platform
+                          r"|(?:订|预订|预定)(?:了|的)?[^，,。；;！!？?\n]{0,8}(?:酒店|民宿|宾馆|客栈|旅馆)|点(?:了|的)?(?:一?份)?外卖|外卖(?:店|商家|商户)"
+                          r"|[\"“「][^\"”」\n]{2,12}(?:酒店|宾馆|民宿|客栈|餐厅|饭店|药房|专卖|店|坊|馆)[\"”」]|封(?:了)?店)")
 
 
 # For harm, a negator must stand right before the word (没有受伤, 未造成人身伤害), not anywhere in the clause:
@@ -135,15 +139,26 @@ def harm_hit(text: str) -> Hit | None:
     return None
 
 
+_MISLED = re.compile(r"误以为|误认为|误导")
+# 自营 in a belief or a doubt (我以为是自营的, 不知道是不是自营) is not what the page said (SPC-OC-4-2 asks for a label).
+_UNSURE_SELF = re.compile(r"(?:是不是|是否|不知道是|不清楚是|有没有)" + G(4) + r"$")
+
+
 def platform_role_hit(text: str) -> Hit | None:
-    """Misleading self-operation (SPC-OC-4-2) beats self-operation beats a third-party merchant."""
-    m = _MISLEADING_DIRECT.search(text)
-    if m:
-        return Hit("misleading_self_operated", m.start(), m.end())
+    """Misleading self-operation (SPC-OC-4-2) beats self-operation beats a third-party merchant.
+
+    Misleading needs the platform's label or a consumer misled (误以为): 以为是自营 alone is a belief (a 旗舰店 is no
+    自营 label).
+    """
     label = _SELF_LABEL.search(text)
+    belief = _MISLEADING_DIRECT.search(text)
+    if belief and (label or _MISLED.search(belief.group())):  # 误以为: misled, by the page or otherwise (SPC-OC-4-2)
+        return Hit("misleading_self_operated", belief.start(), belief.end())
     if label and _CONTRARY.search(text):
         return Hit("misleading_self_operated", label.start(), label.end())
     for m in _SELF.finditer(text):
+        if (belief and belief.start() <= m.start() < belief.end()) or _UNSURE_SELF.search(text[max(0, m.start() - 10):m.start()]):
+            continue
         if negated(text, m.start()):
             return Hit("marketplace", max(0, m.start() - 2), m.end())
         return Hit("self_operated", m.start(), m.end())
