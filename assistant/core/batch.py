@@ -138,9 +138,11 @@ def checked_constructor(cls: type, sample: dict[str, Any]) -> Callable[..., Any]
     names = tuple(cls.model_fields)
 
     def fast(**values: Any) -> Any:
-        if len(values) != len(names):
-            return cls(**values)
-        return _fast_construct(cls, {name: values[name] for name in names}, None)
+        if tuple(values) != names:   # every field, given in field order (the engine's calls): the dict as is
+            if len(values) != len(names):
+                return cls(**values)
+            values = {name: values[name] for name in names}
+        return _fast_construct(cls, values, None)
 
     built, checked = fast(**sample), cls(**sample)
     same = (set(sample) == set(cls.model_fields) and not cls.__private_attributes__ and built == checked
