@@ -25,8 +25,8 @@ from assistant.auth.ratelimit import FailureLimiter
 from assistant.auth.sessions import SessionStore
 from assistant.store.users import UserStore
 
-# Paths that are never a page: without a session they get 401, not a redirect (scripts and downloads cannot follow
-# a sign-in form). Everything else fetched with GET is a page of the app (/, /?matter=…, multipage paths).
+# Paths that are never a page: without a session a script's request gets 401 (it cannot follow a sign-in form), a
+# browser navigating to one (a download link) the sign-in page. Any other GET is a page (/, /?matter=…).
 _NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/_lexmemo/", "/-/")
 _MAX_LOGIN_BYTES = 4096
 _PAGE_HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin",
