@@ -1,15 +1,20 @@
 """Team mode in the workspace (issue 17): the signed-in lawyer (header X-Lexmemo-User, set by the sign-in gate) sees
 only their own and shared matters and batches; every access is audited; no header, no workspace.
 
-AppTest cannot send request headers, so ``signed_in`` patches streamlit's client context (what ``st.context.headers``
+AppTest cannot send request headers, so ``team`` patches streamlit's client context (what ``st.context.headers``
 reads) to carry the gate's header: the app code under test is unchanged, it reads the header as in production.
+The visibility test also runs with the matters on PostgreSQL (``LEXMEMO_TEST_DATABASE_URL``, a schema of its own;
+skipped without it locally, failing in CI as the store tests do).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import uuid
 from types import SimpleNamespace
+from urllib.parse import quote
 
 import pytest
 
@@ -24,10 +29,34 @@ NAME = "张某诉某外卖平台食物中毒案"
 
 
 @pytest.fixture()
-def team(data_dir, monkeypatch):
+def database(request, data_dir, monkeypatch):
+    """The SQLite file under the data dir (default), or (parametrized "postgres") a fresh PostgreSQL schema."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        yield None
+        return
+    base = os.environ.get("LEXMEMO_TEST_DATABASE_URL")
+    if not base:
+        if any(os.environ.get(v, "").lower() in ("1", "true", "yes") for v in ("CI", "LEXMEMO_REQUIRE_POSTGRES")):
+            pytest.fail("CI: LEXMEMO_TEST_DATABASE_URL is not set", pytrace=False)
+        pytest.skip("PostgreSQL variant skipped: LEXMEMO_TEST_DATABASE_URL is not set")
+    import psycopg
+
+    schema = f"lexmemo_ui_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(base, autocommit=True, connect_timeout=5) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    url = f"{base}{'&' if '?' in base else '?'}options={quote(f'-c search_path={schema}')}"
+    monkeypatch.setenv("LEXMEMO_DATABASE_URL", url)
+    yield url
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture()
+def team(database, monkeypatch):
     """Team preset on the test's data dir, lawyers zhang and li; returns ``as_user(name)`` → a fresh session."""
     monkeypatch.setenv("LEXMEMO_PRESET", "team")
-    users = UserStore(get_settings().db_path)
+    users = UserStore.open(get_settings())
+    assert users.backend.postgres == (database is not None)  # the variant really runs on the database it names
     users.add("zhang", "zhang-password-1", display_name="张律师")
     users.add("li", "li-password-22", display_name="李律师")
     header: dict[str, str | None] = {"user": None}
@@ -47,7 +76,7 @@ def team(data_dir, monkeypatch):
 
 
 def _store() -> MatterStore:
-    return MatterStore(get_settings().db_path)
+    return MatterStore.open(get_settings())
 
 
 def _listed(at) -> list[str]:
@@ -69,11 +98,12 @@ def test_without_a_signed_in_lawyer_nothing_but_not_signed_in_is_shown(team):
         page = texts(at)
         assert "未登录" in page and NAME not in page
         assert not at.sidebar.selectbox and not at.text_input and not at.button  # no list, no form, no button
-    UserStore(get_settings().db_path).disable("zhang")
+    UserStore.open(get_settings()).disable("zhang")
     at = team("zhang", matter=m.id)  # disabled after sign-in: the next run shows nothing
     assert "未登录" in texts(at) and NAME not in texts(at)
 
 
+@pytest.mark.parametrize("database", ["sqlite", "postgres"], indirect=True)
 def test_a_matter_is_invisible_to_b_until_shared_then_visible_and_every_access_is_audited(team):
     a = _create(team("zhang"), NAME)
     store = _store()
@@ -152,7 +182,7 @@ def test_triage_batches_belong_to_the_lawyer_who_ran_them(team):
     a.file_uploader(key="triage_upload").upload("claims.csv", _claims(), "text/csv")
     ok(a.run())
     ok(a.button(key="triage_run").click().run())
-    (batch,) = BatchStore(get_settings().db_path).list()
+    (batch,) = BatchStore.open(get_settings()).list()
     assert batch.owner == "zhang"
 
     b = team("li")
