@@ -10,6 +10,7 @@ from assistant.drafting.facts_zh import VALUE_LABELS, chinese_date, field_label,
 from assistant.drafting.passages import KeyedPassage, key_table
 from assistant.drafting.scenarios import changes_outcome, requires_words, scenarios
 from assistant.drafting.prompts import PROMPT_VERSION
+from assistant.drafting.narrative import quoted
 from assistant.guard.terms import basis_label, burden_label, form_label, imputation_label
 from assistant.memo.sections import CONCLUSION_LABELS, SECTIONS
 
@@ -150,7 +151,7 @@ class DraftContext:
             "title": self.title,
             "event_date": event,
             "facts": known_facts(self.facts),
-            "narrative": self.facts.narrative,
+            "narrative": quoted(self.facts.narrative)[0] if self.facts.narrative else self.facts.narrative,  # issue 14
             "verdict": self.verdict_view(),
             "passages": [p.prompt_view() for p in self.passages],
             "headings": list(HEADINGS),

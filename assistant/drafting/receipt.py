@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.drafting.prompts import PROMPT_VERSION
 from assistant.drafting.provenance import canonical_json, rules_version, sha256_text, verdict_hash
+from assistant.drafting.narrative import cut_record
 
 RECEIPT_VERSION = 1
 
@@ -39,6 +40,8 @@ def build_receipt(*, ctx: Any, drafter: str, model: str | None, report: Any, att
         "passages_source": passages_source,
         "allowed_ids": ctx.allowed_ids,
         "key_table": ctx.key_table,
+        # issue 14: a narrative longer than the memo quotes is recorded as cut (absent when it is whole)
+        **({"narrative_cut": cut} if (cut := cut_record(ctx.facts.narrative)) else {}),
     }
 
 

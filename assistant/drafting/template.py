@@ -14,6 +14,7 @@ from assistant.drafting.context import PROFILE_LABELS, DraftContext
 from assistant.drafting.facts_zh import chinese_date, field_label, known_facts
 from assistant.drafting.provenance import rules_version
 from assistant.drafting.scenarios import evidence_steps, form_is_settled, record_lines
+from assistant.drafting.narrative import quoted
 from assistant.guard.terms import basis_label, form_label
 from assistant.memo.sections import join_sections
 
@@ -83,7 +84,10 @@ def facts_section(ctx: DraftContext) -> str:
     extra = remedies_zh.fact_rows(f)
     out += [f"- {row['label']}：{row['value']}" for row in rows] + extra or ["- 委托人尚未提供可确认的事实。"]
     if f.narrative:
-        out += ["\n### （二）当事人陈述\n", "\n".join(f"> {line}" for line in f.narrative.splitlines() if line.strip())]
+        text, cut = quoted(f.narrative)  # issue 14: a long paste is quoted up to QUOTE_LIMIT, and the memo says so
+        out += ["\n### （二）当事人陈述\n", "\n".join(f"> {line}" for line in text.splitlines() if line.strip())]
+        if cut:
+            out.append(f"\n（{cut}）")
     out.append(f"\n### （{'三' if f.narrative else '二'}）未明事实与假设\n")
     if not f.event_date:
         out.append("- 事发日期不明：本备忘录暂按现行法分析。")

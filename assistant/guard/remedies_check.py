@@ -95,7 +95,11 @@ def known_amounts(verdict: Any, facts: Any) -> set[Decimal]:
         if value is not None:
             out.add(Decimal(str(value)))
     narrative = getattr(facts, "narrative", None) or ""
-    out.update(d for d in (_decimal(m) for m in _MONEY.finditer(narrative)) if d is not None)
+    # each distinct figure converted once (a pasted 5 MB narrative repeats its figures; issue 14/18)
+    seen: dict[tuple, re.Match] = {}
+    for m in _MONEY.finditer(narrative):
+        seen.setdefault(m.group("num", "dec", "wan"), m)
+    out.update(d for d in (_decimal(m) for m in seen.values()) if d is not None)
     return out
 
 

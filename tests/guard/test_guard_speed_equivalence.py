@@ -123,3 +123,27 @@ def test_law_names_cached_per_corpus_equal_a_fresh_map():
     assert first == _names_from_corpus(corpus)
     first["某某法"] = "XX"
     assert "某某法" not in names_from_corpus(corpus)
+
+
+def test_narrative_lines_masked_as_by_one_search_per_line(memos):
+    """The quote lines of the narrative found in one pass are the lines a search per narrative line finds."""
+    import re
+    from types import SimpleNamespace
+
+    from assistant.guard.facts import narrative_spans
+
+    def per_line(text: str, narrative: str) -> set[tuple[int, int]]:
+        spans = set()
+        for line in narrative.splitlines():
+            line = line.strip()
+            if line:
+                spans |= {m.span() for m in re.finditer(r"(?m)^>[ \t]*" + re.escape(line) + r"[ \t]*$", text)}
+        return spans
+
+    narrative = "我在外卖平台点的麻辣烫。\n  商家无证经营，平台没有审核。\t\n\n\u3000吃完住院了\n> 引号开头"
+    quote = "\n".join(f"> {line}" for line in narrative.splitlines() if line.strip())
+    texts = [m + "\n\n" + quote + "\n>  我在外卖平台点的麻辣烫。  \n> 别的话\n" for m in memos[:10]]
+    facts = SimpleNamespace(narrative=narrative)
+    for text in texts:
+        got = narrative_spans(text, facts)
+        assert set(got) == per_line(text, narrative) and len(got) >= 3
