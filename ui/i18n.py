@@ -166,6 +166,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "memo": ("备忘录", "Memo"),
     "drafter": ("起草方式", "Drafter"),
     "drafter_template": ("模板（离线，始终可用）", "template (offline, always available)"),
+    "drafter_template_short": ("模板", "template"),
     "draft": ("起草备忘录", "Draft the memo"),
     "drafting": ("正在起草（{drafter}）…", "Drafting ({drafter})…"),
     "drafting_unavailable": ("起草模块尚未就绪（assistant.drafting）：{error}", "Drafting is not available yet (assistant.drafting): {error}"),
@@ -298,7 +299,7 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "liability_nature": {"tort": ("侵权责任", "tort"), "contract_seller": ("销售者（合同）责任", "seller (contract)")},
     "recourse": {"true": ("可追偿", "yes"), "false": ("不可追偿", "no")},
     "doctrine": {
-        "qin2025": ("覃玉娟2025（默认：按过错与原因力）", "qin2025 (default)"),
+        "qin2025": ("覃玉娟2025（默认：按过错与原因力）", "Qin Yujuan 2025 (default: by fault and causal weight)"),
         "intent_split": ("区分商家故意/过失", "intent split"),
         "supplementary_only": ("一律补充责任", "supplementary only"),
         "joint": ("共同侵权连带责任说", "joint liability"),
@@ -347,8 +348,8 @@ FIELD_LABELS.update({
     "consumer_knew_at_purchase": ("消费者购买时已知存在问题（知假买假）", "Buyer knew of the problem when buying"),
     "harm_discovered_date": ("知道或应当知道损害及义务人之日", "Date the harm and obligor became known"),
     "forum_clause": ("平台用户协议中的管辖条款", "Choice-of-court clause in the user agreement"),
-    "limitation_events": ("诉讼时效中断事由（民法典第195条）", "Limitation interruptions (CC-195)"),
-    "limitation_obstacles": ("诉讼时效中止障碍（民法典第194条）", "Limitation obstacles (CC-194)"),
+    "limitation_events": ("诉讼时效中断事由（民法典第195条）", "Limitation interruptions (Civil Code art. 195)"),
+    "limitation_obstacles": ("诉讼时效中止障碍（民法典第194条）", "Limitation obstacles (Civil Code art. 194)"),
 })
 VALUE_LABELS.update({
     "injury_severity": {"minor": ("轻微", "minor"), "serious": ("严重损害健康", "serious"),

@@ -31,14 +31,14 @@ def test_a_citation_of_the_memo_opens_its_paragraph_the_whole_article_and_dates(
     corpus = load_corpus()
     at = new_app(example="drug_minor_contribution")
     ok(at.button(key="draft").click().run())
-    pick = at.selectbox(key="memo_cite_pick")
+    pick = at.radio(key="memo_cite_pick")
     ecl = "> " + corpus.get("ECL-38-2").text.strip()
     cc = "> " + corpus.get("CC-1165-2").text.strip()
     ok(pick.set_value("ECL-38-2").run())
     # The authorities panel quotes it once; the viewer quotes it again, with the whole article and its dates.
     assert _markdowns(at).count(ecl) == 2 and _markdowns(at).count(cc) == 1
     assert _markdowns(at).count(corpus.get("ECL-38").text.strip()) == 2
-    ok(at.selectbox(key="memo_cite_pick").set_value("CC-1165-2").run())
+    ok(at.radio(key="memo_cite_pick").set_value("CC-1165-2").run())
     assert _markdowns(at).count(ecl) == 1 and _markdowns(at).count(cc) == 2
     assert any("施行：2021-01-01" in c.value for c in at.caption)
 

@@ -11,7 +11,7 @@ from datetime import date
 import streamlit as st
 
 import services
-from i18n import field_label, label, t
+from i18n import field_label, label, lang, t
 from services import Unavailable
 from views import advice_facts
 from views.state import (
@@ -125,10 +125,12 @@ def render() -> None:
 
     st.selectbox(t("doctrine"), DOCTRINES, key=DOCTRINE_KEY, on_change=on_doctrine_change,
                  format_func=lambda d: label("doctrine", d))
-    columns = st.columns(len(GROUPS))
+    with st.container(key="facts_groups"):  # the columns wrap when narrow (views/layout.py)
+        columns = st.columns(len(GROUPS))
     for col, (title, fields) in zip(columns, GROUPS):
         with col:
-            st.markdown(f"**{title}**")
+            zh, _, en = title.partition(" / ")
+            st.markdown(f"**{en if lang() == 'en' else zh}**")
             for field in fields:
                 _widget(field)
     advice_facts.render()  # issue 13: the section 7.1 facts and the limitation tables

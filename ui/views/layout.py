@@ -24,6 +24,12 @@ CSS = """
 [data-testid="stExpander"] summary, [data-testid="stExpander"] summary * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
+/* The facts form's three groups: side by side when each gets 16.5rem, else wrapped under one another, so a select
+   shows its whole value (第三方平台（平台内经营者销售）) at 1280×800. */
+.st-key-facts_groups [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+.st-key-facts_groups [data-testid="stColumn"] { min-width: 16.5rem; flex: 1 1 16.5rem; }
+/* A sidebar wide enough for a matter's or an example's name in its picker. */
+section[data-testid="stSidebar"] { width: 24rem !important; min-width: 24rem !important; }
 /* The guard's findings in the rendered memo: the flagged sentence, and the finding right below it. */
 mark.guard-flag { background: #fff3b0; border-bottom: 2px solid #d93025; padding: 0 1px; cursor: help; }
 span.guard-note { display: block; margin: 2px 0 6px; padding: 2px 6px; border-left: 3px solid #d93025;

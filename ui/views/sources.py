@@ -215,8 +215,9 @@ def citation_viewer(corpus: Any, report: Any) -> None:
         inst = getattr(corpus, "instruments", {}).get(pid)
         return _instrument_name(inst) if inst is not None else f"{cited[pid]}（{t('unresolved')}）"
 
-    pick = st.selectbox(t("view_citation"), list(cited), key="memo_cite_pick", format_func=name,
-                        label_visibility="collapsed")
+    # A list, not a select: each citation reads whole (a select cut the long 司法解释 names at 1280×800; issue 16).
+    pick = st.radio(t("view_citation"), list(cited), key="memo_cite_pick", format_func=name,
+                    label_visibility="collapsed")
     if pick:
         with st.container(border=True, key="memo_cite_source"):
             source_body(corpus, pick)

@@ -61,10 +61,10 @@ def render_compare(store: Any, by_id: dict[int, Any], describe: Any) -> None:
     if state.get("diff_ids") != ids or state.get("diff_a") not in ids or state.get("diff_b") not in ids:
         st.session_state["diff_ids"] = ids
         st.session_state["diff_a"], st.session_state["diff_b"] = ids[1], ids[0]
-    cols = st.columns(2)
-    # history lists the newest first: by default compare the previous version (left) with the latest (right)
-    a = cols[0].selectbox(t("compare_old"), ids, key="diff_a", format_func=describe, on_change=keep_history_open)
-    b = cols[1].selectbox(t("compare_new"), ids, key="diff_b", format_func=describe, on_change=keep_history_open)
+    # history lists the newest first: by default compare the previous version (above) with the latest (below);
+    # one under the other, so a version's whole description shows at 1280×800 (issue 16)
+    a = st.selectbox(t("compare_old"), ids, key="diff_a", format_func=describe, on_change=keep_history_open)
+    b = st.selectbox(t("compare_new"), ids, key="diff_b", format_func=describe, on_change=keep_history_open)
     old, new = by_id[a], by_id[b]
     _show(t("compare_memo"), diff_text(old.markdown or "", new.markdown or "", f"#{a}", f"#{b}"), t("compare_same"))
     fa, fb = _facts_of(store, old), _facts_of(store, new)
