@@ -89,9 +89,11 @@ def current_user(s: Settings | None = None) -> str | None:
 
 def _active_user(s: Settings, username: str) -> bool:
     """The header names an existing, enabled lawyer (a user disabled since sign-in loses access at once)."""
+    from assistant.store import StoreError
+
     try:
         return not _user_store(s.database_url or str(s.db_path)).get(username).disabled
-    except Exception:  # unknown user (StoreError) or an unusable database: not signed in
+    except StoreError:  # no such user (a database that cannot be read raises: the page shows why, not 未登录)
         return False
 
 
