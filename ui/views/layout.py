@@ -28,6 +28,10 @@ CSS = """
    shows its whole value (第三方平台（平台内经营者销售）) at 1280×800. */
 .st-key-facts_groups [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
 .st-key-facts_groups [data-testid="stColumn"] { min-width: 16.5rem; flex: 1 1 16.5rem; }
+/* The doctrine alternatives (不同学说立场下的结论): at least 9rem a column, wrapped onto more rows when the panel is
+   narrow, so a profile's name reads in lines, not two characters a line. */
+.st-key-doctrine_alternatives [data-testid="stHorizontalBlock"] { flex-wrap: wrap; row-gap: 0.5rem; }
+.st-key-doctrine_alternatives [data-testid="stColumn"] { min-width: 9rem; flex: 1 1 9rem; }
 /* A sidebar wide enough for a matter's or an example's name in its picker. */
 section[data-testid="stSidebar"] { width: 24rem !important; min-width: 24rem !important; }
 /* The guard's findings in the rendered memo: the flagged sentence, and the finding right below it. */

@@ -71,7 +71,9 @@ def _alternatives(verdict: Any) -> None:
     st.markdown(f"**{t('alternatives')}**")
     profiles = [(verdict.doctrine.profile, verdict.liability_form, True)]
     profiles += [(p, form, False) for p, form in verdict.doctrine.alternatives.items()]
-    for col, (profile, form, current) in zip(st.columns(len(profiles)), profiles):
+    with st.container(key="doctrine_alternatives"):  # its columns wrap when narrow (views/layout.py; issue 16)
+        columns = st.columns(len(profiles))
+    for col, (profile, form, current) in zip(columns, profiles):
         # Text, not st.metric: a metric truncates long Chinese labels in narrow columns.
         col.caption(label("doctrine", profile) + (t("current_profile") if current else ""))
         col.markdown(f"**{label('liability_form', form)}**")
