@@ -30,12 +30,47 @@ def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K,
 
 # How many of BM25's best passages the coverage gate looks at.
 GATE_DEPTH = 5
+# BM25's best passages the dense side cannot judge keep their BM25 rank (``keep_unjudged``): the top 3 without
+# vectors, and BM25's first when it has a vector but the dense list does not hold it.
+UNSEEN_DEPTH = 3
+REJECTED_DEPTH = 1
 
 
 def dense_weight(lexical: Sequence[str], has_vector, depth: int = GATE_DEPTH) -> float:
-    """The dense list's RRF weight: the share of BM25's top ``depth`` passages that have vectors (1 when BM25
-    finds nothing). Where the answers lie outside the dense subset (procedure, the national laws BM25 alone
-    covers) the dense list cannot hold them and only dilutes BM25's; measured on the labelled set with the old
-    subset, the gate lifted forum recall@5 from 0.00 to 0.21 and overall from 0.679 to 0.690 (2026-12-04)."""
+    """The dense list's RRF weight: 0 when none of BM25's top ``depth`` passages has a vector (the dense side
+    covers none of the query's ground and is skipped), else 1; 1 when BM25 finds nothing.
+
+    A share-of-coverage weight (the gate before 2026-12-05) cost lay recall@5 once ``keep_unjudged`` protects
+    the passages the dense side cannot see (0.557 against 0.587 on the 138 product queries, bench/ISSUE18.md)."""
     top = list(lexical[:depth])
-    return sum(1 for pid in top if has_vector(pid)) / len(top) if top else 1.0
+    return 1.0 if not top or any(has_vector(pid) for pid in top) else 0.0
+
+
+def keep_unjudged(fused: Sequence[tuple[str, float]], lexical: Sequence[str], dense: Sequence[str], has_vector,
+                  unseen_depth: int = UNSEEN_DEPTH, rejected_depth: int = REJECTED_DEPTH) -> list[tuple[str, float]]:
+    """``fused`` with BM25's best passages that the dense side could not judge moved up to their BM25 rank.
+
+    RRF scores a passage missing from the dense list as if the dense side had ranked it last. For a passage
+    without a vector (the national laws, procedure, the 民法典 outside the subset) that is false: the dense side
+    never saw it, and on queries about those laws RRF buried BM25's right answer under dense hits from the
+    subset (national-law recall@5 0.357 against BM25's 0.643). So BM25's top ``unseen_depth`` passages without
+    vectors, and its first passage when the dense list does not hold it at all, keep at least their BM25 rank;
+    each takes the score of the passage whose place it takes, so scores stay in order. Nothing else moves.
+    """
+    held = set(dense)
+    out = list(fused)
+    for rank, pid in enumerate(lexical[:max(unseen_depth, rejected_depth)]):
+        if pid in held or rank >= (rejected_depth if has_vector(pid) else unseen_depth):
+            continue
+        at = next((i for i, (other, _) in enumerate(out) if other == pid), len(out))
+        if at <= rank:
+            continue
+        if at < len(out):
+            out.pop(at)
+        out.insert(rank, (pid, out[rank][1] if rank < len(out) else 0.0))
+    return out
+
+
+def fuse(lexical: Sequence[str], dense: Sequence[str], has_vector, weight: float = 1.0) -> list[tuple[str, float]]:
+    """The hybrid ranking: weighted RRF of the BM25 and dense lists, then ``keep_unjudged``; best first."""
+    return keep_unjudged(rrf([lexical, dense], weights=[1.0, weight]), lexical, dense, has_vector)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from assistant.retrieval.citations import cited_passage_ids, corpus_aliases
 from assistant.retrieval.embedder import Embedder, make_embedder
 from assistant.retrieval.expand import dense_query, expansion_terms
 from assistant.retrieval.hit import Hit
-from assistant.retrieval.hybrid import dense_weight, rrf
+from assistant.retrieval.hybrid import dense_weight, fuse, rrf
 from assistant.retrieval.index import BM25_DIR, _load_corpus, build_index, read_manifest
 from assistant.retrieval.passage_table import PASSAGES_FILE, PassageTable
 from assistant.retrieval.store import DenseStore, chroma_client
@@ -32,13 +33,22 @@ _shared_lock = threading.Lock()
 _shared: dict[tuple, "Retriever"] = {}
 
 
+_controller: list = []  # one ThreadpoolController per process: building one scans the loaded libraries (~2 ms)
+
+
 def _one_blas_thread():
     """Limit BLAS to one thread during a query (latency on shared 2-core machines), when threadpoolctl exists."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - optional
-        return nullcontext()
-    return threadpool_limits(1)
+    if not _controller:
+        try:
+            from threadpoolctl import ThreadpoolController
+        except ImportError:  # pragma: no cover - optional
+            return nullcontext()
+        _controller.append(ThreadpoolController())
+    return _controller[0].limit(limits=1)
+
+
+#: Query vectors kept per open index, by exact query text (the workspace redrafts the same matter; issue 18).
+QUERY_CACHE_SIZE = 256
 
 
 class Retriever:
@@ -60,9 +70,14 @@ class Retriever:
         self.expand_queries = True
         # The same thesaurus applied to the text the dense encoder embeds (issue 18); off only to measure it.
         self.expand_dense = True
-        # Weight the dense list by the subset's coverage of BM25's best passages (hybrid.dense_weight).
+        # Gate the dense list by the subset's coverage of BM25's best passages and keep BM25's best passages the
+        # dense side cannot judge at their BM25 rank (hybrid.dense_weight, hybrid.keep_unjudged); off: plain RRF.
         self.gate_dense = True
         self._dense_ids: frozenset[str] | None = None
+        # query text → vector, most recent last; ``cache_queries = False`` (or clear_query_cache) measures a miss
+        self.cache_queries = True
+        self._query_vectors: OrderedDict[str, object] = OrderedDict()
+        self._query_lock = threading.Lock()
 
     @classmethod
     def open(cls, settings, *, corpus=None, embedder: Embedder | None = None, build: bool = True) -> "Retriever":
@@ -135,9 +150,30 @@ class Retriever:
     def dense_ranking(self, query: str, depth: int = CANDIDATES) -> list[tuple[str, float]]:
         """Dense ``(id, cosine)`` over the embedded subset (see ``assistant.retrieval.subset``)."""
         text = dense_query(query) if self.expand_dense else query
+        return self.store.query(self.query_vector(text), depth)
+
+    def query_vector(self, text: str):
+        """The encoder's vector for ``text``, from the cache when the same text was encoded before."""
+        if self.cache_queries:
+            with self._query_lock:
+                vec = self._query_vectors.get(text)
+                if vec is not None:
+                    self._query_vectors.move_to_end(text)
+                    return vec
+        embedder = self.embedder  # loaded (with its OpenMP/BLAS libraries) before the thread limits are read
         with _one_blas_thread():
-            vec = self.embedder.embed_query(text)
-        return self.store.query(vec, depth)
+            vec = embedder.embed_query(text)
+        if self.cache_queries:
+            with self._query_lock:
+                self._query_vectors[text] = vec
+                while len(self._query_vectors) > QUERY_CACHE_SIZE:
+                    self._query_vectors.popitem(last=False)
+        return vec
+
+    def clear_query_cache(self) -> None:
+        """Forget the cached query vectors (the bench's uncached figure)."""
+        with self._query_lock:
+            self._query_vectors.clear()
 
     @property
     def dense_ids(self) -> frozenset[str]:
@@ -179,7 +215,8 @@ class Retriever:
             weight = dense_weight(lexical, self.dense_ids.__contains__) if self.gate_dense else 1.0
             # weight 0: the dense side covers none of BM25's best answers; skip it (and Chroma's import)
             dense = [pid for pid, _ in self.dense_ranking(query, depth)] if weight > 0 else []
-            ranked = rrf([lexical, dense], weights=[1.0, weight])
+            ranked = (fuse(lexical, dense, self.dense_ids.__contains__, weight) if self.gate_dense
+                      else rrf([lexical, dense], weights=[1.0, weight]))
         cited = self.cited(query)
         top = max((s for _, s in ranked), default=0.0)
         results = [(pid, top + 1.0 - i * 1e-6) for i, pid in enumerate(cited)]
