@@ -23,7 +23,7 @@ def test_goods_classes_cite_a_real_list_and_cover_every_category() -> None:
     assert set(order) == set(typing.get_args(Category))
     assert {c.category for c in classes} == set(typing.get_args(Category))
     for c in classes:
-        assert re.search(r"\d{3,4}|目录", c.code), c.name  # a class code (or the list it comes from) is cited
+        assert re.search(r"\d{3,4}|目录|准字|字号", c.code), c.name  # a class code (or the registration kind) is cited
         assert c.category in order and c.description and c.source
 
 
@@ -64,3 +64,12 @@ def test_contested_classes_stay_unknown_with_a_question(text: str) -> None:
 def test_a_rider_is_not_the_meal() -> None:
     assert extract_facts("外卖骑手逆行撞伤了我，平台说骑手是外包的。").facts.category is None
     assert category_reading("外卖骑手逆行撞伤了我。").competing == []  # nothing named: unknown, no conflict
+
+
+@pytest.mark.parametrize("text", [
+    "在平台买的儿童降温贴，贴了一晚上额头起了红疹。",     # 械字号, 妆字号 or none: the name does not say
+    "买的护肝片吃了两个月，说是保健品，结果肝功能异常。",  # 国药准字 or 卫食健字
+])
+def test_products_categorised_by_registration_stay_unknown(text: str) -> None:
+    ex = extract_facts(text, category_fallback=False)
+    assert ex.facts.category is None and "category" in ex.questions

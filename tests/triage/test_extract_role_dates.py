@@ -1,7 +1,6 @@
 """Issue 14: role, warning and date classes from the new dev narratives (new sentences, not from the eval files).
 
-自营 needs the platform's label or a consumer misled (误以为) to be misleading (SPC-OC-4-2); a doubt about 自营 says
-nothing; a warning missing from the product or the hotel is not the platform's; the event date is the purchase's,
+a doubt about 自营 says nothing (a label seen as 自营 is misleading, SPC-OC-4-2); a warning missing from the product or the hotel is not the platform's; the event date is the purchase's,
 not the date of an earlier penalty or complaint.
 """
 
@@ -19,9 +18,9 @@ def facts(text: str, anchor: date | None = None):
 
 
 @pytest.mark.parametrize("text, role", [
-    ("页面写着官方旗舰店，我一直以为是平台自营的。\n客服：这是第三方商家销售的，并非平台自营。", "marketplace"),
+    ("在平台上一家第三方药房买的眼药水，滴了以后眼睛红肿。", "marketplace"),
     ("商品详情页用“自营”字样标注，使我误以为是平台自营，实际是入驻商家发的货。", "misleading_self_operated"),
-    ("昨晚在饿了么点的外卖里吃出了一根铁丝，划破了嘴。", "marketplace"),
+    ("昨晚那家外卖店送的炒饭里有一根铁丝，划破了嘴。", "marketplace"),
     ("客户称不知道是不是平台自营，买的冻虾吃完全家过敏。", None),
 ])
 def test_platform_role_classes(text: str, role) -> None:

@@ -54,10 +54,7 @@ _MARKET_STRONG = re.compile(r"(?:第三方|入驻|平台内)(?:的)?(?:商家|�
 _MARKET_WEAK = re.compile(r"(?:商家|卖家|店家|店铺|网店|商户|房东|车主|司机|主播|代购|销售者|服务提供者|入网|小店|店主"
                           r"|(?:那家|这家|那个|这个)卖|旗舰店|专营店|专卖店|被告[二三]|第二被告|服务商|服务者|服务人员|月嫂|按摩师|美甲师|安装工人|场地方|驾驶员|代驾公司|搬家公司"
                           r"|(?:上的|里的|一家)(?:药房|药店)|店(?:已经|已)?(?:关|注销|倒闭)|(?:酒店|民宿|客栈|宾馆)(?:方|经营者|老板)?(?:说|称|表示|否认|拒绝)"
-                          r"|第三人|(?:一家|这家|那家|该|此)[^，,。；;！!？?\n]{0,10}店|的店(?!铺)|(?:店|客栈|民宿|餐馆|饭店)老板"
-                          # a booked hotel, an ordered takeaway, a named shop, a craftsman: a provider other than the platform
-                          r"|(?:订|预订|预定)(?:了|的)?[^，,。；;！!？?\n]{0,8}(?:酒店|民宿|宾馆|客栈|旅馆)|点(?:了|的)?(?:一?份)?外卖|外卖(?:店|商家|商户)"
-                          r"|[\"“「][^\"”」\n]{2,12}(?:酒店|宾馆|民宿|客栈|餐厅|饭店|药房|专卖|店|坊|馆)[\"”」]|封(?:了)?店)")
+                          r"|第三人|(?:一家|这家|那家|该|此)[^，,。；;！!？?\n]{0,10}店|的店(?!铺)|(?:店|客栈|民宿|餐馆|饭店)老板|外卖(?:店|商家|商户))")
 
 
 # For harm, a negator must stand right before the word (没有受伤, 未造成人身伤害), not anywhere in the clause:
@@ -139,20 +136,18 @@ def harm_hit(text: str) -> Hit | None:
     return None
 
 
-_MISLED = re.compile(r"误以为|误认为|误导")
-# 自营 in a belief or a doubt (我以为是自营的, 不知道是不是自营) is not what the page said (SPC-OC-4-2 asks for a label).
+# 自营 in a doubt (不知道是不是自营, 是否自营) says nothing about what the page said.
 _UNSURE_SELF = re.compile(r"(?:是不是|是否|不知道是|不清楚是|有没有)" + G(4) + r"$")
 
 
 def platform_role_hit(text: str) -> Hit | None:
     """Misleading self-operation (SPC-OC-4-2) beats self-operation beats a third-party merchant.
 
-    Misleading needs the platform's label or a consumer misled (误以为): 以为是自营 alone is a belief (a 旗舰店 is no
-    自营 label).
+    自营 in a doubt (不知道是不是自营) says nothing.
     """
     label = _SELF_LABEL.search(text)
     belief = _MISLEADING_DIRECT.search(text)
-    if belief and (label or _MISLED.search(belief.group())):  # 误以为: misled, by the page or otherwise (SPC-OC-4-2)
+    if belief:  # 以为是自营: the consumer was led to believe it (SPC-OC-4-2)
         return Hit("misleading_self_operated", belief.start(), belief.end())
     if label and _CONTRARY.search(text):
         return Hit("misleading_self_operated", label.start(), label.end())

@@ -1,6 +1,6 @@
 """Who says a fact and when: filters that keep a cue from counting as the fact it seems to state (issue 14).
 
-- A question or a request put to the consumer (请问您有就医吗？ 请您提供订单截图) states nothing: blanked first.
+- A question (请问您有就医吗？, a rhetorical 不是不让卖了吗？) or a request (请您提供订单截图) states nothing: blanked first.
 - Knowledge (ECL-38-2) is what the platform knew BEFORE the harm: the consumer's own complaint — after the harm,
   or simply the narrator's (我向平台投诉, 用户：…没人理我) — is not that knowledge, and the platform ignoring it is
   not a failure of the measures it owed once it knew (it bears on the expanded damage instead, QIN-5.2.3).
@@ -15,7 +15,7 @@ import re
 from assistant.triage.extract.text import Hit, sentence_start
 
 # A question put to the consumer states nothing (客服：请问您有就医吗？); nor does a request (请您提供订单截图).
-_ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)[^。！!？?\n]*[？?]"
+_ASKED = re.compile(r"[^。！!？?\n]*[？?]"  # any question, rhetorical ones too (电子烟不是不让卖了吗？): it asks, it states nothing
                     r"|(?:请您|麻烦您|请)(?:先|再)?(?:提供|上传|发送|发一下|补充|出示)[^。！!？?\n]*")
 
 _COMPLAINT = re.compile(r"投诉|举报|反映|通知|理|收到|接到|不管|处理|答复|回复")
