@@ -85,6 +85,8 @@ def _pair(match: re.Match[str]) -> str:
     name, value = match.group(1), match.group(2)
     if name not in FIELD_LABELS and word_label(name) is None:
         return match.group(0)
+    if lang() == "en":
+        return f"{word_label(name)}: {value_label(name, value)}"
     return f"{word_label(name)}为「{value_label(name, value)}」"
 
 

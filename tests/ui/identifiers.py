@@ -29,7 +29,7 @@ _SNAKE = re.compile(r"^_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*$")
 _METRIC = re.compile(r"^[A-Za-z][A-Za-z_]*@\d+$")
 _DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]+(?:\.[A-Za-z_][A-Za-z0-9_]+)+$")
 _CAMEL = re.compile(r"^(?:[a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)$")
-_PROVISION = re.compile(r"^(?:[A-Z]{2,5}\d*)-\d+(?:[-.]\d+)*$")
+_PROVISION = re.compile(r"^[A-Z]{2,5}\d*(?:-[A-Z]+\d*)*-\d+(?:[-.]\d+)*$")  # ECL-38-2, QIN-5.4.1, SPC-CPI-90-2
 _PROFILE = re.compile(r"^[a-z]{2,}\d{2,}$")
 # English prose around an enum word: another ASCII word joined by spaces or hyphens (after a comma or colon).
 _PROSE_LEFT = re.compile(r"[A-Za-z][A-Za-z'\-]*[,:]?[ \-]+$")
@@ -99,3 +99,11 @@ def engine_identifiers(text: str, allowed: Iterable[str] = ()) -> list[str]:
         elif word in vocabulary and not _in_prose(text, start, start + len(word)):
             found.append(word)
     return found
+
+
+def identifier_shaped(text: str, allowed: Iterable[str] = ()) -> list[str]:
+    """Only the tokens shaped like identifiers (snake_case, None, dotted, recall@5, provision ids, qin2025): the check
+    for the English interface, where a one-word enum value (``food``) is also the English word a user reads."""
+    allow = set(allowed)
+    words = (m.group(0).strip(".:-+") for m in _WORD.finditer(_strip_code(text or "")))
+    return [w for w in words if w and w not in allow and not _exempt(w) and _is_identifier(w)]

@@ -30,6 +30,15 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 EXAMPLES = sorted((REPO / "examples" / "claims").glob("*.json"))
 
 
+@pytest.fixture(autouse=True)
+def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Labels in Chinese: outside a script run i18n answers in the last run's language (an English-mode AppTest
+    earlier in the session would otherwise leave it English)."""
+    import i18n
+
+    monkeypatch.setattr(i18n, "_last_lang", ["zh"])
+
+
 def _literals(annotation: Any) -> tuple[str, ...]:
     """The values of every Literal inside ``annotation`` (Optional, Annotated and unions unwrapped)."""
     if get_origin(annotation) is typing.Literal:

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from identifiers import engine_identifiers
+from identifiers import engine_identifiers, identifier_shaped
 from ui_helpers import new_app, ok
 
 REPO = Path(__file__).resolve().parents[2]
@@ -205,3 +205,15 @@ def test_eval_page_with_a_report(data_dir, fast_report):
     meta = json.loads((fast_report / "results.json").read_text(encoding="utf-8")).get("meta", {})
     ids = (str(fast_report), str(meta.get("git_commit")), str(meta.get("corpus_hash"))[:12])
     _assert_clean(at, "the eval page", allowed=ids)
+
+
+@pytest.mark.parametrize("example", ["drug_facts_unknown", "remedies_ex6", "catering_licence_not_reviewed"])
+def test_english_mode_shows_english_words_but_no_identifiers(data_dir, example):
+    """The sidebar's English toggle: "food" is an English word there, but snake_case, None, provision ids are not."""
+    at = new_app(example=example)
+    ok(at.sidebar.toggle(key="lang_en").set_value(True).run())
+    assert at.title[0].value == "E-commerce platform liability memo assistant"  # the toggle really switched
+    found = sorted({f"{where}: {token!r} in {text[:120]!r}" for where, text in page_texts(at)
+                    for token in identifier_shaped(text, _CITED_ID.findall(text))})
+    assert not found, "\n".join(found)
+
