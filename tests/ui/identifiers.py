@@ -8,7 +8,8 @@ and rule ids (``supplementary``, ``food``, ``burden``) when they stand alone amo
 
 Not flagged: fenced code blocks (```` ``` ````), numbers, dates, units, paths, URLs and web domains, file names with an
 extension, English prose (an enum word inside a run of English words, e.g. the English-mode sentence "The platform is
-liable"), and every token in ``allowed`` (ids and file names the user typed, provision ids the product shows deliberately).
+liable"), a provision id right after its own Chinese citation (《电子商务法》第三十八条第二款（ECL-38-2）: shown on purpose, as the
+memo's 依据 does), and every token in ``allowed`` (ids and file names the user typed).
 Used by the AppTest page walk (tests/ui/test_no_engine_identifiers.py) and by the browser walk.
 """
 
@@ -30,6 +31,9 @@ _METRIC = re.compile(r"^[A-Za-z][A-Za-z_]*@\d+$")
 _DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]+(?:\.[A-Za-z_][A-Za-z0-9_]+)+$")
 _CAMEL = re.compile(r"^(?:[a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)$")
 _PROVISION = re.compile(r"^[A-Z]{2,5}\d*(?:-[A-Z]+\d*)*-\d+(?:[-.]\d+)*$")  # ECL-38-2, QIN-5.4.1, SPC-CPI-90-2
+# A provision id the product shows on purpose right after its Chinese citation, as the memo's 依据 and the verdict's
+# 依据 line do: 《电子商务法》第三十八条第二款（ECL-38-2）, 覃玉娟《…》第5.4.1部分（QIN-5.4.1）, （2020）京…号（case id）.
+_CITED_ID = re.compile(r"(?:[》条款项号分]|[一二三四五六七八九十][)）])（([A-Z][A-Za-z0-9.\-]*)）")
 _PROFILE = re.compile(r"^[a-z]{2,}\d{2,}$")
 # English prose around an enum word: another ASCII word joined by spaces or hyphens (after a comma or colon).
 _PROSE_LEFT = re.compile(r"[A-Za-z][A-Za-z'\-]*[,:]?[ \-]+$")
@@ -83,9 +87,9 @@ def _in_prose(text: str, start: int, end: int) -> bool:
 
 def engine_identifiers(text: str, allowed: Iterable[str] = ()) -> list[str]:
     """The engine identifiers in ``text`` a user should not see, in order of appearance (duplicates kept)."""
-    allow = set(allowed)
-    vocabulary = engine_vocabulary()
     text = _strip_code(text or "")
+    allow = set(allowed) | set(_CITED_ID.findall(text))
+    vocabulary = engine_vocabulary()
     found: list[str] = []
     for m in _WORD.finditer(text):
         word = m.group(0).strip(".:-+")  # sentence punctuation and list dashes are not part of the token
@@ -104,6 +108,7 @@ def engine_identifiers(text: str, allowed: Iterable[str] = ()) -> list[str]:
 def identifier_shaped(text: str, allowed: Iterable[str] = ()) -> list[str]:
     """Only the tokens shaped like identifiers (snake_case, None, dotted, recall@5, provision ids, qin2025): the check
     for the English interface, where a one-word enum value (``food``) is also the English word a user reads."""
-    allow = set(allowed)
-    words = (m.group(0).strip(".:-+") for m in _WORD.finditer(_strip_code(text or "")))
+    text = _strip_code(text or "")
+    allow = set(allowed) | set(_CITED_ID.findall(text))
+    words = (m.group(0).strip(".:-+") for m in _WORD.finditer(text))
     return [w for w in words if w and w not in allow and not _exempt(w) and _is_identifier(w)]

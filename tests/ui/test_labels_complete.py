@@ -146,15 +146,10 @@ def test_what_the_core_emits_reads_in_chinese():
                 shown += [label("liability_form", scenario.form), cite(scenario.route)]
                 shown += [label(f, v) for f, v in scenario.requires.items() if isinstance(v, str)]
             for text in shown:
-                for token in engine_identifiers(text, _cited_ids(text)):
+                for token in engine_identifiers(text):
                     leaks.add(f"{name} ({doctrine}): {token!r} in {text[:100]!r}")
     assert runs > 500 and seen_elements  # the corpus of fact sets is really there
     assert not leaks, "\n".join(sorted(leaks)[:40])
-
-
-def _cited_ids(text: str) -> set[str]:
-    """Provision ids shown after their own Chinese citation on purpose: 《电子商务法》第三十八条第二款（ECL-38-2）."""
-    return set(re.findall(r"[》条款项号分]（([A-Z][A-Za-z0-9.\-]*)）", text))
 
 
 def test_every_limitation_status_and_party_the_engine_emits_has_chinese():
