@@ -34,3 +34,15 @@ def test_harm_classes(text: str, harm: str) -> None:
 def test_competing_harm_readings_stay_unknown_and_asked(text: str) -> None:
     ex = extract_facts(text, category_fallback=False)
     assert ex.facts.harm is None and len(ex.conflicts["harm"]) == 2 and "损害" in ex.questions["harm"]
+
+
+def test_other_buyers_reported_harm_is_not_the_consumers() -> None:
+    f = extract_facts("评论区好多人说吃了上吐下泻，我还没敢吃，要求退款商家不退，两百块钱白花了。", category_fallback=False).facts
+    assert f.harm == "property_loss"
+    f = extract_facts("评论区好多人说吃了拉肚子，我也中招了，上吐下泻两天。", category_fallback=False).facts
+    assert f.harm == "personal_injury"  # the narrator says it happened to them too
+
+
+def test_a_rhetorical_question_asks_only_its_own_clause() -> None:
+    f = extract_facts("退款就完了？我吃了你们卖的凉皮拉了两天肚子，医药费谁出？", category_fallback=False).facts
+    assert f.harm == "personal_injury"

@@ -76,3 +76,10 @@ def test_not_knowing_whether_self_operated_is_not_ignorance_of_the_defect() -> N
 ])
 def test_english_classes(text: str, field: str, value) -> None:
     assert getattr(facts(text), field) == value
+
+
+def test_conduct_with_no_platform_named_is_not_the_platforms() -> None:
+    f = facts("店家收了定金以后一直不处理，电话也不接。")
+    assert f.necessary_measures_taken is None and f.safety_duty_done is None
+    f = facts("我投诉以后，平台一直不处理，商品还在卖。")
+    assert f.necessary_measures_taken is False

@@ -56,7 +56,7 @@ _CATEGORY: tuple[tuple[str, str], ...] = (
     ("lodging", r"\bhomestay\b|\bhotel\b|\bhostel\b|\bguesthouse\b|\bairbnb\b"),
     ("catering", r"\bmeal\b|\brestaurant\b|\btakeaway\b|food delivery|delivery app|\bsushi\b|hot ?pot|\bdish\b"),
     ("food", r"protein powder|baby formula|milk powder|\bformula\b|\bsnacks?\b|\bcake\b|\bmilk\b|dumplings|\bhoney\b|supplements?"),
-    ("other_service", r"cleaning service|\bcleaner\b|\btour\b|repair service|moving company|\b(?:cooking|swimming|dance|art) class\b|\bcourse\b|\bgym\b"),
+    ("other_service", r"cleaning service|\bcleaner\b|\btour\b|repair service|moving company|\b(?:cooking|swimming|dance|art) class\b|\btraining course\b|\bgym\b"),
     ("other_goods", r"charger|\bphone\b|laptop|blanket|\btoy\b|hair straightener|rice cooker|\bbag\b|camera|sneakers|\bshoes\b|pressure cooker|heater|appliance|\bbattery\b|e-?bike|scooter|hair dryer|bath seat|\bstroller\b|\bkettle\b|\bfurniture\b"),
 )
 _INJURY_NEG = re.compile(r"\bno (?:(?:physical|bodily) )?(?:injury|injuries|one (?:was )?hurt)\b|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us)\s+(?:was|were|got)\s+(?:hurt|injured|harmed)\b|\b(?:did not|didn't|was not|wasn't|were not|not)\s+(?:get\s+)?(?:hurt|injured|harmed)\b", _I)

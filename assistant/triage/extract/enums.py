@@ -25,6 +25,9 @@ _ANIMAL = re.compile(r"猫|狗|宠物|养殖|家禽|牲畜|(?<![炸烤吃焖辣�
                      r"|金毛|泰迪|柯基|哈士奇|柴犬|比熊|博美|拉布拉多|边牧|布偶|英短|美短|毛孩子|爱犬")
 # Animals that are pets or livestock (not 天猫, not 鸡 the dish, not 像兔子 a simile): these make a sentence an animal's.
 _PET = re.compile(r"(?<!天)(?<!像)猫(?!粮|砂)|(?<!像)狗(?!粮)|宠物(?!医院)|金毛|泰迪|柯基|哈士奇|柴犬|比熊|博美|拉布拉多|边牧|布偶|英短|美短|毛孩子|爱犬|牲畜|家禽")
+# Other buyers reporting their own harm (评论区好多人说…, 之前就有人投诉吃坏肚子): knowledge, not this consumer's harm.
+_REPORTED = re.compile(r"(?:评论|评价|差评|好多人|很多人|一堆人|不少人|多人|多名|别人|有人|其他(?:买家|消费者|用户|顾客|住客))"
+                       r"[^。！？!?\n]{0,12}(?:说|反映|投诉|举报|表示|称|提到)")
 # People the narrator speaks of: an injury word after one of them (not after an animal) is a person's injury.
 _PERSON = re.compile(r"我|孩子|儿子|女儿|宝宝|老人|妈|爸|老公|老婆|爱人|家人|本人|原告|当事人|委托人|客户|婆婆|公公|爷爷|奶奶|外婆|姥姥|姥爷|自己")
 # An injury done to someone else that the consumer paid for (撞伤行人，赔偿行人医疗费) is the consumer's money loss.
@@ -76,6 +79,13 @@ def _harm_negated(text: str, pos: int) -> bool:
     return bool(_HARM_NEG.search(text[max(clause_start(text, pos), pos - 12):pos]))
 
 
+def _reported(text: str, pos: int) -> bool:
+    """True when the injury at ``pos`` is told as other buyers' report, with no person of the narrator's since."""
+    before = text[sentence_start(text, pos):pos]
+    reports = list(_REPORTED.finditer(before))
+    return bool(reports) and not _PERSON.search(before[reports[-1].end():])
+
+
 def _animal(text: str, pos: int) -> bool:
     """True when this injury is an animal's: an animal is named after the last person before it in its sentence."""
     before = text[sentence_start(text, pos):pos]
@@ -121,6 +131,8 @@ def harm_hit(text: str) -> Hit | None:
             continue
         if nobody_hurt and _VISIT.fullmatch(m.group()):
             continue
+        if _reported(text, m.start()):
+            continue  # 评论区好多人说吃了拉肚子: other buyers' harm, told as knowledge, not the consumer's
         if _animal(text, m.start()) or _OTHERS.search(text[m.end():m.end() + 4]):
             animal_hit = animal_hit or m
             continue

@@ -4,6 +4,8 @@
 - Knowledge (ECL-38-2) is what the platform knew BEFORE the harm: the consumer's own complaint — after the harm,
   or simply the narrator's (我向平台投诉, 用户：…没人理我) — is not that knowledge, and the platform ignoring it is
   not a failure of the measures it owed once it knew (it bears on the expanded damage instead, QIN-5.2.3).
+- The platform's conduct (measures, safety duty) is read only where a sentence names the platform (or 你们 in a
+  transcript): 一直不处理 or 疏于管理 with no actor named may be the seller's.
 - The platform's say-so (客服说审核过了, 被告一称已将司机清退, 客服：属于不可抗力) is a claim, not a fact, for the
   facts it would clear; the seller's say-so (商家说不是故意的) likewise for the fault it would lessen.
 """
@@ -12,10 +14,13 @@ from __future__ import annotations
 
 import re
 
+from assistant.triage.extract.cues import P
 from assistant.triage.extract.text import Hit, sentence_start
 
 # A question put to the consumer states nothing (客服：请问您有就医吗？); nor does a request (请您提供订单截图).
-_ASKED = re.compile(r"[^。！!？?\n]*[？?]"  # any question, rhetorical ones too (电子烟不是不让卖了吗？): it asks, it states nothing
+_ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)[^。！!？?\n]*[？?]"
+                    # the asking clause of any other question, rhetorical ones too (不是不让卖了吗, 误工费谁赔？)
+                    r"|[^，,。；;！!？?\n]*(?:[？?]|[吗呢](?=[，,]))"
                     r"|(?:请您|麻烦您|请)(?:先|再)?(?:提供|上传|发送|发一下|补充|出示)[^。！!？?\n]*")
 
 _COMPLAINT = re.compile(r"投诉|举报|反映|通知|理|收到|接到|不管|处理|答复|回复")
@@ -29,6 +34,11 @@ _MERCHANT_SAID = re.compile(r"(?:商家|卖家|店家|老板|被告[二三]|厂�
 #: Facts the platform's say-so would clear: with value True they need more than its word.
 SELF_CLEARING = frozenset({"qualification_review_done", "safety_duty_done", "platform_proved_compliance",
                            "merchant_identity_provided", "force_majeure"})
+
+
+#: Facts about the platform's own conduct: a cue counts only in a sentence that names the platform as an actor.
+PLATFORM_CONDUCT = frozenset({"necessary_measures_taken", "safety_duty_done"})
+_PLATFORM = re.compile(P + r"|你们|贵(?:平台|公司)|被告一|the (?:platform|app|site|marketplace)|(?:platform|app)'s", re.I)
 
 
 def mask_questions(text: str) -> str:
@@ -65,6 +75,8 @@ def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list
     """The hits of one fact that state it, once questions, own complaints and say-so are set aside."""
     if name == "knew_or_should_have_known":
         found = [h for h in found if not (h.value is True and after_harm(text, h, harm))]
+    if name in PLATFORM_CONDUCT:  # 一直不处理, 疏于管理 with no platform in the sentence: whose conduct? not said
+        found = [h for h in found if _PLATFORM.search(text[sentence_start(text, h.start):h.end])]
     if name in SELF_CLEARING:
         found = [h for h in found if not (h.value is True and said_by_platform(text, h))]
     if name == "merchant_fault":
