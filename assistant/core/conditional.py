@@ -144,10 +144,16 @@ def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: d
     while frontier:
         following = []
         for assign, res in frontier:
+            # an unknown ``fact_is`` element is met by one value only: any other fails it, and a route with a
+            # failed element is failed (or, for causation, barred): never met nor blocked, so never tried
+            needs = {e.name: e.wanted for e in res.elements if e.ok is None and e.wanted is not None and not e.facts}
             for fact in res.unknown:
                 if fact in assign:
                     continue
-                for value in DOMAIN.get(fact, _BOOL):
+                values = DOMAIN.get(fact, _BOOL)
+                if fact in needs:
+                    values = [value for value in values if value == needs[fact]]
+                for value in values:
                     child = {**assign, fact: value}
                     key = frozenset(child.items())
                     if key in seen or any(m <= key for m in met_keys):

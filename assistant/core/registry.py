@@ -52,6 +52,9 @@ class El:
     value: object
     ok: Optional[bool]
     facts: tuple[str, ...] = ()
+    # ``fact_is`` elements: the one value of the fact that satisfies it (None: any other kind of element);
+    # rule 12's search skips the other values, which fail the element and so the route
+    wanted: object = None
 
     def unknown_facts(self) -> tuple[str, ...]:
         """The facts to ask for when this element is unknown."""
@@ -181,7 +184,7 @@ el = El
 
 def fact_is(name: str, value: object, wanted: object) -> El:
     """An element that holds when the fact equals ``wanted``; unknown when the fact is None."""
-    return El(name, value, None if value is None else value == wanted)
+    return El(name, value, None if value is None else value == wanted, (), wanted)
 
 
 def harm_element(facts: ClaimFacts) -> El:

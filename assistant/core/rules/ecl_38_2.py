@@ -54,7 +54,7 @@ def ecl_38_2(ctx: Context, profile: str) -> RuleResult:
         return res
     facts = ctx.facts
     outcome = PROFILES[profile].func(ctx)
-    life = el("life_health", ctx.life_health, ctx.life_health)
+    life = el("life_health", ctx.life_health, ctx.life_health, (), True)   # met by life_health = true only
     statutory = [life, _review_or_safety(ctx), harm_element(facts), fact_is("causation", facts.causation, True)]
     res.elements = statutory + outcome.elements
     res.regime = "ECL-38-2"
