@@ -122,6 +122,10 @@ def test_first_page_orients_in_chinese_with_matters(data_dir):
     for name in EXAMPLES[:4]:
         new_app(example=name)
     at = new_app()
+    ok(at.sidebar.selectbox(key="matter_select").set_value("__home__").run())  # the picker's 首页 entry
+    page = " ".join(m.value for m in at.markdown)
+    assert "本工具判断什么" in page and "近期事项" in page  # the orientation, with the recent matters listed
+    assert len([b for b in at.button if (b.key or "").startswith("recent_open_")]) == 4
     _assert_clean(at, "the first page")
 
 
