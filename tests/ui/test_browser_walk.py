@@ -145,7 +145,8 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
     browser, server, tmp = served
     corpus = load_corpus()
     name = f"王某诉某外卖平台（{size[0]}）"
-    edit = f"律师补充（{size[0]}宽）：请调取平台对该店的入网审查记录。"
+    # The lawyer's addition cites an article the 电子商务法 does not have: the guard flags it, in place.
+    edit = f"律师补充（{size[0]}宽）：另参见《电子商务法》第一百二十条。"
     walk = Walk(browser, size, allowed=[name])
 
     browser.goto(server)  # opens the most recent matter; the picker's 首页 entry leads to the first page
@@ -205,8 +206,14 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
     browser.wait_for_text("备忘录版本历史（2）")
     walk.step("edited")
     browser.click_toggle("编辑")  # back to the rendered memo: the edit reads there too
-    browser.wait_for_element(MEMO_VIEW)
+    browser.wait_for_element(f"{MEMO_VIEW} mark.guard-flag")
     assert edit in browser.js(f"document.querySelector({MEMO_VIEW!r}).innerText")
+    flag = browser.js(f"(() => {{ const m = document.querySelector('{MEMO_VIEW} mark.guard-flag');"
+                      " return [m.innerText, m.title, m.nextElementSibling.innerText,"
+                      " getComputedStyle(m).backgroundColor]; })()")
+    assert "第一百二十条" in flag[0] and flag[1] and flag[2].startswith("⚠需复核：") and flag[1] in flag[2], flag
+    assert flag[3] not in ("rgba(0, 0, 0, 0)", "transparent"), flag  # a coloured background, not a bare tag
+    walk.step("flagged")
 
     browser.click_text("summary", "备忘录版本历史")
     text = browser.wait_for_text("+" + edit)
@@ -235,7 +242,7 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
     browser.wait_for_element(MEMO_VIEW)
 
     shots = sorted(p.name for p in walk.shots.glob("*.png"))
-    assert len(shots) >= 11 and all((walk.shots / s).stat().st_size > 10_000 for s in shots), shots
+    assert len(shots) >= 13 and all((walk.shots / s).stat().st_size > 10_000 for s in shots), shots
     WALKED.append(size)
     (walk.shots.parent / "findings.json").write_text(json.dumps(FINDINGS, ensure_ascii=False, indent=1), encoding="utf-8")
     assert not FINDINGS["truncated"], json.dumps(FINDINGS["truncated"], ensure_ascii=False, indent=1)

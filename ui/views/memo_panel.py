@@ -146,8 +146,9 @@ def _history(store: MatterStore, matter_id: str) -> None:
             v = by_id[i]
             ok = "—" if v.guard_ok is None else ("✓" if v.guard_ok else "✗ " + t("needs_review"))
             old = f" · {t('history_stale')}" if i in stale else ""
-            drafter = t("drafter_template_short") if v.drafter == "template" else v.drafter
-            return f"#{v.id} · {t('status_' + v.status)} · {drafter} · {v.created[:16].replace('T', ' ')} · {ok}{old}"
+            # an edit's status already says 人工修改; the template drafter has a short Chinese name
+            drafter = {"template": f" · {t('drafter_template_short')}", "edit": ""}.get(v.drafter, f" · {v.drafter}")
+            return f"#{v.id} · {t('status_' + v.status)}{drafter} · {v.created[:16].replace('T', ' ')} · {ok}{old}"
 
         pick = st.selectbox(t("history"), list(by_id), key="history_pick", format_func=describe,
                             on_change=keep_history_open)

@@ -216,8 +216,9 @@ def citation_viewer(corpus: Any, report: Any) -> None:
         return _instrument_name(inst) if inst is not None else f"{cited[pid]}（{t('unresolved')}）"
 
     # A list, not a select: each citation reads whole (a select cut the long 司法解释 names at 1280×800; issue 16).
-    pick = st.radio(t("view_citation"), list(cited), key="memo_cite_pick", format_func=name,
-                    label_visibility="collapsed")
+    with st.container(height=min(40 + 26 * len(cited), 320), key="memo_cite_list"):  # scrolls past ~11 entries
+        pick = st.radio(t("view_citation"), list(cited), key="memo_cite_pick", format_func=name,
+                        label_visibility="collapsed")
     if pick:
         with st.container(border=True, key="memo_cite_source"):
             source_body(corpus, pick)

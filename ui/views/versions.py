@@ -44,7 +44,7 @@ def _facts_of(store: Any, memo: Any) -> dict[str, Any] | None:
 def _show(title: str, diff: str, same: str) -> None:
     st.markdown(f"**{title}**")
     if diff:
-        st.code(diff, language="diff")
+        st.code(diff, language="diff", wrap_lines=True)  # long memo lines wrap, none cut off at the right
     else:
         st.caption(same)
 
