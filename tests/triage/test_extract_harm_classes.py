@@ -46,3 +46,15 @@ def test_other_buyers_reported_harm_is_not_the_consumers() -> None:
 def test_a_rhetorical_question_asks_only_its_own_clause() -> None:
     f = extract_facts("退款就完了？我吃了你们卖的凉皮拉了两天肚子，医药费谁出？", category_fallback=False).facts
     assert f.harm == "personal_injury"
+
+
+@pytest.mark.parametrize("text, harm", [
+    ("用户：在你们这买的电热毯半夜烧起来了，我腿上烫了个泡，被子也烧了个洞。", "personal_injury"),
+    ("订的民宿没有热水，大冬天洗冷水澡，我冻感冒了。", "personal_injury"),
+    ("网上药店买的退烧药，孩子吃了一直吐。", "personal_injury"),
+    ("在平台上买了一袋面粉，打开全是虫，商家只退一半钱。", "property_loss"),
+    ("Client bought a kettle from a store on the app; it burst and she was burned on the arms.", "personal_injury"),
+    ("The driver was drunk and crashed; the client broke two ribs.", "personal_injury"),
+])
+def test_harm_vocabulary_classes(text: str, harm: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.harm == harm

@@ -23,12 +23,12 @@ _MON = r"(january|february|march|april|may|june|july|august|september|october|no
 _CUES: tuple[tuple[str, object, str], ...] = (
     ("platform_role", "misleading_self_operated", r"(?:labell?ed|marked|shown as|listed as|said|says|showed|shows)\s+[\"“']?self[- ]operated[\"”']?[^.;]{0,80}\b(?:but|however|actually|in fact)\b"),
     ("platform_role", "self_operated", r"\bself[- ]operated\b|platform'?s own (?:store|shop)"),
-    ("platform_role", "marketplace", r"\b(?:seller|vendor|merchant|third[- ]party|shop|store|restaurant|driver|host|pharmacy|cleaner)s?\b"),
+    ("platform_role", "marketplace", r"\b(?:seller|vendor|merchant|third[- ]party|shop|store|restaurant|driver|host|pharmacy|cleaner|bakery|studio|agency|salon|clinic|dealer)s?\b"),
     ("harm", "none", r"\bno (?:loss|damage)(?: (?:was )?(?:claimed|caused|suffered))?\b|\bnothing was lost\b"),
-    ("knew_or_should_have_known", True, r"\b(?:many|several|other|earlier|previous)\s+(?:buyers|customers|users|consumers|people)\s+had\s+(?:already\s+)?(?:complained|reported)"
+    ("knew_or_should_have_known", True, r"\b(?:many|several|other|earlier|previous)\s+(?:buyers|customers|users|consumers|people|passengers|guests|riders|parents)\s+had\s+(?:already\s+)?(?:complained|reported)"
                                         r"|\bcomplained about this (?:seller|shop|store) before\b|\b(?:platform|app)\s+(?:already\s+)?knew\b|\bafter\s+(?:three|two|several|many|\d+)\s+complaints\b"
                                         r"|\b(?:had been|has been|was|were) (?:reported|complained about)\b[^.;]{0,30}\b(?:before|previously|twice|times|already)\b"),
-    ("necessary_measures_taken", False, r"\bkept (?:the )?(?:listing|product|shop|store)s? (?:online|on sale|open)\b|\bkeeps? selling\b|\bstill (?:selling|on sale)\b|\bcontinued to sell\b|\b(?:platform|app) did nothing\b|\btook no action\b"),
+    ("necessary_measures_taken", False, r"\bkept (?:the )?(?:listing|product|shop|store)s? (?:online|on sale|open)\b|\bkeeps? selling\b|\bstill (?:selling|on sale)\b|\bcontinued to sell\b|\b(?:platform|app) did nothing\b|\btook no action\b|\bkept (?:him|her|them|it) (?:on|online|listed)\b"),
     ("necessary_measures_taken", True, r"\b(?:removed|took down|delisted|pulled)\b[^.;]{0,20}\b(?:listing|product|item|shop|store)"),
     ("qualification_review_done", False, r"\b(?:never|did not|didn't|failed to|not)\s+(?:check|verify|review|checked|verified|reviewed)\b[^.;]{0,40}\b(?:licen[cs]e|permit|background|qualification)"
                                          r"|\bhad no (?:\w+ )?(?:\w+ )?(?:business |food |drug )?licen[cs]e\b|\bunlicensed\b|\bwithout (?:a |any )?licen[cs]e\b"
@@ -62,6 +62,8 @@ _CATEGORY: tuple[tuple[str, str], ...] = (
 _INJURY_NEG = re.compile(r"\bno (?:(?:physical|bodily) )?(?:injury|injuries|one (?:was )?hurt)\b|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us)\s+(?:was|were|got)\s+(?:hurt|injured|harmed)\b|\b(?:did not|didn't|was not|wasn't|were not|not)\s+(?:get\s+)?(?:hurt|injured|harmed)\b", _I)
 _INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\binjur(?:y|ies|ed)\b|\bhurt\b|\bburns?\b|burned (?:her|his|my|their)|poisoning|\brash\b|vomit|\bgot sick\b|\bsick again\b"
                      r"|concussion|chipped a tooth|dentist|diagnosed with|blurry|blister(?:ed|s)?|dermatology|broken (?:wrist|arm|leg|rib|nose|bone)|fracture|diarrh(?:o)?ea|allergic|\bstroke\b|blood lead|under treatment|saw a doctor|second-degree|liver damage|住院"
+                     r"|\bburn(?:ed|t|s)? (?:on|to) (?:the|her|his|my|their) (?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot)\b"
+                     r"|\bcut (?:his|her|my|their) (?:mouth|hand|finger|lip|foot|tongue|gum)s?\b|\bbroke (?:two|three|several|\d+) (?:\w+ )?(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b"
                      r"|\bbroke (?:his|her|my|their|a) (?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b|\b(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s? (?:was |were )?(?:broken|fractured|scalded|burned|cut)\b|scald(?:ed|s|ing)?\b"
                      r"|\\bER\\b|swallowed water|medical bills|stitches|sprain(?:ed)?|bruis(?:e|ed|es)|unconscious|\\bbleeding\\b", _I)
 _PROPERTY = re.compile(r"\blost\s+[\d,]+|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair quote|\brefund(?:ed)? refused\b"
