@@ -73,3 +73,12 @@ def test_a_rider_is_not_the_meal() -> None:
 def test_products_categorised_by_registration_stay_unknown(text: str) -> None:
     ex = extract_facts(text, category_fallback=False)
     assert ex.facts.category is None and "category" in ex.questions
+
+
+@pytest.mark.parametrize("text, category", [
+    ("我在药房App上买的血氧仪，读数一直偏高，耽误了老人就医。", "medical_device"),  # a drug shop's name is where, not what
+    ("在平台上订的月子中心，护理人员让孩子呛奶住院。", "other_service"),
+    ("在平台买的自热米饭，加热包爆炸把我手烫伤了。", "food"),
+])
+def test_shop_words_and_more_classes(text: str, category: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.category == category
