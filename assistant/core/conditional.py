@@ -14,6 +14,7 @@ from assistant.core.models import ClaimFacts, Scenario
 from assistant.core.registry import Context, RuleResult
 from assistant.core.batch import checked_constructor
 from assistant.core.routes import RANK, Evaluation, child_context, decide, evaluate, profile_route
+from assistant.core.rules.bars import bar_force_majeure, bar_no_harm
 from assistant.core.rules.cpl_44 import identity, promise
 from assistant.core.rules.ecl_38_1 import knowledge
 from assistant.core.rules.fsl_131 import food_review
@@ -97,7 +98,12 @@ def resolved_facts(facts: ClaimFacts, ctx: Context, duties_not_done: bool = Fals
 def on_record(facts: ClaimFacts, ctx: Context, profile: str) -> str:
     """Rule 12 ``on_record``: the first form in precedence among the routes evaluated on the resolved facts."""
     resolved = resolved_facts(facts, ctx)
-    ev = evaluate(child_context(ctx, resolved), profile)
+    resolved_ctx = child_context(ctx, resolved)
+    if bar_no_harm(resolved_ctx).outcome == "met" or bar_force_majeure(resolved_ctx).outcome == "met":
+        # rule 3: a bar decides every route (``decide`` gives none whatever they give): an unknown harm is
+        # resolved to none (CC-1165-1), so this is most undetermined claims, and the routes need not run
+        return "none"
+    ev = evaluate(resolved_ctx, profile)
     route_38_2 = ev.route
     if profile == "qin2025" and facts.consumer_prima_facie_evidence is True and (
             facts.qualification_review_done is None or facts.safety_duty_done is None):
@@ -146,7 +152,8 @@ def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: d
         for assign, res in frontier:
             # an unknown ``fact_is`` element is met by one value only: any other fails it, and a route with a
             # failed element is failed (or, for causation, barred): never met nor blocked, so never tried
-            needs = {e.name: e.wanted for e in res.elements if e.ok is None and e.wanted is not None and not e.facts}
+            needs = {(e.facts[0] if e.facts else e.name): e.wanted for e in res.elements
+                     if e.ok is None and e.wanted is not None and len(e.facts) <= 1}
             for fact in res.unknown:
                 if fact in assign:
                     continue

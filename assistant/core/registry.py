@@ -52,8 +52,9 @@ class El:
     value: object
     ok: Optional[bool]
     facts: tuple[str, ...] = ()
-    # ``fact_is`` elements: the one value of the fact that satisfies it (None: any other kind of element);
-    # rule 12's search skips the other values, which fail the element and so the route
+    # the one value of the element's single fact (``name``, or ``facts[0]``) that can satisfy it, as in
+    # ``fact_is`` (None: unspecified); rule 12's search skips the other values, which fail the element and so
+    # the route
     wanted: object = None
 
     def unknown_facts(self) -> tuple[str, ...]:

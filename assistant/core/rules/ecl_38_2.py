@@ -20,7 +20,9 @@ def _review_or_safety_element(review: object, safety: object):
     unknown = tuple(name for name, v in (("qualification_review_done", review), ("safety_duty_done", safety))
                     if v is None)
     value = f"qualification_review_done={_tri(review)}, safety_duty_done={_tri(safety)}"
-    return ("review_or_safety_failed", value, ok, unknown)
+    # one duty unknown and the other done: only "not done" can meet it (rule 12's search skips "done")
+    wanted = False if len(unknown) == 1 and ok is None else None
+    return ("review_or_safety_failed", value, ok, unknown, wanted)
 
 
 def _tri(value: object) -> str:
