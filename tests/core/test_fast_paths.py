@@ -1,0 +1,150 @@
+"""Issue 18: the engine's fast paths give exactly the verdicts of the plain ones they replace.
+
+The fast paths: rule 12's search on attribute views of the assumed facts, in child contexts sharing the claim's
+law dates, skipping the values that fail a single-value element; ``on_record`` stopping at a bar of rule 3;
+contexts built without the frozen dataclass's ``__init__``; profile citations from a table. Each is compared with
+a plain reference (the code as it was before issue 18, kept here) on generated claims, element by element and as
+whole verdicts (``model_dump_json``, trace on and off). The full byte-for-byte check over 36,626 cases is in
+``bench/ISSUE18.md`` (Core speed).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+import assistant.core.conditional as conditional
+import assistant.core.engine as engine
+from assistant.core import DOCTRINES, ClaimFacts, classify
+from assistant.core.conditional import DOMAIN, _BOOL, _assume, copy_facts, resolved_facts
+from assistant.core.doctrine import _cite
+from assistant.core.law_as_of import law_id
+from assistant.core.registry import Context
+from assistant.core.routes import build_context, child_context, decide, evaluate, profile_route
+from bench.classify import fixed_facts
+
+N = 500
+
+
+@pytest.fixture(scope="module")
+def claims() -> list[ClaimFacts]:
+    """500 claims from a seed of their own (every field's domain, unknowns, rule 1's date boundaries)."""
+    return fixed_facts(N, seed=18)
+
+
+def _plain_search(facts, run, start, first):
+    """Rule 12's search as before issue 18: every value of every blocking fact tried on a ClaimFacts copy."""
+    met, met_keys, seen, frontier = [], [], set(), [(start, first)]
+    while frontier:
+        following = []
+        for assign, res in frontier:
+            for fact in res.unknown:
+                if fact in assign:
+                    continue
+                for value in DOMAIN.get(fact, _BOOL):
+                    child = {**assign, fact: value}
+                    key = frozenset(child.items())
+                    if key in seen or any(m <= key for m in met_keys):
+                        continue
+                    seen.add(key)
+                    result = run(copy_facts(facts, child))
+                    if result.outcome == "met" and result.form is not None:
+                        met.append((child, result))
+                        met_keys.append(key)
+                    elif result.outcome == "blocked":
+                        following.append((child, result))
+        frontier = following
+    return [(a, r) for a, r in met if not any(k < frozenset(a.items()) for k in met_keys)]
+
+
+def _plain_on_record(facts: ClaimFacts, ctx: Context, profile: str) -> str:
+    """``on_record`` as before issue 18: every route evaluated on the resolved facts, in a fresh context."""
+    ev = evaluate(build_context(resolved_facts(facts, ctx)), profile)
+    route_38_2 = ev.route
+    if profile == "qin2025" and facts.consumer_prima_facie_evidence is True and (
+            facts.qualification_review_done is None or facts.safety_duty_done is None):
+        shifted = resolved_facts(facts, ctx, duties_not_done=True)
+        route_38_2 = profile_route(build_context(shifted), profile, ev.bar)[0]
+    return decide(ev.base + [route_38_2], ev.bar)[0]
+
+
+@pytest.fixture
+def plain_engine(monkeypatch):
+    """The engine with every fast path of rule 12 replaced by its plain reference."""
+    monkeypatch.setattr(conditional, "_search", _plain_search)
+    monkeypatch.setattr(conditional, "_assume", copy_facts)
+    monkeypatch.setattr(conditional, "child_context", lambda parent, facts: build_context(facts))
+    monkeypatch.setattr(engine, "_on_record", _plain_on_record)
+
+
+def test_fast_and_plain_engines_give_identical_verdicts(claims, plain_engine, monkeypatch):
+    """Whole verdicts, byte for byte, under every profile, trace on and off: fast paths against plain ones."""
+    plain = {}
+    for i, facts in enumerate(claims):
+        doctrine = DOCTRINES[i % len(DOCTRINES)]
+        plain[i] = (classify(facts, doctrine=doctrine).model_dump_json(),
+                    classify(facts, doctrine=doctrine, trace=False).model_dump_json())
+    monkeypatch.undo()
+    assert conditional._search is not _plain_search   # the fast engine is back
+    for i, facts in enumerate(claims):
+        doctrine = DOCTRINES[i % len(DOCTRINES)]
+        assert classify(facts, doctrine=doctrine).model_dump_json() == plain[i][0], (doctrine, facts)
+        assert classify(facts, doctrine=doctrine, trace=False).model_dump_json() == plain[i][1], (doctrine, facts)
+
+
+def test_pruned_search_finds_the_same_assignments(claims):
+    """Skipping the values that fail a single-value element loses no scenario (and the pruning does happen)."""
+    tried = {"plain": 0, "fast": 0}
+
+    def counting(run, key):
+        def wrapped(facts: Any):
+            tried[key] += 1
+            return run(facts)
+        return wrapped
+
+    searched = 0
+    for facts in claims:
+        ctx = build_context(facts)
+        ev = evaluate(ctx, "qin2025")
+        for route in ev.ordered:
+            if route.outcome != "blocked":
+                continue
+            run = conditional._route_evaluator(route.rule, "qin2025", ctx)
+            fast = conditional._search(facts, counting(run, "fast"), {}, route)
+            plain = _plain_search(facts, counting(run, "plain"), {}, route)
+            assert [(a, r.form, r.regime) for a, r in fast] == [(a, r.form, r.regime) for a, r in plain], facts
+            searched += 1
+    assert searched > 100
+    assert tried["fast"] < tried["plain"] * 0.85, tried
+
+
+def test_on_record_stops_at_a_bar_exactly(claims):
+    """``on_record`` with its bar shortcut equals the full re-evaluation, under every profile."""
+    undetermined = 0
+    for facts in claims:
+        ctx = build_context(facts)
+        for profile in DOCTRINES:
+            assert conditional.on_record(facts, ctx, profile) == _plain_on_record(facts, ctx, profile), facts
+        undetermined += classify(facts, scenarios=False).liability_form == "undetermined"
+    assert undetermined > 50
+
+
+def test_child_context_and_assumed_facts_match_the_plain_ones(claims):
+    """A child context equals a fresh one for the same facts; an assumed-facts view reads as a ClaimFacts copy."""
+    update = {"harm": "personal_injury", "category": "food", "platform_role": "marketplace", "causation": True}
+    for facts in claims[:200]:
+        parent = build_context(facts)
+        copied = copy_facts(facts, update)
+        assert child_context(parent, copied) == build_context(copied)
+        assert type(build_context(facts)) is Context and build_context(facts) == Context(**vars(parent))
+        assert vars(_assume(facts, update)) == dict(copied)
+
+
+@pytest.mark.parametrize("on", [date(2014, 3, 15), date(2020, 12, 31), date(2021, 1, 1), date(2024, 9, 27)])
+def test_profile_citations_table_follows_rule_1(on):
+    """The profiles' citation table gives each id as ``law_id`` does on the event date (TLL before 2021)."""
+    ctx = build_context(ClaimFacts(event_date=on))
+    ids = ("CC-1172", "CC-1198-2", "CC-1168", "CC-178-2", "QIN-3.2.3")
+    assert _cite(ctx, *ids) == [law_id(pid, on) for pid in ids]
