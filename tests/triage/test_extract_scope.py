@@ -83,3 +83,18 @@ def test_conduct_with_no_platform_named_is_not_the_platforms() -> None:
     assert f.necessary_measures_taken is None and f.safety_duty_done is None
     f = facts("我投诉以后，平台一直不处理，商品还在卖。")
     assert f.necessary_measures_taken is False
+
+
+@pytest.mark.parametrize("text, field", [
+    ("我不知道平台有没有审核过这个卖家，反正吃坏了肚子。", "qualification_review_done"),   # a doubt, not a denial
+    ("之前有没有人投诉过我不清楚，反正我吃坏了肚子。", "knew_or_should_have_known"),
+    ("平台在收到我的投诉后第二天就把商品下架了。", "knew_or_should_have_known"),            # my own complaint
+    ("卖家不是故意的，是快递路上压坏的。", "merchant_fault"),                               # not intended ≠ negligent
+    ("商家说是我自己保存不当导致变质的，不是他们的问题。", "merchant_fault"),                 # the seller's say-so
+])
+def test_doubts_own_complaints_and_say_so_set_nothing(text: str, field: str) -> None:
+    assert getattr(facts(text), field) is None
+
+
+def test_identity_given_with_the_object_first() -> None:
+    assert facts("平台把商家的名字和电话都给我了，但是打不通。").merchant_identity_provided is True

@@ -21,6 +21,9 @@ from assistant.triage.extract.text import Hit, sentence_start
 _ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)[^。！!？?\n]*[？?]"
                     # the asking clause of any other question, rhetorical ones too (不是不让卖了吗, 误工费谁赔？)
                     r"|[^，,。；;！!？?\n]*(?:[？?]|[吗呢](?=[，,]))"
+                    # a doubt (有没有人投诉过我不清楚, 我不知道平台有没有审核过): the clause states nothing either way
+                    r"|[^，,。；;！!？?\n]*(?:有没有|是不是|是否|有无|会不会|能不能)[^，,。；;！!？?\n]*(?:不清楚|不知道|不确定|不晓得|不了解)[^，,。；;！!？?\n]*"
+                    r"|(?:我|本人|客户|委托人|当事人)(?:也|并|都|实在)?(?:不知道|不清楚|不确定|不晓得|搞不清)[^，,。；;！!？?\n]*(?:有没有|是不是|是否|有无|会不会)[^，,。；;！!？?\n]*"
                     r"|(?:请您|麻烦您|请)(?:先|再)?(?:提供|上传|发送|发一下|补充|出示)[^。！!？?\n]*")
 
 _COMPLAINT = re.compile(r"投诉|举报|反映|通知|理|收到|接到|不管|处理|答复|回复")
@@ -56,7 +59,7 @@ def after_harm(text: str, hit: Hit, harm: Hit | None) -> bool:
     if harm is not None and harm.value == "personal_injury" and harm.start < hit.start:
         return True
     line = text.rfind("\n", 0, hit.start) + 1
-    return bool(_AFTER.search(before)) or bool(_OWN.search(text[min(line, start):hit.start]))
+    return bool(_AFTER.search(before)) or bool(_OWN.search(text[min(line, start):hit.end]))
 
 
 def said_by_platform(text: str, hit: Hit) -> bool:
@@ -68,7 +71,7 @@ def said_by_platform(text: str, hit: Hit) -> bool:
 
 def said_by_merchant(text: str, hit: Hit) -> bool:
     """True when the hit stands in the seller's own statement (商家说他们也是受害者，不是故意的)."""
-    return bool(_MERCHANT_SAID.search(text[sentence_start(text, hit.start):hit.start]))
+    return bool(_MERCHANT_SAID.search(text[sentence_start(text, hit.start):hit.start + 6]))
 
 
 def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list[Hit]:
