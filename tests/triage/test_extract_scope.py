@@ -98,3 +98,8 @@ def test_doubts_own_complaints_and_say_so_set_nothing(text: str, field: str) -> 
 
 def test_identity_given_with_the_object_first() -> None:
     assert facts("平台把商家的名字和电话都给我了，但是打不通。").merchant_identity_provided is True
+
+
+def test_a_refund_dispute_ignored_is_not_knowledge_before_the_harm() -> None:
+    f = facts("家人们谁懂 某团买的榴莲开出来是坏的 商家说运输问题不给退 平台也不管")
+    assert f.knew_or_should_have_known is None

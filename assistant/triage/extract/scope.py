@@ -29,6 +29,7 @@ _ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)
 _COMPLAINT = re.compile(r"投诉|举报|反映|通知|理|收到|接到|不管|处理|答复|回复")
 _OTHERS_EARLIER = re.compile(r"多次|多人|很多人|好多|不少人|其他|别人|多名|多位|大量|此前|之前|早就|早已|曾|一直有|以前|事先|购买前|下单前"
                              r"|购买之前|在我购买|半年前|警告|抽检|住客|买家|消费者|用户反映|评价|差评|评论|一堆人|有人|别的")
+_IGNORING = re.compile(r"不管|不理|没人理|置之不理|不予理睬|未予理睬|不闻不问|视而不见|石沉大海")
 _AFTER = re.compile(r"(?:后|之后|以后|事后|后来|其后|随后|出事|受伤|住院|确诊)")
 # The narrator as the one who complained (我向平台投诉, 原告于…向被告一投诉, a transcript's 用户： line).
 _OWN = re.compile(r"我|原告|本人|当事人|委托人|(?:^|\n)\s*用户[：:]")
@@ -59,6 +60,8 @@ def after_harm(text: str, hit: Hit, harm: Hit | None) -> bool:
     if harm is not None and harm.value == "personal_injury" and harm.start < hit.start:
         return True
     line = text.rfind("\n", 0, hit.start) + 1
+    if _IGNORING.search(said) and not _OTHERS_EARLIER.search(text):
+        return True  # 平台也不管 with no one else's complaint told: the consumer's own dispute, after the harm
     return bool(_AFTER.search(before)) or bool(_OWN.search(text[min(line, start):hit.end]))
 
 
