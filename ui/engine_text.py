@@ -21,6 +21,9 @@ _PAIR = re.compile(r"(?<![A-Za-z0-9_@.\-])([A-Za-z][A-Za-z0-9_]*)=([A-Za-z0-9_.\
 _WORD = re.compile(r"(?<![A-Za-z0-9_@.\-/])([A-Za-z][A-Za-z0-9_]*(?:@\d+)?)(?![A-Za-z0-9_@/])")
 _PROVISION = re.compile(r"(?<![A-Za-z0-9\-])([A-Z]{2,5}\d*(?:-[A-Z]+\d*)*-\d+(?:[-.]\d+)*)(?![A-Za-z0-9])")
 _BOOL_NEAR_ARROW = re.compile(r"(?<=→ )(true|false|null)\b|\b(true|false|null)(?= →)")
+# English prose around a word: another English word joined by spaces or hyphens (after a comma or colon)
+_PROSE_LEFT = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z'\-]*[,:]?[ \-]+$")  # a word, not an identifier's tail
+_PROSE_RIGHT = re.compile(r"^[,:]?[ \-]+[A-Za-z][A-Za-z'\-]*(?![A-Za-z0-9_])")
 _PROSE_METRICS = {"recall", "precision", "mrr"}  # metric words translated inside English sentences too
 _METRIC_MODE = re.compile(r"^(bm25|dense|hybrid)_(recall@\d+|mrr|ndcg@\d+)$")
 _METRIC_AGREE = re.compile(r"^agreement_(on_record_)?(\w+)$")
@@ -106,7 +109,18 @@ def humanize(text: str, cite: Optional[Callable[[str], str]] = None) -> str:
         text = _PROVISION.sub(lambda m: _cited(text, m, cite), text)
     text = _PAIR.sub(_pair, text)
     text = _BOOL_NEAR_ARROW.sub(lambda m: _pick(VALUE_LABELS["literal"][m.group(1) or m.group(2)]), text)
-    return _WORD.sub(lambda m: word_label(m.group(1), whole=m.group(0) == text) or m.group(0), text)
+    return _WORD.sub(lambda m: _word(text, m), text)
+
+
+def _word(text: str, match: re.Match[str]) -> str:
+    """One word of ``text`` translated, unless it is a plain English word inside an English sentence (the report's
+    "caused the harm" stays; "(food)" or "supplementary 2," among figures do not)."""
+    word = match.group(1)
+    plain = "_" not in word and "@" not in word and word not in _PROSE_METRICS
+    if plain and (_PROSE_LEFT.search(text[max(0, match.start() - 40):match.start()])
+                  or _PROSE_RIGHT.match(text[match.end():match.end() + 40])):
+        return word
+    return word_label(word, whole=match.group(0) == text) or word
 
 
 def corpus_cite(corpus: Any) -> Optional[Callable[[str], str]]:

@@ -36,8 +36,8 @@ _PROVISION = re.compile(r"^[A-Z]{2,5}\d*(?:-[A-Z]+\d*)*-\d+(?:[-.]\d+)*$")  # EC
 _CITED_ID = re.compile(r"(?:[》条款项号分]|[一二三四五六七八九十][)）])（([A-Z][A-Za-z0-9.\-]*)）")
 _PROFILE = re.compile(r"^[a-z]{2,}\d{2,}$")
 # English prose around an enum word: another ASCII word joined by spaces or hyphens (after a comma or colon).
-_PROSE_LEFT = re.compile(r"[A-Za-z][A-Za-z'\-]*[,:]?[ \-]+$")
-_PROSE_RIGHT = re.compile(r"^[,:]?[ \-]+[A-Za-z]")
+_PROSE_LEFT = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z'\-]*[,:]?[ \-]+$")  # a word, not an identifier's tail
+_PROSE_RIGHT = re.compile(r"^[,:]?[ \-]+[A-Za-z][A-Za-z'\-]*(?![A-Za-z0-9_])")
 # English metric names an eval report uses (the report's own keys are snake_case and caught by _SNAKE).
 _METRIC_WORDS = {"recall", "precision", "accuracy", "mrr", "ndcg", "f1", "hit_rate", "latency", "p50", "p95", "p99"}
 
