@@ -32,17 +32,20 @@ def main() -> None:
                        initial_sidebar_state="expanded")
     layout.apply()  # labels wrap, never cut with "…" (issue 16)
     settings = services.settings()
-    store = services.store(settings)
-    page = sidebar.render(store, settings.doctrine)
-    st.title(t("app_title"))
-    for kind, text in st.session_state.pop("flash", []):
-        getattr(st, kind)(text)
-    if page == "triage":
-        triage_page.render()
-    elif page == "eval":
-        eval_page.render()
-    else:
-        matter_page.render(store)
+    try:
+        store = services.store(settings)
+        page = sidebar.render(store, settings.doctrine)
+        st.title(t("app_title"))
+        for kind, text in st.session_state.pop("flash", []):
+            getattr(st, kind)(text)
+        if page == "triage":
+            triage_page.render()
+        elif page == "eval":
+            eval_page.render()
+        else:
+            matter_page.render(store)
+    finally:  # also when the run is stopped or rerun (st.stop/st.rerun raise): the run's reads are audited
+        services.flush_audit()
 
 
 main()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -57,7 +58,29 @@ def store(s: Settings) -> Any:
         return raw_store(s)
     from assistant.store.audit import LawyerView
 
-    return LawyerView(raw_store(s), user)
+    return LawyerView(raw_store(s), user, log=_run_audit_log(s))
+
+
+# The reads of one run are audited together (a write's row goes in with the write itself, see store/audit.py):
+# each view of this run keeps its read rows in the run's log, written by flush_audit() when the run ends (app.py).
+_RUN = threading.local()
+
+
+def _run_audit_log(s: Settings) -> Any:
+    from assistant.store.audit import AuditLog
+
+    logs = _RUN.__dict__.setdefault("logs", {})
+    target = s.database_url or str(s.db_path)
+    if target not in logs:
+        logs[target] = AuditLog(raw_store(s))
+    return logs[target]
+
+
+def flush_audit() -> None:
+    """Write the audit rows this run's reads left waiting, in one transaction (app.py calls it as a run ends)."""
+    logs = _RUN.__dict__.pop("logs", {})
+    for log in logs.values():
+        log.flush()
 
 
 # --- team mode: who is signed in (issue 17) ---------------------------------------------------------------------
@@ -133,7 +156,7 @@ def batches(s: Settings) -> Any:
 
     whole = BatchStore.open(s)
     user = current_user(s)
-    return whole if user is None else BatchView(whole, user)
+    return whole if user is None else BatchView(whole, user, log=_run_audit_log(s))
 
 
 def examples() -> dict[str, Path]:

@@ -1,19 +1,32 @@
 """A signed-in lawyer's view of the matter store: only matters they may see, every access written to ``matter_audit``.
 
-    view = LawyerView(store, "zhang")       # after sign-in (the sign-in page itself is not built yet)
+    view = LawyerView(store, "zhang")       # after sign-in (assistant/auth's gate names the lawyer)
     view.list_matters()                     # owned by zhang or shared with zhang
     view.save_facts(m.id, facts, rev)       # MatterNotFound for a matter zhang may not see (existence not revealed)
     store_audit(store, matter_id)           # who read/wrote it, when, what
 
+    log = AuditLog(store)                   # the workspace: one per Streamlit run (ui/services.py)
+    view = LawyerView(store, "zhang", log=log); ...; log.flush()   # the run's reads in one transaction
+
 Only the methods listed here exist on the view: a store method added later is unreachable through it until it is
-listed (and so audited), rather than silently open. Accesses are recorded after the operation succeeds, and refused
-ones as ``denied``; a failed operation (e.g. a conflict) is recorded with its error.
+listed (and so audited), rather than silently open. Refused accesses are recorded as ``denied`` at once; a failed
+operation (e.g. a conflict) is recorded with its error.
+
+When rows are written (issue 17's audit at one transaction per click, not one per access): a WRITE's row is
+inserted in the write's own transaction (the view runs the store on a backend that adds the rows before COMMIT),
+so no crash can leave a committed change without its audit row, nor a row for a change that was rolled back.
+A READ changes nothing: with an ``AuditLog`` its row waits in the log and goes in with the view's next write
+transaction or at ``log.flush()`` (the end of the Streamlit run), whichever comes first, keeping its own time;
+without a log it is written at once, in its own transaction (the CLI, scripts).
 """
 
 from __future__ import annotations
 
+import copy
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from assistant.store.matters import MatterNotFound, MatterStore, StoreError
 from assistant.store.schema import now_iso
@@ -26,6 +39,8 @@ _BY_MATTER = {
     "save_edit": "write",
 }
 _OWNER_ONLY = ("share", "unshare", "set_owner", "delete")  # only the owner decides who sees a matter, or deletes it
+_INSERT = "INSERT INTO matter_audit(at, username, action, matter_id, detail) VALUES (?, ?, ?, ?, ?)"
+Row = tuple  # (at, username, action, matter_id, detail)
 
 
 @dataclass(frozen=True)
@@ -40,14 +55,24 @@ class AuditEntry:
     detail: str
 
 
-def record(store: MatterStore, username: str | None, action: str, matter_id: str | None, detail: str = "") -> None:
+def _row(username: str | None, action: str, matter_id: str | None, detail: str) -> Row:
+    return (now_iso(), username, action, matter_id, detail[:500])
+
+
+def _insert(conn: Any, rows: list[Row]) -> None:
+    # one multi-row INSERT (ids in list order): on PostgreSQL one round trip instead of one per row
+    for start in range(0, len(rows), 100):
+        chunk = rows[start:start + 100]
+        conn.execute(_INSERT + ", (?, ?, ?, ?, ?)" * (len(chunk) - 1), [v for row in chunk for v in row])
+
+
+def record(store: Any, username: str | None, action: str, matter_id: str | None, detail: str = "") -> None:
     """Write one audit row (its own transaction, committed before the caller goes on)."""
     with store.backend.write() as conn:
-        conn.execute("INSERT INTO matter_audit(at, username, action, matter_id, detail) VALUES (?, ?, ?, ?, ?)",
-                     (now_iso(), username, action, matter_id, detail[:500]))
+        _insert(conn, [_row(username, action, matter_id, detail)])
 
 
-def store_audit(store: MatterStore, matter_id: str | None = None, limit: int = 1000) -> list[AuditEntry]:
+def store_audit(store: Any, matter_id: str | None = None, limit: int = 1000) -> list[AuditEntry]:
     """The audit trail, oldest first: of one matter, or of the whole store."""
     sql, params = "SELECT * FROM matter_audit", ()
     if matter_id is not None:
@@ -57,27 +82,124 @@ def store_audit(store: MatterStore, matter_id: str | None = None, limit: int = 1
     return [AuditEntry(r["id"], r["at"], r["username"], r["action"], r["matter_id"], r["detail"]) for r in rows]
 
 
-class LawyerView:
-    """The store as one signed-in lawyer sees it."""
+class AuditLog:
+    """Read rows of one run not yet written: they go in with the next audited write, or all at once at ``flush``."""
 
-    def __init__(self, store: MatterStore, username: str) -> None:
-        self.store, self.username = store, username
+    def __init__(self, store: Any) -> None:
+        self.store, self.rows = store, []  # type: list[Row]
+
+    def add(self, username: str | None, action: str, matter_id: str | None, detail: str = "") -> None:
+        """Keep one row (stamped now) for the next write transaction or flush."""
+        self.rows.append(_row(username, action, matter_id, detail))
+
+    def take(self) -> list[Row]:
+        """The waiting rows, removing them (``give_back`` returns them when their transaction failed)."""
+        rows, self.rows = self.rows, []
+        return rows
+
+    def give_back(self, rows: list[Row]) -> None:
+        """Put rows whose transaction did not commit back in front, so the next write or flush still has them."""
+        self.rows[:0] = rows
+
+    def flush(self) -> int:
+        """Write every waiting row in one transaction; returns how many (an error keeps them and propagates)."""
+        rows = self.take()
+        if rows:
+            try:
+                with self.store.backend.write() as conn:
+                    _insert(conn, rows)
+            except BaseException:
+                self.give_back(rows)
+                raise
+        return len(rows)
+
+
+class _AuditedBackend:
+    """The store's backend, whose write transactions also insert the view's waiting rows before they commit."""
+
+    def __init__(self, inner: Any, view: "LawyerView") -> None:
+        self._inner, self._view = inner, view
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    @contextmanager
+    def write(self) -> Iterator[Any]:
+        """The inner transaction, plus the log's waiting reads and the running operation's own rows at its end."""
+        view, reads, ops = self._view, [], []
+        try:
+            with self._inner.write() as conn:
+                yield conn
+                reads = view.log.take() if view.log is not None else []
+                ops, view._op_rows = view._op_rows, []
+                _insert(conn, reads + ops)
+        except BaseException:
+            if view.log is not None:
+                view.log.give_back(reads)
+            view._op_rows = ops or view._op_rows  # not committed: the operation's failure is recorded instead
+            raise
+
+
+class LawyerView:
+    """The store as one signed-in lawyer sees it (``log``: the run's AuditLog; None writes each read at once)."""
+
+    def __init__(self, store: MatterStore, username: str, log: AuditLog | None = None) -> None:
+        self.store, self.username, self.log = store, username, log
+        self._op_rows: list[Row] = []
+        self._seen: set[str] = set()  # matters this view was allowed to see (see _guard)
+        # The same store on a backend whose write transactions carry this view's audit rows (see _AuditedBackend).
+        self._audited = copy.copy(store)
+        self._audited.backend = _AuditedBackend(store.backend, self)
+
+    def _note(self, rows: list[Row]) -> None:
+        """Rows of an access that wrote nothing: into the run's log, or written now without one."""
+        if self.log is not None:
+            self.log.rows.extend(rows)
+            return
+        with self.store.backend.write() as conn:
+            _insert(conn, rows)
 
     def _guard(self, matter_id: str, method: str, owner_only: bool = False) -> None:
+        # A read may reuse this view's earlier yes (a view lives for one run of the page, well under a second);
+        # a write, sharing or deleting always asks the database afresh.
+        if _BY_MATTER.get(method) == "read" and matter_id in self._seen:
+            return
         allowed = self.store.may_see(matter_id, self.username)
         if allowed and owner_only:
             allowed = self.store.get_matter(matter_id).owner == self.username
         if not allowed:
-            record(self.store, self.username, "denied", matter_id, method)
+            # a refusal is written at once (with the run's waiting reads), never left waiting in a log
+            rows = (self.log.take() if self.log is not None else []) + [_row(self.username, "denied", matter_id,
+                                                                             method)]
+            with self.store.backend.write() as conn:
+                _insert(conn, rows)
             raise MatterNotFound(f"no saved matter with id {matter_id!r}")
+        if method in ("unshare", "delete", "set_owner"):
+            self._seen.clear()  # after these, even this view asks again
+        else:
+            self._seen.add(matter_id)
 
-    def _call(self, method: str, matter_id: str, action: str, fn: Callable[[], Any]) -> Any:
+    def _call(self, method: str, matter_id: str, action: str, fn: Callable[[Any], Any],
+              rows: list[Row] | None = None) -> Any:
+        """Run ``fn(audited_store)``; its rows (default: one ``action`` row) go in with its write transaction."""
+        self._op_rows = rows or [_row(self.username, action, matter_id, method)]
         try:
-            result = fn()
+            result = fn(self._audited)
         except StoreError as exc:
-            record(self.store, self.username, f"{action}-failed", matter_id, f"{method}: {type(exc).__name__}")
+            # A failure after its transaction committed (a conflict version is kept) has its write row already.
+            self._op_rows = []
+            self._note([_row(self.username, f"{action}-failed", matter_id, f"{method}: {type(exc).__name__}")])
             raise
-        record(self.store, self.username, action, matter_id, method)
+        except BaseException:
+            self._op_rows = []
+            raise
+        if self._op_rows:  # no write transaction ran: a read, or a write that found nothing to change
+            pending, self._op_rows = self._op_rows, []
+            if action == "read":
+                self._note(pending)
+            else:
+                with self.store.backend.write() as conn:
+                    _insert(conn, pending)
         return result
 
     def __getattr__(self, method: str) -> Any:
@@ -88,39 +210,42 @@ class LawyerView:
         def call(matter_id: str, *args: Any, **kwargs: Any) -> Any:
             self._guard(matter_id, method, owner_only=method in _OWNER_ONLY)
             return self._call(method, matter_id, action,
-                              lambda: getattr(self.store, method)(matter_id, *args, **kwargs))
+                              lambda store: getattr(store, method)(matter_id, *args, **kwargs))
 
         return call
 
     def list_matters(self) -> list[Any]:
         """The matters this lawyer owns or has been shared (listing is recorded, without matter ids)."""
         matters = self.store.visible_matters(self.username)
-        record(self.store, self.username, "list", None, f"{len(matters)} matters")
+        self._note([_row(self.username, "list", None, f"{len(matters)} matters")])
         return matters
 
     def create_matter(self, name: str, **kwargs: Any) -> Any:
         """A new matter owned by this lawyer."""
         kwargs["owner"] = self.username
-        matter = self.store.create_matter(name, **kwargs)
-        record(self.store, self.username, "create", matter.id, name)
-        return matter
+        matter_id = uuid.uuid4().hex[:12]  # named before the transaction, so its audit row goes in with it
+        return self._call("create_matter", matter_id, "create",
+                          lambda store: store.create_matter(name, matter_id=matter_id, **kwargs),
+                          rows=[_row(self.username, "create", matter_id, name)])
 
     def duplicate(self, matter_id: str, name: str | None = None) -> Any:
         """A copy owned by this lawyer (of a matter they may see)."""
         self._guard(matter_id, "duplicate")
-        copy = self._call("duplicate", matter_id, "read", lambda: self.store.duplicate(matter_id, name, self.username))
-        record(self.store, self.username, "create", copy.id, f"duplicate of {matter_id}")
-        return copy
+        new_id = uuid.uuid4().hex[:12]
+        return self._call("duplicate", matter_id, "read",
+                          lambda store: store.duplicate(matter_id, name, self.username, new_id=new_id),
+                          rows=[_row(self.username, "read", matter_id, "duplicate"),
+                                _row(self.username, "create", new_id, f"duplicate of {matter_id}")])
 
     def share(self, matter_id: str, username: str) -> None:
         """Share an own matter with another lawyer."""
         self._guard(matter_id, "share", owner_only=True)
-        self._call("share", matter_id, "share", lambda: self.store.share(matter_id, username))
+        self._call("share", matter_id, "share", lambda store: store.share(matter_id, username))
 
     def unshare(self, matter_id: str, username: str) -> None:
         """Stop sharing an own matter with a lawyer."""
         self._guard(matter_id, "unshare", owner_only=True)
-        self._call("unshare", matter_id, "unshare", lambda: self.store.unshare(matter_id, username))
+        self._call("unshare", matter_id, "unshare", lambda store: store.unshare(matter_id, username))
 
     def _memo_matter(self, memo_id: int) -> str:
         with self.store.backend.read() as conn:
@@ -134,13 +259,13 @@ class LawyerView:
         matter_id = self._memo_matter(memo_id)
         self._guard(matter_id, "complete_draft")
         return self._call("complete_draft", matter_id, "write",
-                          lambda: self.store.complete_draft(memo_id, *args, **kwargs))
+                          lambda store: store.complete_draft(memo_id, *args, **kwargs))
 
     def fail_draft(self, memo_id: int, error: str) -> Any:
         """Mark a draft of a matter this lawyer may see as failed."""
         matter_id = self._memo_matter(memo_id)
         self._guard(matter_id, "fail_draft")
-        return self._call("fail_draft", matter_id, "write", lambda: self.store.fail_draft(memo_id, error))
+        return self._call("fail_draft", matter_id, "write", lambda store: store.fail_draft(memo_id, error))
 
     def facts_version(self, version_id: int) -> Any:
         """One facts version of a matter this lawyer may see (None for another lawyer's, as for a missing one)."""
@@ -149,5 +274,5 @@ class LawyerView:
             if version is not None:
                 record(self.store, self.username, "denied", version.matter_id, "facts_version")
             return None
-        record(self.store, self.username, "read", version.matter_id, "facts_version")
+        self._note([_row(self.username, "read", version.matter_id, "facts_version")])
         return version

@@ -172,14 +172,18 @@ class BatchView:
     batch id is in ``detail`` ("batch <id>: ...").
     """
 
-    def __init__(self, batches: BatchStore, username: str) -> None:
-        self.batches, self.username = batches, username
+    def __init__(self, batches: BatchStore, username: str, log: Any = None) -> None:
+        self.batches, self.username, self.log = batches, username, log  # log: the run's audit.AuditLog, if any
 
     def _record(self, action: str, batch_id: str | None, detail: str = "") -> None:
         from assistant.store.audit import record
 
         what = f"batch {batch_id}" if batch_id else "batches"
-        record(self.batches, self.username, action, None, f"{what}: {detail}" if detail else what)  # type: ignore[arg-type]
+        text = f"{what}: {detail}" if detail else what
+        if self.log is not None and action in ("batch-list", "batch-read"):  # reads wait for the run's flush
+            self.log.add(self.username, action, None, text)
+            return
+        record(self.batches, self.username, action, None, text)  # type: ignore[arg-type]
 
     def _guard(self, batch_id: str, method: str) -> None:
         try:

@@ -152,10 +152,11 @@ class MatterStore(SharingMixin):
     # --- matters -------------------------------------------------------------------------------------------
     def create_matter(
         self, name: str, doctrine: str = "qin2025", facts: dict[str, Any] | None = None,
-        extracted: dict[str, Any] | None = None, owner: str | None = None,
+        extracted: dict[str, Any] | None = None, owner: str | None = None, matter_id: str | None = None,
     ) -> Matter:
         """Create a matter (revision 1 when it starts with facts, else 0), owned by ``owner`` in team mode."""
-        matter_id, now = uuid.uuid4().hex[:12], now_iso()
+        # matter_id: chosen by the caller when it must name the matter inside this transaction (the audit row)
+        matter_id, now = matter_id or uuid.uuid4().hex[:12], now_iso()
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO matters(id, name, created, updated, doctrine, revision, owner)"
@@ -202,12 +203,13 @@ class MatterStore(SharingMixin):
         with self._write() as conn:
             return self._bump(conn, matter_id, expected_revision, doctrine=doctrine)
 
-    def duplicate(self, matter_id: str, name: str | None = None, owner: str | None = None) -> Matter:
+    def duplicate(self, matter_id: str, name: str | None = None, owner: str | None = None,
+                  new_id: str | None = None) -> Matter:
         """A new matter with the source's current facts and its latest finished memo (history and shares not
         copied); owned by ``owner``, else by the source's owner."""
         with self._write() as conn:
             src = self._header(conn, matter_id)
-            new_id, now = uuid.uuid4().hex[:12], now_iso()
+            new_id, now = new_id or uuid.uuid4().hex[:12], now_iso()
             conn.execute(
                 "INSERT INTO matters(id, name, created, updated, doctrine, revision, owner)"
                 " VALUES (?, ?, ?, ?, ?, 0, ?)",

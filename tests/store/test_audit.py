@@ -53,8 +53,9 @@ def test_every_access_is_recorded_who_when_what(views):
     a.delete(m.id)
     trail = [(e.username, e.action, e.detail) for e in store_audit(store, m.id)]
     assert trail == [
-        ("zhang", "create", "审计"), ("zhang", "write", "save_facts"), ("zhang", "write-failed",
-                                                                       "save_facts: ConflictError"),
+        ("zhang", "create", "审计"), ("zhang", "write", "save_facts"),
+        # the losing save's facts were kept as a conflict version (a write, audited in its transaction), then refused
+        ("zhang", "write", "save_facts"), ("zhang", "write-failed", "save_facts: ConflictError"),
         ("zhang", "read", "memo_history"), ("zhang", "write", "begin_draft"), ("zhang", "write", "complete_draft"),
         ("li", "denied", "memo_history"), ("zhang", "write", "delete"),
     ]
