@@ -28,7 +28,8 @@ from assistant.guard.normalise import normalise
 from assistant.guard.remedies_check import check_remedies
 from assistant.guard.report import CATEGORIES, Category, CitationInfo, Finding, GuardReport  # noqa: F401 (API)
 from assistant.guard.summary import CONCLUSION_SECTION, check_conclusion  # noqa: F401 (API)
-from assistant.memo.sections import SECTIONS, section_spans
+from assistant.memo.sections import SECTIONS
+from assistant.guard.terms import section_spans  # one split per memo text (issue 18)
 
 
 def _add(report_lists: dict[str, list[Finding]], finding: Finding) -> None:

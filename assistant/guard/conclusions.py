@@ -67,6 +67,9 @@ def _unnamed(text: str) -> str:
 
 def _hits(sentence: str) -> list[tuple[int, int, str, str]]:
     """(start, end, words, form) of every explicit form term in a sentence, Chinese and English."""
+    lower = sentence.lower()
+    if not terms.any_term("liability_form", sentence) and not _ANY_ENGLISH.search(lower):
+        return []  # no form term at all (blanking doctrine names only removes terms): most sentences (issue 18)
     masked = _unnamed(sentence)
     out = [(h.start, h.end, h.text, h.value) for h in terms.find_terms("liability_form", masked)
            if ("责任" in h.text or len(h.text) >= 4) and not terms.is_negated(masked, h.start)
@@ -171,6 +174,8 @@ def recourse_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tupl
     out = []
     for m in _SENTENCE.finditer(masked):
         sentence = m.group(0)
+        if "追偿" not in sentence:
+            continue  # every recourse phrase names 追偿: a cheap test before the sentence filters (issue 18)
         if (_QUESTION.search(sentence) or _REJECTED.search(sentence) or CONDITION.search(sentence)
                 or _NAMED_VIEW.search(sentence) or DESCRIPTION.search(sentence) or _CASE_REPORT.search(sentence)):
             continue
@@ -205,6 +210,8 @@ def burden_assertions(markdown: str, verdict: Any, facts: Any, skip: list[tuple[
     out = []
     for m in _SENTENCE.finditer(masked):
         sentence = m.group(0)
+        if "举证" not in sentence:
+            continue  # every burden phrase names 举证: a cheap test before the sentence filters (issue 18)
         if (_QUESTION.search(sentence) or _REJECTED.search(sentence) or CONDITION.search(sentence)
                 or _NAMED_VIEW.search(sentence) or re.search(r"学说建议|建议|并非现行法|非现行法|不予采纳|可能|风险", sentence)):
             continue  # the proposal named as such, or what a court may do: not the memo's own burden
@@ -234,6 +241,8 @@ def presumed_fault_assertions(markdown: str, verdict: Any, facts: Any, skip: lis
     out = []
     for m in _SENTENCE.finditer(masked):
         sentence = m.group(0)
+        if "推定" not in sentence:
+            continue  # every presumption phrase names 推定: a cheap test before the sentence filters (issue 18)
         if (_QUESTION.search(sentence) or _REJECTED.search(sentence) or CONDITION.search(sentence)
                 or _NAMED_VIEW.search(sentence) or DESCRIPTION.search(sentence)
                 or re.search(r"学说|建议|现行法|可能|风险|须以|前提|规定", sentence)):

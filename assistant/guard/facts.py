@@ -35,14 +35,21 @@ _UNKNOWN_TOO = re.compile(r"[（(]?或(?:其|该)?(?:事实)?(?:尚)?不明[）)
 DESCRIPTION = re.compile(r"(?:说|学者|观点|覃玉娟文?|见解|理论|文)[^。；;\n]{0,30}?(?:认为|主张|提出|建议)|以[^，,。]{1,16}为基础")
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _mask(text: str, spans: list[tuple[int, int]], ch: str = "□") -> str:
-    """``text`` with each span replaced by ``ch`` (same length, so offsets stay valid)."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(0, start), min(end, len(chars))):
-            if chars[i] not in "\n":
-                chars[i] = ch
-    return "".join(chars)
+    """``text`` with each span replaced by ``ch`` (same length, so offsets stay valid); line breaks are kept."""
+    out, pos = [], 0
+    # spans in order, overlaps merged, only the spans' characters touched (not a list of the whole memo; issue 18)
+    for start, end in sorted((max(0, a), min(b, len(text))) for a, b in spans):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        out += [text[pos:start], _NOT_NEWLINE.sub(ch, text[start:end])]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def masked_memo(markdown: str, verdict: Any, facts: Any, skip: list[tuple[int, int]]) -> str:

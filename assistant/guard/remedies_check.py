@@ -46,11 +46,16 @@ _PARTIES = (("merchant", re.compile(r"平台内经营者|商家|卖家|销售者
             ("platform", re.compile(r"平台")))
 
 
+_LAST_CLAUSES: list = [None, None, None]  # text, skip, clauses: the four checks of one memo split it once
+
+
 def _clauses(text: str, skip: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
     """``(start, clause)`` for every clause outside the ``skip`` spans."""
-    for m in _CLAUSE.finditer(text):
-        if not any(a <= m.start() < b for a, b in skip):
-            yield m.start(), m.group(0)
+    if _LAST_CLAUSES[0] is not text or _LAST_CLAUSES[1] != skip:
+        found = [(m.start(), m.group(0)) for m in _CLAUSE.finditer(text)
+                 if not any(a <= m.start() < b for a, b in skip)]
+        _LAST_CLAUSES[:] = [text, list(skip), found]
+    return iter(_LAST_CLAUSES[2])
 
 
 def _decimal(m: re.Match) -> Decimal | None:
@@ -114,6 +119,8 @@ def _money_findings(text: str, verdict: Any, facts: Any, skip: list[tuple[int, i
     shown = "、".join(f"{k:,.2f}" for k in sorted(known))
     out = []
     for start, clause in _clauses(text, skip):
+        if "元" not in clause and "¥" not in clause and "￥" not in clause:
+            continue  # no figure in yuan can be there (issue 18: most clauses)
         for m in list(_MONEY.finditer(clause)) + list(_YEN.finditer(clause)):
             value = _decimal(m)
             if value is None or value in known:
@@ -155,6 +162,8 @@ def _ten_times_findings(text: str, verdict: Any, skip: list[tuple[int, int]]) ->
         return []
     out = []
     for start, clause in _clauses(text, skip):
+        if "倍" not in clause:
+            continue  # 十倍 / 10倍 both need 倍
         for m in _TEN.finditer(clause):
             before = clause[:m.start()]
             if before.count("“") > before.count("”"):

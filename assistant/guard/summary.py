@@ -8,7 +8,8 @@ import re
 from assistant.core import Verdict
 from assistant.guard import terms
 from assistant.guard.report import Finding
-from assistant.memo.sections import CONCLUSION_LABELS, find_conclusion_lines, iter_conclusion_lines, section_spans
+from assistant.memo.sections import CONCLUSION_LABELS, find_conclusion_lines, iter_conclusion_lines
+from assistant.guard.terms import section_spans  # one split per memo text (issue 18)
 
 CONCLUSION_SECTION = "简要结论"
 _MISSING_EN = {"liability_form": "form", "imputation": "imputation", "burden_of_proof": "burden"}

@@ -117,6 +117,11 @@ def _table(field: str) -> tuple[list[tuple[str, str]], re.Pattern]:
     return pairs, re.compile("|".join(re.escape(term) for term, _ in pairs))
 
 
+def any_term(field: str, text: str) -> bool:
+    """True when some term of ``field`` occurs in ``text`` (one scan)."""
+    return _table(field)[1].search(text) is not None
+
+
 def find_terms(field: str, text: str) -> list[TermHit]:
     """Every term of ``field`` in ``text``, longest match first and non-overlapping, in text order."""
     pairs, any_term = _table(field)
@@ -171,3 +176,12 @@ def detect_burden(text: str) -> str | None:
 def detect_basis(text: str) -> str | None:
     """The ``burden_basis`` a text states (``"非现行法"`` → ``"proposal"``), or None."""
     return detect("burden_basis", text)
+
+
+@lru_cache(maxsize=4)
+def section_spans(markdown: str):
+    """``assistant.memo.sections.section_spans``, kept for the last few texts: the guard asks for the sections of
+    one memo in three checks (issue 18). Callers only read the result."""
+    from assistant.memo.sections import section_spans as spans
+
+    return spans(markdown)
