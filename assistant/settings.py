@@ -84,6 +84,8 @@ class Settings(BaseSettings):
     ui_address: str = "127.0.0.1"
     session_hours: float = Field(default=8.0, gt=0)
     session_idle_minutes: float = Field(default=60.0, ge=0)  # 0: no idle timeout
+    # The 自 line and author of a Word memo (assistant/drafting/docx_export.py); None: the OS user name.
+    author: str | None = None
     # Tests inject a fake langchain chat model here (never by patching library internals).
     chat_model: Any = Field(default=None, exclude=True)
 

@@ -12,7 +12,6 @@ it), so every style used and every run gets ``w:eastAsia="宋体"`` (headings ``
 from __future__ import annotations
 
 import getpass
-import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -90,10 +89,16 @@ def mark_for_review(markdown: str, findings: Iterable[str]) -> str:
     return f"# {REVIEW_MARK}法律备忘录\n\n{paragraph}\n\n{markdown}"
 
 
-def default_author() -> str:
-    """Who the document is from: ``LEXMEMO_AUTHOR`` when set, else the signed-in user's name."""
+def default_author(settings: Any = None) -> str:
+    """Who the document is from: ``settings.author`` (``LEXMEMO_AUTHOR``) when set, else the OS user's name."""
+    if settings is None:
+        from assistant.settings import get_settings
+
+        settings = get_settings()
+    if settings.author and settings.author.strip():
+        return settings.author.strip()
     try:
-        return os.environ.get("LEXMEMO_AUTHOR") or getpass.getuser()
+        return getpass.getuser()
     except Exception:  # no user database entry (some containers): still a named author
         return "LexMemo"
 
