@@ -58,3 +58,13 @@ def test_a_rhetorical_question_asks_only_its_own_clause() -> None:
 ])
 def test_harm_vocabulary_classes(text: str, harm: str) -> None:
     assert extract_facts(text, category_fallback=False).facts.harm == harm
+
+
+@pytest.mark.parametrize("text, harm", [
+    ("网上买了个二手电动车，骑了一周电池起火，车烧没了，人没事。", "property_loss"),   # 人没事 negates injury only
+    ("通过平台找的保姆，偷了我家的金手镯，现在人找不到了。", "property_loss"),
+    ("I ordered a phone case from a shop on the app; it never came. No injury, just 80 yuan lost.", "property_loss"),
+    ("User: the heater you sold me caught fire. Agent: sorry. User: my hand got burned!", "personal_injury"),
+])
+def test_more_harm_classes(text: str, harm: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.harm == harm
