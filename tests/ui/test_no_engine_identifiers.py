@@ -218,3 +218,20 @@ def test_english_mode_shows_english_words_but_no_identifiers(data_dir, example):
                     for token in identifier_shaped(text)})
     assert not found, "\n".join(found)
 
+
+
+def test_the_verdict_panel_shows_section_7_in_the_memos_words(data_dir):
+    """Remedies, punitive damages, limitation and forum (spec section 7) in four expanders, in Chinese, with the
+    engine's figure: the recommended punitive amount and each obligor's expiry date of Verdict.remedies/limitation."""
+    at = new_app(example="remedies_ex6")
+    verdict = at.session_state["verdict_cache"][1]
+    titles = [e.label for e in at.expander]
+    assert [x for x in titles if x.startswith("（")][:4] == ["（七）赔偿项目与金额", "（八）惩罚性赔偿", "（九）诉讼时效",
+                                                              "（十）管辖与当事人"]
+    text = " ".join(m.value for e in at.expander if e.label.startswith("（") for m in e.markdown)
+    amount = verdict.remedies["punitive"]["recommended"]["amount"]
+    assert f"{float(amount):,.2f}元" in text  # 6,450.00元: the engine's figure, as the memo writes it
+    expiry = verdict.limitation["claims"][0]["expiry_date"]
+    year, month, day = (int(p) for p in expiry.split("-"))
+    assert f"{year}年{month}月{day}日" in text
+    _assert_clean(at, "remedies_ex6 with section 7")

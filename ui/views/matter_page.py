@@ -94,7 +94,7 @@ def render(store: MatterStore) -> None:
                 limitation_badge.render(verdict.limitation)
             shown, chosen = scenarios_panel.preview(verdict)  # a chosen 情景 shows its verdict, saved only on 采用
             scenarios_panel.render(verdict, chosen)  # above the verdict: a choice changes what is just below it
-            verdict_panel.render(shown, corpus)
+            verdict_panel.render(shown, corpus, facts=scenarios_panel.shown_facts(facts, chosen))
     st.divider()
     authorities.render(verdict, facts)
     st.divider()

@@ -84,6 +84,16 @@ def preview(verdict: Any) -> tuple[Any, Any | None]:
         return verdict, None
 
 
+def shown_facts(facts: Any, chosen: Any | None) -> Any:
+    """The facts of the verdict on screen: the record's, or with the previewed scenario's facts set."""
+    if chosen is None:
+        return facts
+    try:
+        return services.facts_model({**current_facts(), **chosen.requires})
+    except Exception:  # preview() already said the scenario's facts were refused
+        return facts
+
+
 def render(verdict: Any, chosen: Any | None) -> None:
     """Draw on_record and the 情景 list (a choice per scenario, 采用此情景 for the chosen one)."""
     line = on_record_line(verdict)

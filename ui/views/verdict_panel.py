@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+import services
 from engine_text import corpus_cite, humanize, value_label
 from i18n import field_label, label, t
 
@@ -87,8 +88,38 @@ def _missing(verdict: Any) -> None:
         st.checkbox(f"{mf.question}（{field_label(mf.fact)}）", key=f"missing_{mf.fact}")
 
 
-def render(verdict: Any, corpus: Any) -> None:
-    """Draw the whole verdict panel for ``verdict``."""
+def section7_texts(verdict: Any, facts: Any, corpus: Any) -> list[tuple[str, str]]:
+    """Spec section 7 (remedies.md) in the memo's own Chinese words: (heading, text) for heads, punitive damages,
+    limitation, forum; the drafting module's renderers, so the panel and the memo never say it differently."""
+    from assistant.drafting import limitation_zh, remedies_zh
+    from assistant.drafting.chain import build_context
+    from assistant.drafting.citer import Citer
+
+    ctx, _ = build_context(facts, verdict, corpus, services.settings(), passages=[])  # no retrieval: template set
+    cite = Citer(corpus, ctx.template_ids, ctx.event_date, applied=verdict.citations,
+                 decision_date=getattr(facts, "decision_date", None))
+    return [(t("s7_heads"), remedies_zh.heads_section(ctx, cite)),
+            (t("s7_punitive"), remedies_zh.punitive_section(ctx, cite)),
+            (t("s7_limitation"), limitation_zh.limitation_section(ctx, cite)),
+            (t("s7_forum"), limitation_zh.forum_section(ctx, cite))]
+
+
+def _section7(verdict: Any, facts: Any, corpus: Any) -> None:
+    if facts is None or corpus is None or not getattr(verdict, "remedies", None):
+        return
+    try:
+        parts = section7_texts(verdict, facts, corpus)
+    except Exception as exc:  # the liability panel above stays usable; the memo says the same once drafted
+        st.caption(t("section7_unavailable", error=f"{type(exc).__name__}: {exc}"))
+        return
+    st.markdown(f"**{t('section7')}**")
+    for heading, text in parts:
+        with st.expander(heading):
+            st.markdown(text)
+
+
+def render(verdict: Any, corpus: Any, facts: Any = None) -> None:
+    """Draw the whole verdict panel for ``verdict`` (section 7 too when the verdict's ``facts`` are given)."""
     st.subheader(t("verdict"))
     st.markdown(summary_line(verdict))
     regimes = "、".join(cite(corpus, r) for r in verdict.regimes)  # routes are provision ids: cite them in Chinese
@@ -103,4 +134,5 @@ def render(verdict: Any, corpus: Any) -> None:
         st.markdown(f"{t('citations')}：" + "；".join(cite(corpus, c) for c in verdict.citations))
     _alternatives(verdict)
     _missing(verdict)
+    _section7(verdict, facts, corpus)
     _trace(verdict, corpus)
