@@ -99,11 +99,12 @@ def _findings(text: str, report: Any, stale: str | None) -> None:
             st.success(t("guard_ok"))
         return
     st.error(t("guard_failed"))
-    for name in GUARD_LISTS:
-        items = data.get(name) or []
-        if items:
-            st.markdown(f"*{t('g_' + name)}*（{len(items)}）")
-            st.markdown("\n".join(f"- {finding_text(i)}" for i in items))
+    with st.container(key="guard_findings"):
+        for name in GUARD_LISTS:
+            items = data.get(name) or []
+            if items:
+                st.markdown(f"*{t('g_' + name)}*（{len(items)}）")
+                st.markdown("\n".join(f"- {finding_text(i)}" for i in items))
     st.caption(t("marked_in_place"))  # the memo on the left shows each flagged sentence highlighted
 
 
