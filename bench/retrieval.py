@@ -67,7 +67,8 @@ def _by_class(rows: list[dict]) -> dict:
     out: dict[str, dict] = {}
     for t in sorted(set(topic.values()), key=lambda t: (rank.get(t, len(rank)), t)):
         sel = [r for r in rows if topic.get(r["id"], "liability") == t]
-        out[t] = {"n": len(sel), **{m: round(mean([r[m] for r in sel]), 4) for m in ("recall@5", "hit@5", "rr")}}
+        out[t] = {"n": len(sel), **{m: round(mean([r[m] for r in sel]), 4) for m in ("recall@5", "hit@5", "rr")},
+                  "p50_ms": round(statistics.median(r["latency_s"] for r in sel) * 1000, 1)}
     return {"by_topic": out}
 
 
@@ -114,6 +115,8 @@ def run(cold: bool = True, repeats: int = 1) -> dict:
 
         t = time.perf_counter()
         retriever = Retriever.open(settings, corpus=corpus)
+        if hasattr(retriever, "cache_queries"):  # every mode pays its own query encoding: latencies comparable
+            retriever.cache_queries = False
         retriever.search("平台 责任", k=5, mode="hybrid")  # load the query encoder and jieba before timing
         out["retriever_open_s"] = round(time.perf_counter() - t, 2)
 
@@ -181,6 +184,12 @@ def table(res: dict) -> str:
     lines.append(f"{'mode':<13}" + "".join(f"{t + ' (' + str(first[t]['n']) + ')':>17}" for t in topics))
     for mode, m in res["modes"].items():
         lines.append(f"{mode:<13}" + "".join(f"{m['by_topic'][t]['recall@5']:>17.3f}" for t in topics))
+    lines += ["", "by topic: recall@5 / MRR / p50 ms"]
+    lines.append(f"{'mode':<13}" + "".join(f"{t:>21}" for t in topics))
+    for mode, m in res["modes"].items():
+        cells = [m["by_topic"][t] for t in topics]
+        lines.append(f"{mode:<13}" + "".join(f"{c['recall@5']:>9.3f}/{c['rr']:.3f}/{c.get('p50_ms', 0):>5.1f}"
+                                            for c in cells))
     return "\n".join(lines)
 
 
