@@ -9,7 +9,9 @@ forum, live: the query classes of issue 18), because fusion must not lose to BM2
 read from the labelled set itself, so an older ``assistant`` (a checkout of an earlier commit with this bench
 and the current ``evals/retrieval/queries.yaml`` copied in) is measured on the same classes.
 
-Prints a table and writes ``bench/results/retrieval-<UTC time>.json``.
+Latency: every mode encodes its own queries (the retriever's query-vector cache is off), so the hybrid figure
+includes the encoder it pays in use. Prints a table (per topic: recall@5 / MRR / p50 ms) and writes
+``bench/results/retrieval-<UTC time>.json``.
 """
 
 from __future__ import annotations
