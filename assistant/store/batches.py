@@ -81,9 +81,9 @@ class BatchStore:
         return self.backend.write()
 
     def save(self, name: str, records: list[dict[str, Any]], doctrine: str, encoding: str | None = None,
-             owner: str | None = None) -> str:
+             owner: str | None = None, batch_id: str | None = None) -> str:
         """Save one run's records (every row: done, failed or under review) in one transaction; return its id."""
-        bid = uuid.uuid4().hex[:12]
+        bid = batch_id or uuid.uuid4().hex[:12]  # chosen by BatchView, so its audit row goes in this transaction
         failed = sum(1 for r in records if r.get("error"))
         flagged = sum(1 for r in records if r.get("needs_review") and not r.get("error"))
         with self._write() as conn:
@@ -173,17 +173,31 @@ class BatchView:
     """
 
     def __init__(self, batches: BatchStore, username: str, log: Any = None) -> None:
-        self.batches, self.username, self.log = batches, username, log  # log: the run's audit.AuditLog, if any
+        import copy
 
-    def _record(self, action: str, batch_id: str | None, detail: str = "") -> None:
-        from assistant.store.audit import record
+        from assistant.store.audit import _AuditedBackend
+
+        self.batches, self.username, self.log = batches, username, log  # log: the run's audit.AuditLog, if any
+        # writes go through a copy whose transactions carry their audit rows (as LawyerView's, see audit.py)
+        self._op_rows: list[tuple] = []
+        self._audited = copy.copy(batches)
+        self._audited.backend = _AuditedBackend(batches.backend, self)  # type: ignore[arg-type]
+
+    def _row(self, action: str, batch_id: str | None, detail: str = "") -> tuple:
+        from assistant.store.audit import _row
 
         what = f"batch {batch_id}" if batch_id else "batches"
-        text = f"{what}: {detail}" if detail else what
+        return _row(self.username, action, None, f"{what}: {detail}" if detail else what)
+
+    def _record(self, action: str, batch_id: str | None, detail: str = "") -> None:
+        from assistant.store.audit import _insert
+
+        row = self._row(action, batch_id, detail)
         if self.log is not None and action in ("batch-list", "batch-read"):  # reads wait for the run's flush
-            self.log.add(self.username, action, None, text)
+            self.log.rows.append(row)
             return
-        record(self.batches, self.username, action, None, text)  # type: ignore[arg-type]
+        with self.batches.backend.write() as conn:  # a refusal (or a read without a log) is written at once
+            _insert(conn, [row])
 
     def _guard(self, batch_id: str, method: str) -> None:
         try:
@@ -195,10 +209,13 @@ class BatchView:
             raise KeyError(f"no saved triage batch {batch_id!r}")
 
     def save(self, name: str, records: list[dict[str, Any]], doctrine: str, encoding: str | None = None) -> str:
-        """Save a run owned by this lawyer; return its id."""
-        bid = self.batches.save(name, records, doctrine, encoding, owner=self.username)
-        self._record("batch-create", bid, f"{name} ({len(records)} rows)")
-        return bid
+        """Save a run owned by this lawyer; return its id (its audit row is written in the same transaction)."""
+        bid = uuid.uuid4().hex[:12]
+        self._op_rows = [self._row("batch-create", bid, f"{name} ({len(records)} rows)")]
+        try:
+            return self._audited.save(name, records, doctrine, encoding, owner=self.username, batch_id=bid)
+        finally:
+            self._op_rows = []
 
     def list(self) -> list[Batch]:
         """This lawyer's batches, newest first (listing is recorded, without batch ids)."""
@@ -216,8 +233,11 @@ class BatchView:
     def delete(self, batch_id: str) -> None:
         """Remove one of this lawyer's batches."""
         self._guard(batch_id, "delete")
-        self.batches.delete(batch_id)
-        self._record("batch-delete", batch_id)
+        self._op_rows = [self._row("batch-delete", batch_id)]
+        try:
+            self._audited.delete(batch_id)
+        finally:
+            self._op_rows = []
 
     def compare(self, before_id: str, after_id: str) -> dict[str, Any]:
         """Compare two of this lawyer's batches (as ``BatchStore.compare``)."""

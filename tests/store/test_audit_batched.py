@@ -141,3 +141,24 @@ def test_a_write_always_checks_visibility_afresh_even_after_this_views_reads(db_
     li_run.log.flush()
     assert [(e.username, e.action) for e in store_audit(store, m.id)][-3:] == [
         ("li", "read"), ("li", "denied"), ("li", "denied")]
+
+
+def test_a_triage_batch_and_its_audit_row_commit_together(db_target, monkeypatch):
+    from assistant.store.batches import BatchStore, BatchView
+
+    UserStore(db_target).add("zhang", "zhang-password-1")
+    batches = BatchStore(db_target)
+    log = AuditLog(batches)
+    view = BatchView(batches, "zhang", log=log)
+    monkeypatch.setattr(audit, "_insert", lambda conn, rows: (_ for _ in ()).throw(RuntimeError("audit down")))
+    with pytest.raises(RuntimeError):
+        view.save("claims.csv", [{"id": "k1"}], "qin2025")
+    monkeypatch.undo()
+    assert batches.list() == []  # no batch without its audit row
+    bid = view.save("claims.csv", [{"id": "k1"}], "qin2025")
+    view.list()
+    view.delete(bid)
+    log.flush()
+    assert [(e.action, e.detail) for e in store_audit(batches)] == [
+        ("batch-create", f"batch {bid}: claims.csv (1 rows)"), ("batch-list", "batches: 1 batches"),
+        ("batch-delete", f"batch {bid}")]
