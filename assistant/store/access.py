@@ -3,7 +3,8 @@
 Visibility is decided here, in SQL, so a list or a lookup never loads another lawyer's matter to filter it later.
 A matter with no owner was made before team mode (or on one lawyer's machine): it is listed only when no one is
 signed in (``visible_to=None``), never to a signed-in lawyer, until ``set_owner`` gives it one.
-Sign-in itself (sessions, the workspace's sign-in page) is not built yet: these are the store's building blocks.
+Who is signed in is decided by ``assistant/auth`` (the sign-in gate); ``audit.LawyerView`` applies these checks to
+every access of one lawyer and records it.
 """
 
 from __future__ import annotations

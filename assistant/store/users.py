@@ -5,7 +5,8 @@
     users.verify("zhang", password)      # the User, or None (unknown, disabled or wrong password: not told apart)
 
 Only the bcrypt hash is stored (cost 12, salted); a disabled user is kept (their matters and history stay theirs)
-but can no longer sign in or be shared with. Sign-in pages and sessions are not built yet.
+but can no longer sign in or be shared with. Sign-in itself is ``assistant/auth`` (the gate in front of the
+workspace checks passwords here; its sessions live in the ``sessions`` table of the same database).
 """
 
 from __future__ import annotations
