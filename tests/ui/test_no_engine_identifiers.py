@@ -147,12 +147,11 @@ def test_drafted_memo_rendered_and_sources(data_dir, example):
     at = new_app(example=example)
     ok(at.button(key="draft").click().run())
     _assert_clean(at, f"{example} with its memo (rendered)")
-    picks = [s for s in at.selectbox if s.key == "memo_cite_pick"]
-    if picks:
-        for option in picks[0].options[:3]:
-            ok([s for s in at.selectbox if s.key == "memo_cite_pick"][0].select_index(
-                picks[0].options.index(option)).run())
-            _assert_clean(at, f"{example}, source {option}")
+    picks = [s for s in at.radio if s.key == "memo_cite_pick"]  # 查看引用条文 is a list (radio) since issue 16's walk
+    assert picks, "no 查看引用条文 list after drafting"
+    for option in picks[0].options[:3]:
+        ok([s for s in at.radio if s.key == "memo_cite_pick"][0].set_value(option).run())  # AppTest sends its index
+        _assert_clean(at, f"{example}, source {option}")
 
 
 def _claims_csv() -> bytes:
