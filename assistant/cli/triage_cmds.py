@@ -92,7 +92,7 @@ def extract(
                "spans": {k: {"start": s, "end": e, "text": t} for k, (s, e, t) in ex.spans.items()},
                "conflicts": {k: [{"start": s, "end": e, "text": t} for s, e, t in v] for k, v in ex.conflicts.items()},
                "method": ex.method, "dropped": ex.dropped, "confidence": ex.confidence,
-               "event_date_precision": ex.date_precision, "questions": [q for q in (ex.date_question,) if q],
+               "event_date_precision": ex.date_precision, "questions": [q for q in (ex.date_question, *ex.questions.values()) if q],
                "not_claim": ex.not_claim, "cut": ex.cut}
     else:
         out = facts

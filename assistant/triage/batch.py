@@ -100,6 +100,8 @@ def merge_facts(row: InputRow, extractor: Callable[..., Any] = extract_facts,
         extra["event_date_precision"] = getattr(ex, "date_precision", None) if sources.get("event_date") != "column" else None
         extra["fact_confidence"] = "; ".join(f"{k}={v:.2f}" for k, v in conf.items() if sources.get(k, "").startswith("text"))
         extra["date_question"] = getattr(ex, "date_question", None) if "event_date" not in given else None
+        # facts left unknown because two readings compete (issue 14: wrong is worse than unknown): their questions
+        extra["reading_questions"] = [q for k, q in (getattr(ex, "questions", None) or {}).items() if k not in given and q]
     return facts, sources, evidence
 
 
@@ -145,6 +147,7 @@ def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[...
     questions = [m.question for m in verdict.missing_facts]
     if extra.get("date_question"):
         questions.append(extra["date_question"])
+    questions.extend(extra.get("reading_questions") or ())
     rec.update(
         priority=None if review else prio, priority_label=REVIEW_LABEL if review else PRIORITY_LABELS[prio],
         needs_review=bool(review), review_reasons=review,

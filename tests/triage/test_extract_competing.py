@@ -82,3 +82,15 @@ def test_products_categorised_by_registration_stay_unknown(text: str) -> None:
 ])
 def test_shop_words_and_more_classes(text: str, category: str) -> None:
     assert extract_facts(text, category_fallback=False).facts.category == category
+
+
+def test_triage_row_asks_the_competing_readings_question() -> None:
+    from assistant.triage.batch import triage_row
+    from assistant.triage.rows import InputRow
+
+    text = "我在平台买了蛋白粉和一把电动牙刷。都是假货，白花了八百块。"
+    rec = triage_row(InputRow(row=2, id="Q", narrative=text))
+    assert rec["category"] is None
+    assert any("蛋白粉" in q and "电动牙刷" in q for q in rec["missing_questions"])
+    given = triage_row(InputRow(row=3, id="Q2", narrative=text, cells={"category": "food"}))
+    assert not any("蛋白粉" in q and "电动牙刷" in q for q in given["missing_questions"])  # a column answered it
