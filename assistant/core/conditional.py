@@ -146,6 +146,9 @@ def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: d
     met: list[tuple[dict[str, Any], RuleResult]] = []
     met_keys: list[frozenset] = []
     seen: set[frozenset] = set()
+    # a route reads harm only through its element harm ≠ none ("What blocks"): property loss decides it as
+    # personal injury does, so each assignment is evaluated once for both (only the element's value differs)
+    by_damage: dict[frozenset, RuleResult] = {}
     frontier = [(start, first)]
     while frontier:
         following = []
@@ -166,7 +169,11 @@ def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: d
                     if key in seen or any(m <= key for m in met_keys):
                         continue
                     seen.add(key)
-                    result = run(_assume(facts, child))
+                    damage = key if child.get("harm") != "property_loss" else frozenset(
+                        {**child, "harm": "personal_injury"}.items())
+                    result = by_damage.get(damage)
+                    if result is None:
+                        result = by_damage[damage] = run(_assume(facts, child))
                     if result.outcome == "met" and result.form is not None:
                         met.append((child, result))
                         met_keys.append(key)

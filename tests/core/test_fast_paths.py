@@ -148,3 +148,21 @@ def test_profile_citations_table_follows_rule_1(on):
     ctx = build_context(ClaimFacts(event_date=on))
     ids = ("CC-1172", "CC-1198-2", "CC-1168", "CC-178-2", "QIN-3.2.3")
     assert _cite(ctx, *ids) == [law_id(pid, on) for pid in ids]
+
+
+def test_routes_read_harm_only_as_damage_or_not(claims):
+    """Rule 12's search evaluates property loss as personal injury: every route must decide them alike."""
+    compared = 0
+    for facts in claims[:300]:
+        ctx = build_context(facts)
+        for rule_id in ("self_operated", "identity", "promise", "knowledge", "food_review", "ecl_38_2"):
+            for profile in ("qin2025", "intent_split"):
+                run = conditional._route_evaluator(rule_id, profile, ctx)
+                injury = run(copy_facts(facts, {"harm": "personal_injury"}))
+                loss = run(copy_facts(facts, {"harm": "property_loss"}))
+                assert (injury.outcome, injury.form, injury.unknown, injury.regime, injury.citations, injury.detail) == (
+                    loss.outcome, loss.form, loss.unknown, loss.regime, loss.citations, loss.detail), (rule_id, facts)
+                assert [(e.name, e.ok, e.facts) for e in injury.elements] == [
+                    (e.name, e.ok, e.facts) for e in loss.elements], (rule_id, facts)
+                compared += 1
+    assert compared == 300 * 12
