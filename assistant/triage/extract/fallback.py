@@ -28,6 +28,8 @@ from assistant.triage.extract.lexicon import DATA, GoodsClass, load_classes
 from assistant.triage.extract.text import Hit
 
 #: Chosen on dev (see ``sweep``): the nearest word's cosine, and its lead over the nearest word of another category.
+#: Measured 2026-12-05 on dev (379 narratives): of the dev narratives no cue covers, none answered (their labels
+#: are unknown: contested products); leave-one-out over the covered ones, 34 of 241 answered, 33 right (0.97).
 MIN_SCORE = 0.88
 MIN_MARGIN = 0.04
 
