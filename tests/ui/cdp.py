@@ -293,6 +293,17 @@ class Browser:
         self.send("Input.insertText", text=text)
         self.js(f"document.querySelector({json.dumps(selector)}).blur()")
 
+    def screenshot_view(self, path: Path, focus: str | None = None) -> Path:
+        """A PNG of the window as it is (the emulated size), after scrolling ``focus`` (a selector) to its middle."""
+        if focus:
+            self.js(f"(() => {{ const e = document.querySelector({json.dumps(focus)}); if (!e) return;"
+                    " const tall = e.getBoundingClientRect().height > innerHeight * 0.8;"
+                    " e.scrollIntoView({block: tall ? 'start' : 'center'}); })()")  # a tall memo: its beginning
+            time.sleep(0.3)
+        data = self.send("Page.captureScreenshot", format="png")["data"]
+        path.write_bytes(base64.b64decode(data))
+        return path
+
     def close(self) -> None:
         """Close the connection and end the Chromium process group this object started."""
         try:

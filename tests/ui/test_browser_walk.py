@@ -4,8 +4,9 @@ First page (recent matters, a search) → new matter → narrative → 提取事
 → 查看引用条文 (the 款 verbatim shows) → 编辑 → an added sentence (saved as a new version) → 比较两个版本 (the diff
 shows it) → 下载 .docx (the downloaded file opens with python-docx and holds the edit) → the triage and eval pages.
 
-Each step is saved as ``<dir>/<width>x<height>/NN_step.png`` (dir: ``LEXMEMO_SCREENSHOT_DIR``, default
-``var/screenshots/walk``) and checked at the emulated window size: no control (button, label, tab, select, expander
+Each step is saved as ``<dir>/<width>x<height>/NN_step.png`` (the window at that size, the step's element scrolled
+into it) and ``NN_step_full.png`` (the whole page at that width) (dir: ``LEXMEMO_SCREENSHOT_DIR``, default
+``var/screenshots/walk``), and checked at the emulated window size: no control (button, label, tab, select, expander
 header) with clipped text or a "…" cutting its label, and no engine identifier in the page's visible text
 (``tests/ui/identifiers.py``). Skipped only without Chromium.
 """
@@ -103,8 +104,9 @@ class Walk:
         self.shots = _shots(size)
         browser.set_viewport(*size)
 
-    def step(self, name: str) -> str:
-        """Check the page at the window size (clipped controls, engine identifiers), save its screenshot."""
+    def step(self, name: str, focus: str | None = None) -> str:
+        """Check the page at the window size (clipped controls, engine identifiers); save what the window shows with
+        ``focus`` scrolled into it (``NN_name.png``) and the whole page at that width (``NN_name_full.png``)."""
         b = self.browser
         b.wait_idle()
         b.set_viewport(*self.size)
@@ -122,7 +124,8 @@ class Walk:
             FINDINGS["identifiers"][label] = sorted(leaks - guard)
         if guard:
             FINDINGS["guard_identifiers"][label] = sorted(guard)
-        b.screenshot(self.shots / f"{self.n:02d}_{name}.png", width=self.size[0])
+        b.screenshot_view(self.shots / f"{self.n:02d}_{name}.png", focus)
+        b.screenshot(self.shots / f"{self.n:02d}_{name}_full.png", width=self.size[0])
         b.set_viewport(*self.size)
         self.n += 1
         return b.text()
@@ -164,7 +167,7 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
     walk.step("first_page")
     browser.type_into(SEARCH_BOX, "补充")
     browser.wait_gone("周某诉某服装平台")
-    assert "李某诉某医药平台" in walk.step("search")
+    assert "李某诉某医药平台" in walk.step("search", SEARCH_BOX)
 
     browser.click_text(f"{SIDEBAR} summary", "新建事项")
     browser.type_into('input[aria-label="新事项名称"]', name)
@@ -172,25 +175,25 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
     browser.click_button("新建事项")
     browser.wait_for_text(name)
     browser.wait_for_element(NARRATIVE_BOX)
-    walk.step("new_matter")
+    walk.step("new_matter", NARRATIVE_BOX)
 
     browser.type_into(NARRATIVE_BOX, NARRATIVE)
     browser.wait_idle()
     browser.click_button("提取事实")
     text = browser.wait_for_text("全部确认提取值")
     assert "提取值，待确认" in text
-    walk.step("extracted")
+    walk.step("extracted", ".st-key-extract_buttons")
     browser.click_button("全部确认提取值")
     browser.wait_gone("全部确认提取值")
     text = browser.wait_for_text("责任形态：连带责任")
     assert "提取值，待确认" not in text
-    walk.step("verdict")
+    walk.step("verdict", ".st-key-doctrine_alternatives")
 
     browser.click_button("起草备忘录")
     browser.wait_for_text("已保存备忘录版本", timeout=120)
     browser.wait_for_element(MEMO_VIEW)
     assert "食品安全法" in browser.js(f"document.querySelector({MEMO_VIEW!r}).innerText")
-    walk.step("memo")
+    walk.step("memo", MEMO_VIEW)
 
     browser.click_text(".st-key-memo_cite_pick label", "《电子商务法》第三十八条第二款")
     paragraph = corpus.get("ECL-38-2").text
@@ -203,14 +206,14 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
         time.sleep(0.3)
     source = browser.js(f"document.querySelector({SOURCE!r}).innerText")
     assert "第三十八条第二款" in source and "施行" in source  # the 款, the whole article, version and dates
-    walk.step("citation")
+    walk.step("citation", SOURCE)
 
     browser.click_toggle("编辑")
     browser.wait_for_element(MEMO_BOX)
     browser.wait_idle()
     browser.append_text(MEMO_BOX, "\n\n" + edit + "\n")
     browser.wait_for_text("备忘录版本历史（2）")
-    walk.step("edited")
+    walk.step("edited", MEMO_BOX)
     browser.click_toggle("编辑")  # back to the rendered memo: the edit reads there too
     browser.wait_for_element(f"{MEMO_VIEW} mark.guard-flag")
     assert edit in browser.js(f"document.querySelector({MEMO_VIEW!r}).innerText")
@@ -219,12 +222,12 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
                       " getComputedStyle(m).backgroundColor]; })()")
     assert "第一百二十条" in flag[0] and flag[1] and flag[2].startswith("⚠需复核：") and flag[1] in flag[2], flag
     assert flag[3] not in ("rgba(0, 0, 0, 0)", "transparent"), flag  # a coloured background, not a bare tag
-    walk.step("flagged")
+    walk.step("flagged", f"{MEMO_VIEW} mark.guard-flag")
 
     browser.click_text("summary", "备忘录版本历史")
     text = browser.wait_for_text("+" + edit)
     assert "比较两个版本" in text
-    walk.step("compare")
+    walk.step("compare", '[data-testid="stCode"]')
 
     downloads = tmp / f"downloads-{size[0]}"
     browser.download_to(downloads)
@@ -238,7 +241,7 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
 
     paragraphs = "\n".join(p.text for p in docx.Document(str(done[0])).paragraphs)
     assert edit in paragraphs and "食品安全法" in paragraphs
-    walk.step("exported")
+    walk.step("exported", ".st-key-dl_docx")
 
     for label, marker, step in (("批量分诊", "上传索赔表格", "triage"), ("评测报告", "评测报告：本工具的可信度", "eval")):
         browser.click_label(label, within=SIDEBAR)
@@ -248,7 +251,7 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
     browser.wait_for_element(MEMO_VIEW)
 
     shots = sorted(p.name for p in walk.shots.glob("*.png"))
-    assert len(shots) >= 13 and all((walk.shots / s).stat().st_size > 10_000 for s in shots), shots
+    assert len(shots) >= 26 and all((walk.shots / s).stat().st_size > 10_000 for s in shots), shots
     WALKED.append(size)
     (walk.shots.parent / "findings.json").write_text(json.dumps(FINDINGS, ensure_ascii=False, indent=1), encoding="utf-8")
     assert not FINDINGS["truncated"], json.dumps(FINDINGS["truncated"], ensure_ascii=False, indent=1)
