@@ -104,7 +104,7 @@ def _dedupe(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))   # first occurrences, in order
 
 
-def _out_of_scope(ctx: Context, time_res: RuleResult, doctrine: str, trace: bool) -> dict[str, Any]:
+def _out_of_scope(ctx: Context, time_res: Optional[RuleResult], doctrine: str, trace: bool) -> dict[str, Any]:
     """Events before 2014-03-15: undetermined with a note, the date asked to be confirmed (on_record too)."""
     note = "事件早于2014年3月15日，超出本引擎范围（2013年修正的《消费者权益保护法》自该日施行），需人工分析。"
     return dict(
@@ -155,7 +155,8 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
         raise ValueError(f"unknown doctrine {doctrine!r}; accepted: {', '.join(DOCTRINES)}")
     facts = _coerce(facts)
     ctx = build_context(facts)
-    time_res = law_as_of(ctx)
+    # rule 1's entry only explains the law applied, in the trace: a batch verdict (no trace) does not build it
+    time_res = law_as_of(ctx) if trace else None
     if ctx.on < SCOPE_START:
         return _finish(_out_of_scope(ctx, time_res, doctrine, trace), facts, ctx, trace)
 
@@ -216,7 +217,8 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
     retro_notes, retro_cites = _transitional(ctx, citations)
     notes += retro_notes
     citations += retro_cites
-    time_res.citations += retro_cites
+    if time_res is not None:
+        time_res.citations += retro_cites
     if form == "undetermined":
         notes.append("事实不足，暂无法确定责任形态：请先补充待补事实所列问题。")
 
