@@ -130,3 +130,14 @@ def test_obstacle_table_and_money_codecs():
     assert fc.parse_money(" 3,750.00 元") == "3750.00" and fc.parse_money("") is None
     assert fc.parse_money("abc") == "abc"  # kept: validation names it
     assert fc.parse_money(fc.money_text("1234567.891")) == "1234567.891"
+
+
+def test_section_7_headings_are_chinese_in_the_chinese_workspace(data_dir):
+    """Issue 16: the group titles were bilingual (金额与日期 / Amounts and dates); the Chinese page shows no English."""
+    import re
+
+    at = new_app(example="remedies_ex1")
+    headings = [m.value for m in at.markdown if "诉讼时效与管辖" in m.value]
+    headings += [c.value for c in at.caption if c.value in ("金额与日期", "损害与商品", "惩罚性赔偿与管辖")]
+    assert len(headings) >= 4, headings  # the verdict panel repeats the section title
+    assert not any(re.search(r"[A-Za-z]{3,}", h) for h in headings), headings

@@ -20,10 +20,11 @@ from i18n import field_label, label, t
 from views import fact_codecs as fc
 from views.state import CANON_FACTS, current_facts, key, on_fact_change
 
+# Group titles are i18n keys (ui/i18n.py), so the Chinese page shows no English (issue 16).
 LAYOUT: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("金额与日期 / Amounts and dates", ("price_paid", "loss_amount", "harm_discovered_date", "decision_date")),
-    ("损害与商品 / Injury and goods", ("injury_severity", "goods_nonconforming", "label_defect_only")),
-    ("惩罚性赔偿与管辖 / Punitive damages, forum", (
+    ("advice_amounts", ("price_paid", "loss_amount", "harm_discovered_date", "decision_date")),
+    ("advice_injury", ("injury_severity", "goods_nonconforming", "label_defect_only")),
+    ("advice_punitive", (
         "seller_knowingly_sold", "fraud", "consumer_knew_at_purchase", "forum_clause")),
 )
 TABLE_STATES = ("unknown", "none", "listed")
@@ -132,10 +133,10 @@ def _table(field: str) -> None:
 
 def render() -> None:
     """Draw the section 7.1 facts below the liability facts (the caller seeded the scalar widgets)."""
-    st.markdown("**赔偿、惩罚性赔偿、诉讼时效与管辖 / Remedies, limitation, forum**")
+    st.markdown(f"**{t('advice_title')}**")
     for col, (title, fields) in zip(st.columns(len(LAYOUT)), LAYOUT):
         with col:
-            st.caption(title)
+            st.caption(t(title))
             for field in fields:
                 _scalar(field)
     _table("limitation_events")  # full width: eight columns need the room
