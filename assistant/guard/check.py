@@ -24,6 +24,7 @@ from assistant.guard.citations import (
     provision_id,
 )
 from assistant.guard.facts import fact_statements, masked_memo, mismatch
+from assistant.guard.naming import name_zh, names_zh  # findings name provisions in Chinese (issue 16)
 from assistant.guard.normalise import normalise
 from assistant.guard.remedies_check import check_remedies
 from assistant.guard.report import CATEGORIES, Category, CitationInfo, Finding, GuardReport  # noqa: F401 (API)
@@ -111,7 +112,7 @@ def _attribute_bare_article(citation: Citation, corpus, allowed: set[str]) -> Ci
     if len(matches) != 1:
         return citation
     (code, pid), = matches
-    return replace(citation, id=pid, code=code, reason=f"未写明法律名称，按允许引用的依据推定为 {pid}")
+    return replace(citation, id=pid, code=code, reason=f"未写明法律名称，按允许引用的依据推定为{name_zh(corpus, pid)}")
 
 
 def _out_of_force(cit: Citation, corpus, on: date, when: str, base: dict,
@@ -128,7 +129,8 @@ def _out_of_force(cit: Citation, corpus, on: date, when: str, base: dict,
         return None
     inst = corpus.instrument_of(cit.id) if cit.kind != "instrument" else corpus.instruments[cit.id]
     span = f"{inst.effective.isoformat()} 起施行" + (f"，{inst.repealed.isoformat()} 起失效" if inst.repealed else "")
-    return Finding(category="out_of_force", reason=f"{cit.id}（{inst.short_title}，{span}）在事件日期 {when} 不适用",
+    named = f"《{inst.short_title or inst.title}》" if cit.kind == "instrument" else name_zh(corpus, cit.id)
+    return Finding(category="out_of_force", reason=f"{named}（{span}）在事件日期 {when} 不适用",
                    **base)
 
 
@@ -161,10 +163,10 @@ def check_citations(
                 hint = ""
                 try:
                     near = corpus.closest(cit.id, n=3)
-                    hint = f"；相近条文：{'、'.join(near)}" if near else ""
+                    hint = f"；相近条文：{names_zh(corpus, near)}" if near else ""
                 except Exception:  # noqa: BLE001 - a hint must never break the guard
                     hint = ""
-                reason = f"{cit.id} 在语料库中不存在{hint}"
+                reason = f"{name_zh(corpus, cit.id)}在语料库中不存在{hint}"
                 inst = corpus.instruments.get(cit.code or "")
                 if inst is not None and inst.articles:  # issue 19: the law exists, this article does not
                     reason += f"（《{inst.short_title}》共{inst.articles}条）"
@@ -185,7 +187,8 @@ def check_citations(
         if cit.kind == "case" and not check_cases_allowed:
             continue
         if not _in_allowed(cit.id, allowed) and not _case_allowed(cit, corpus, allowed):
-            _add(lists, Finding(category="unlisted", reason=f"{cit.id} 不在本备忘录允许引用的依据之内", **base))
+            _add(lists, Finding(category="unlisted", reason=f"{name_zh(corpus, cit.id)}不在本备忘录允许引用的依据之内",
+                                **base))
     return lists, infos
 
 

@@ -12,7 +12,6 @@ from assistant.memo.sections import CONCLUSION_LABELS, find_conclusion_lines, it
 from assistant.guard.terms import section_spans  # one split per memo text (issue 18)
 
 CONCLUSION_SECTION = "简要结论"
-_MISSING_EN = {"liability_form": "form", "imputation": "imputation", "burden_of_proof": "burden"}
 # A sentence in 简要结论 that reports another view or a condition is not the memo's own conclusion.
 # 其他 is no attribution (平台应与其他侵权人承担连带责任 is the memo's own conclusion: issue 11).
 _ATTRIBUTION = ("观点", "学说", "说认为", "有学者", "有法院", "另有", "若", "如果", "假如", "倘若", "一旦", "替代")
@@ -29,7 +28,7 @@ def check_conclusion(markdown: str, verdict: Verdict) -> list[Finding]:
     span = _span_of(markdown, CONCLUSION_SECTION)
     if span is None:
         return [Finding(category="conclusion_mismatches", field=None,
-                        reason="缺少“简要结论”部分（missing 简要结论 section）")]
+                        reason="缺少“简要结论”部分")]
     offset, body = span[0], markdown[span[0]:span[1]]
     found = find_conclusion_lines(body)
     detectors = {"liability_form": terms.detect_form, "imputation": terms.detect_imputation,
@@ -40,7 +39,7 @@ def check_conclusion(markdown: str, verdict: Verdict) -> list[Finding]:
         expected = terms.label(field, want)
         if field not in found:
             out.append(Finding(category="conclusion_mismatches", field=field, expected=expected,
-                               reason=f"missing {_MISSING_EN[field]} statement：简要结论缺少“{label}：{expected}”一行"))
+                               reason=f"简要结论缺少“{label}：{expected}”一行"))
             continue
         start, end, value = found[field]
         got = detectors[field](value)
@@ -142,5 +141,5 @@ def _contradicting_forms(body: str, offset: int, found: dict, verdict: Verdict) 
                 out.append(Finding(category="conclusion_mismatches", field="imputation",
                                    expected=terms.imputation_label(verdict.imputation), found=hit.text,
                                    text=hit.text, start=offset + s, end=offset + e,
-                                   reason="平台责任不适用无过错责任（QIN-5.3）"))
+                                   reason="平台责任不适用无过错责任，见覃玉娟文第5.3部分（QIN-5.3）"))
     return out

@@ -107,7 +107,7 @@ def test_missing_burden_statement(verdict):
     memo = CLEAN.replace("举证责任：平台（举证责任倒置），学说建议（覃玉娟2025），非现行法\n", "")
     report = check_memo(memo, verdict, event_date=EVENT)
     reasons = [f.reason for f in report.conclusion_mismatches]
-    assert any(r.startswith("missing burden statement") for r in reasons)
+    assert any(r.startswith("简要结论缺少“举证责任：") for r in reasons)
     assert any("学说建议" in r for r in reasons)  # the basis of the reversal is no longer stated either
 
 

@@ -189,7 +189,7 @@ def test_verify_json_catches_each_defect_kind_with_exit_1(defect, tmp_path):
     if defect == "contract_law_for_2023":
         assert any("废止" in f["reason"] for f in found), found
     if defect == "missing_burden_statement":
-        assert any(f["reason"].startswith("missing burden statement") for f in found), found
+        assert any(f["reason"].startswith("简要结论缺少“举证责任：") for f in found), found
     others = {c: v for c, v in data.items() if c not in ("ok", category) and v}
     assert not others, others  # the edit shows up where it belongs, nowhere else
 
