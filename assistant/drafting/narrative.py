@@ -19,7 +19,7 @@ def quoted(narrative: str | None) -> tuple[str, str | None]:
     text = narrative or ""
     if len(text) <= QUOTE_LIMIT:
         return text, None
-    return text[:QUOTE_LIMIT], (f"当事人陈述共 {len(text):,} 字，本备忘录仅引述其前 {QUOTE_LIMIT:,} 字，"
+    return text[:QUOTE_LIMIT], (f"当事人陈述共 {len(text):,} 字，超出部分已截断：本备忘录仅引述其前 {QUOTE_LIMIT:,} 字，"
                                 "其余部分未经分析，全文见委托材料。")
 
 

@@ -84,7 +84,11 @@ def narrative_spans(text: str, facts: Any) -> list[tuple[int, int]]:
     """The client's narrative quoted verbatim as a block quote: the client's words, not the memo's statements."""
     # One pass over the memo's quote lines against the set of narrative lines (a search per narrative line was
     # quadratic: 180 s for a 200,000-character narrative; issue 14/18); the same lines are masked.
-    lines = {line.strip() for line in (getattr(facts, "narrative", None) or "").splitlines()} - {""}
+    from assistant.drafting.narrative import quoted  # late: drafting imports the guard
+
+    narrative = getattr(facts, "narrative", None) or ""
+    # a narrative longer than a memo quotes ends its quote mid-line (issue 14): that cut line is the client's too
+    lines = {line.strip() for text in (narrative, quoted(narrative)[0]) for line in text.splitlines()} - {""}
     if not lines:
         return []
     return [(m.start(), m.end()) for m in _QUOTE_LINE.finditer(text) if m.group("line") in lines]

@@ -89,7 +89,9 @@ def merge_facts(row: InputRow, extractor: Callable[..., Any] = extract_facts,
         values[k] = v
         sources[k] = "column" if v is not None else "column(unknown)"
     try:
-        facts = ClaimFacts(**values, narrative=row.narrative)
+        # nothing given and nothing cut: the extractor's facts are these facts, already validated (issue 18)
+        reuse = not given and ex.facts.narrative == row.narrative and isinstance(ex.facts, ClaimFacts)
+        facts = ex.facts if reuse else ClaimFacts(**values, narrative=row.narrative)
     except ValidationError as exc:
         raise ValueError("; ".join(facts_error_messages(exc))) from None
     evidence = "；".join(f"{k}:「{s[2]}」" for k, s in ex.spans.items() if sources.get(k, "").startswith("text"))

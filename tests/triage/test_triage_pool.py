@@ -85,3 +85,19 @@ def test_worker_count(monkeypatch) -> None:
     assert worker_count(MIN_ROWS, requested=64) == -(-MIN_ROWS // CHUNK)  # no more workers than chunks
     monkeypatch.setenv(WORKERS_ENV, "1")
     assert worker_count(10_000) == 1
+
+
+def test_merged_facts_equal_a_fresh_validation() -> None:
+    """merge_facts hands on the extractor's facts when no column is given and nothing was cut: they are exactly the
+    facts a fresh ClaimFacts validation of the same values gives; a given column still wins."""
+    from assistant.core import ClaimFacts
+    from assistant.triage.batch import merge_facts
+    from assistant.triage.rows import InputRow
+
+    for i, text in enumerate(NARRATIVES * 2):
+        cells = {"category": "food"} if i >= len(NARRATIVES) else {}
+        facts, sources, _ = merge_facts(InputRow(row=i + 2, id=f"M{i}", narrative=text, cells=cells))
+        fresh = ClaimFacts(**facts.model_dump(exclude={"narrative"}), narrative=text)
+        assert facts == fresh and facts.model_dump(mode="json") == fresh.model_dump(mode="json")
+        if cells:
+            assert facts.category == "food" and sources["category"] == "column"

@@ -69,12 +69,10 @@ _PLAN: tuple[tuple[Cue, re.Pattern[str], frozenset[str] | None], ...] = tuple(
     (cue, rx, required_chars(rx)) for cue, rx in COMPILED)
 
 
-def candidate_cues(text: str) -> Iterator[tuple[Cue, re.Pattern[str]]]:
+def candidate_cues(text: str) -> list[tuple[Cue, re.Pattern[str]]]:
     """``COMPILED`` in its order, less the cues that cannot match ``text`` (none of their needed characters)."""
     chars = set(text)
-    for cue, rx, needed in _PLAN:
-        if needed is None or not chars.isdisjoint(needed):
-            yield cue, rx
+    return [(cue, rx) for cue, rx, needed in _PLAN if needed is None or not chars.isdisjoint(needed)]
 
 
 def cue_matches(text: str) -> Iterator[tuple[Cue, re.Pattern[str], re.Match[str]]]:
