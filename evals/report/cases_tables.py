@@ -37,17 +37,35 @@ def confusion_rows(matrix: dict[str, Any]) -> tuple[list[str], list[tuple]]:
     return ["court \\ engine", *(labels[j] for j in used_cols)], rows
 
 
-def blocks(m: dict[str, Any], items: list[dict[str, Any]], link: Any) -> list[tuple]:
-    """The report blocks of the cases suite; ``link(item_id)`` gives the Markdown link to an item's details."""
+def caveat_zh(m: dict[str, Any], items: list[dict[str, Any]]) -> str:
+    """The suite's caveat (``evals.suites.cases.caveat``) in Chinese, from the same figures, for the app's eval page."""
+    n, excluded = len(items), len(m.get("excluded") or {})
+    none = sum(1 for it in items if it.get("expected_form") == "none")
+    share = f"{100 * none / n:.0f}%" if n else "—"
+    return (f"样本为已报道判决中消费者起诉平台的 {n} 件纠纷（另有 {excluded} 件语料库案例不在范围内）；其中法院认定平台不承担责任的"
+            f" {none} 件（{share}），因此一律回答“不承担责任”即可得到 {share}。“依现有记录”按举证责任分配处理不明事实，"
+            "因而偏向“不承担责任”，应与该基线对照阅读。该数字显示的是：仅依据判决摘要所记载的事实，规则能在多大程度上重现这些法院的"
+            "结论；它不能证明规则正确（各地法院对第三十八条第二款本有分歧，见覃玉娟文第3.2部分），也不能代表未报道纠纷中的准确率："
+            "已报道案例是经过选择的样本，全部平台纠纷中“不承担责任”的比例并不清楚。")
+
+
+def blocks(m: dict[str, Any], items: list[dict[str, Any]], link: Any, lang: str = "en") -> list[tuple]:
+    """The report blocks of the cases suite; ``link(item_id)`` gives the Markdown link to an item's details;
+    paragraphs in ``lang`` ("en" for the written report, "zh" for the app's eval page)."""
+    zh = lang == "zh"
     out: list[tuple] = [("table", PROFILE_HEADERS, profile_rows(m))]
     base = m.get("baselines") or {}
     if base:
-        out.append(("p", f"Baselines: always `none` {_pct(base.get('always_none'))}; always the majority outcome "
-                         f"(`{base.get('majority_form')}`) {_pct(base.get('majority'))}."))
+        always, majority = _pct(base.get("always_none")), _pct(base.get("majority"))
+        out.append(("p", f"基线：一律判“none”{always}；一律判多数结论“{base.get('majority_form')}”{majority}。" if zh else
+                         f"Baselines: always `none` {always}; always the majority outcome "
+                         f"(`{base.get('majority_form')}`) {majority}."))
     if m.get("caveat"):
-        out.append(("p", m["caveat"]))
-    out.append(("p", "Court outcomes: " + ", ".join(f"{k} {v}" for k, v in m["court_outcomes"].items())
-                     + ". A figure to report, not a target: the spec decides the rules, and unknown facts stay unknown."))
+        out.append(("p", caveat_zh(m, items) if zh else m["caveat"]))
+    outcomes = [f"{k} {v}" for k, v in m["court_outcomes"].items()]
+    out.append(("p", "法院结论分布：" + "，".join(outcomes) + "。此数字用于报告，而非追求的目标：规则由规范决定，不明的事实保持不明。"
+                if zh else "Court outcomes: " + ", ".join(outcomes)
+                + ". A figure to report, not a target: the spec decides the rules, and unknown facts stay unknown."))
     for key, label in (("confusion", "liability_form"), ("confusion_on_record", "on_record")):
         matrix = (m.get(key) or {}).get("qin2025")
         if matrix:
@@ -61,9 +79,10 @@ def blocks(m: dict[str, Any], items: list[dict[str, Any]], link: Any) -> list[tu
         out.append(("table", ["case", "court", *profiles],
                     [(link(s["id"]), s["court"], *(f"{s['forms'][p]} / {s['on_record'].get(p) or 'n/a'}" for p in profiles))
                      for s in separating]))
-        out.append(("p", "Each cell: liability_form / on_record."))
+        out.append(("p", "每格：保守结论 / 依现有记录的结论。" if zh else "Each cell: liability_form / on_record."))
     else:
-        out.append(("p", "None: every profile gives every case the same form."))
+        out.append(("p", "无：各学说方案对每个案例给出相同的责任形态。" if zh else
+                    "None: every profile gives every case the same form."))
     changes = [(link(it["id"]), reason) for it in items for reason in it.get("reasons") or []]
     out.append(("h3", f"Golden changes with their reasons ({len(changes)})"))
     if changes:

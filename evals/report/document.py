@@ -63,27 +63,38 @@ def worst(name: str, suite: dict[str, Any]) -> list[dict[str, Any]]:
     return [it for it in items if not it.get("ok")][:WORST]
 
 
-def worst_row(name: str, it: dict[str, Any]) -> tuple:
-    """One row of the worst-cases table; its first cell links the item's id to its details."""
+def _say(lang: str, en: str, zh: str) -> str:
+    """``zh`` for the app's eval page (evaluators read Chinese), ``en`` for the written report (engineers)."""
+    return zh if lang == "zh" else en
+
+
+def worst_row(name: str, it: dict[str, Any], lang: str = "en") -> tuple:
+    """One row of the worst-cases table; its first cell links the item's id to its details (notes in ``lang``)."""
     link = f"[{it['id']}](#{anchor(name, it['id'])})"
+    sep = _say(lang, ", ", "、")
     if name == "verdicts":
-        why = it.get("error") or ", ".join(sorted(it.get("diffs", {})))
-        return (link, it.get("expected_form"), it.get("actual_form"), why + (" (known discrepancy)" if it.get("known_discrepancy") else ""))
+        why = it.get("error") or sep.join(sorted(it.get("diffs", {})))
+        known = _say(lang, " (known discrepancy)", "（已知分歧）") if it.get("known_discrepancy") else ""
+        return (link, it.get("expected_form"), it.get("actual_form"), why + known)
     if name == "retrieval":
         best = max(it["modes"], key=lambda m: it["modes"][m]["ndcg@10"])
-        return (link, it.get("type"), fmt(it["score"]), f"best mode {best}: {fmt(it['modes'][best]['ndcg@10'])}")
+        score = fmt(it["modes"][best]["ndcg@10"])
+        return (link, it.get("type"), fmt(it["score"]), _say(lang, f"best mode {best}: {score}", f"最佳检索方式 {best}：{score}"))
     if name == "memos":
-        problems = it.get("error") or "; ".join(filter(None, [
-            "unresolved: " + ", ".join(it["unresolved"]) if it.get("unresolved") else "",
-            ("guard: " + ", ".join(sorted(it.get("guard_findings") or {})) if it.get("guard_findings") else "guard not ok")
+        problems = it.get("error") or _say(lang, "; ", "；").join(filter(None, [
+            _say(lang, "unresolved: ", "无法核实的引用：") + sep.join(it["unresolved"]) if it.get("unresolved") else "",
+            (_say(lang, "guard: ", "核查器发现：") + sep.join(sorted(it.get("guard_findings") or {}))
+             if it.get("guard_findings") else _say(lang, "guard not ok", "未通过核查"))
             if not it.get("guard_ok") else "",
-            "conclusion differs" if not all(it.get("conclusion_vs_verdict", {}).values()) else "",
-            "missing sections: " + ", ".join(it["missing_sections"]) if it.get("missing_sections") else ""]))
+            _say(lang, "conclusion differs", "结论与判断不一致") if not all(it.get("conclusion_vs_verdict", {}).values()) else "",
+            _say(lang, "missing sections: ", "缺少部分：") + sep.join(it["missing_sections"])
+            if it.get("missing_sections") else ""]))
         return (link, it.get("expected_form"), it.get("actual_form"), problems)
     if name == "guard":
-        return (link, it.get("kind"), it.get("expect") or "clean", "missed" if it.get("expect") else "false alarm")
+        failure = _say(lang, "missed", "漏检") if it.get("expect") else _say(lang, "false alarm", "误报")
+        return (link, it.get("kind"), it.get("expect") or _say(lang, "clean", "无误备忘录"), failure)
     if name == "cases":
-        return (link, it["expected_form"], it["actual_form"], ", ".join(it.get("missing_facts", [])[:6]))
+        return (link, it["expected_form"], it["actual_form"], sep.join(it.get("missing_facts", [])[:6]))
     return (link, "", "", "")
 
 
@@ -101,16 +112,21 @@ def _details(name: str, it: dict[str, Any]) -> dict[str, Any]:
     return keep
 
 
-def suite_tables(name: str, suite: dict[str, Any]) -> list[tuple]:
-    """The suite's detail blocks (tables and paragraphs) below the headline."""
+def suite_tables(name: str, suite: dict[str, Any], lang: str = "en") -> list[tuple]:
+    """The suite's detail blocks (tables and paragraphs) below the headline; paragraphs in ``lang`` ("en" | "zh")."""
     m = suite["metrics"]
     blocks: list[tuple] = []
     if name == "verdicts":
         blocks.append(("table", ["field", "agreement"], [(f, pct(v)) for f, v in m["per_field"].items()]))
-        blocks.append(("p", f"Citations against the goldens' required sets: recall {pct(m['citation_recall'])}, "
-                            f"precision {pct(m['citation_precision'])} (the engine may cite more than the spec's minimum); "
-                            f"every verdict citation resolving in the corpus: {pct(m.get('citations_resolving'))}. "
-                            f"Agreement by origin: " + ", ".join(f"{k} {pct(v)}" for k, v in m["by_origin"].items()) + "."))
+        recall, precision, resolving = pct(m["citation_recall"]), pct(m["citation_precision"]), pct(m.get("citations_resolving"))
+        blocks.append(("p", _say(
+            lang,
+            f"Citations against the goldens' required sets: recall {recall}, precision {precision} (the engine may "
+            f"cite more than the spec's minimum); every verdict citation resolving in the corpus: {resolving}. "
+            f"Agreement by origin: " + ", ".join(f"{k} {pct(v)}" for k, v in m["by_origin"].items()) + ".",
+            f"引用条文与金标准要求的条文相比：召回率 {recall}，精确率 {precision}（本工具可引用多于规范最低要求的条文）；"
+            f"结论所引条文能在语料库中找到的比例：{resolving}。按来源的一致率："
+            + "，".join(f"{k} {pct(v)}" for k, v in m["by_origin"].items()) + "。")))
         blocks.append(("table", ["form", "precision", "recall", "support"],
                        [(f, pct(v["precision"]), pct(v["recall"]), v["support"]) for f, v in m["form_per_label"].items()]))
     elif name == "retrieval":
@@ -120,10 +136,12 @@ def suite_tables(name: str, suite: dict[str, Any]) -> list[tuple]:
                 rows.append((mode, group, *(fmt(v) for v in vals.values())))
         first = next(iter(m["by_mode"].values()))["all"]
         blocks.append(("table", ["mode", "queries", *first.keys()], rows))
-        blocks.append(("p", "Milliseconds per query: " + ", ".join(f"{k} {v}" for k, v in m["ms_per_query"].items())))
+        per_query = [f"{k} {v}" for k, v in m["ms_per_query"].items()]
+        blocks.append(("p", _say(lang, "Milliseconds per query: " + ", ".join(per_query),
+                                 "每次查询耗时（毫秒）：" + "，".join(per_query))))
     elif name == "memos":
         if m.get("replay_warning"):
-            blocks.append(("p", "WARNING: " + m["replay_warning"]))
+            blocks.append(("p", _say(lang, "WARNING: ", "警告：") + m["replay_warning"]))
         flat: list[tuple[str, Any]] = []
         for k, v in m.items():
             if k in ("form_confusion", "replay_warning"):
@@ -132,13 +150,17 @@ def suite_tables(name: str, suite: dict[str, Any]) -> list[tuple]:
         blocks.append(("table", ["figure", "value"],
                        [(k, pct(v) if isinstance(v, float) and v <= 1 and "seconds" not in k else fmt(v)) for k, v in flat]))
     elif name == "guard":
-        for label, key in (("spec verdicts", "spec_verdicts"), ("engine verdicts", "engine_verdicts")):
+        for label, label_zh, key in (("spec verdicts", "按规范写出的判断结论", "spec_verdicts"),
+                                     ("engine verdicts", "按本工具的判断结论", "engine_verdicts")):
             s = m[key]
-            blocks.append(("p", f"Under the {label}: caught {s['caught']}/{s['defective']} ({pct(s['catch_rate'])}), "
-                                f"false alarms {s['false_alarms']}/{s['clean']} ({pct(s['false_alarm_rate'])})."))
+            caught, alarms = f"{s['caught']}/{s['defective']}", f"{s['false_alarms']}/{s['clean']}"
+            blocks.append(("p", _say(
+                lang, f"Under the {label}: caught {caught} ({pct(s['catch_rate'])}), "
+                      f"false alarms {alarms} ({pct(s['false_alarm_rate'])}).",
+                f"{label_zh}：检出 {caught}（{pct(s['catch_rate'])}），误报 {alarms}（{pct(s['false_alarm_rate'])}）。")))
         blocks.append(("table", ["kind", "caught"], sorted(m["spec_verdicts"]["by_kind"].items())))
     elif name == "cases":
-        blocks += cases_tables.blocks(m, suite.get("items") or [], lambda i: f"[{i}](#{anchor(name, i)})")
+        blocks += cases_tables.blocks(m, suite.get("items") or [], lambda i: f"[{i}](#{anchor(name, i)})", lang)
     return blocks
 
 

@@ -66,27 +66,28 @@ def command_for(path: str | Path) -> str:
     return f"lexmemo eval --suite all --report {shown}"
 
 
-def _suite(report_dir: Path, name: str, suite: dict[str, Any]) -> SuiteView:
+def _suite(report_dir: Path, name: str, suite: dict[str, Any], lang: str = "zh") -> SuiteView:
     view = SuiteView(name=name, skipped=suite.get("skipped"), seconds=suite.get("seconds"),
                      headline=[(k, document.headline_value(k, v), v) for k, v in (suite.get("headline") or {}).items()])
     if view.skipped:
         return view
-    view.tables = [b for b in document.suite_tables(name, suite) if b[0] in ("table", "p")]
+    view.tables = [b for b in document.suite_tables(name, suite, lang) if b[0] in ("table", "p")]
     view.charts = sorted((report_dir / "charts").glob(f"{name}_*.png"))
     items = document.worst(name, suite)
     view.worst_headers = list(document.WORST_HEADERS.get(name, ["item", "", "", ""]))
-    view.worst_rows = [(str(it["id"]), *document.worst_row(name, it)[1:]) for it in items]
+    view.worst_rows = [(str(it["id"]), *document.worst_row(name, it, lang)[1:]) for it in items]
     view.worst_details = {str(it["id"]): {k: v for k, v in it.items() if k != "id"} for it in items}
     return view
 
 
-def read_report(path: str | Path) -> ReportView | None:
-    """The run found at ``path`` (see :func:`find_report`), or None when there is none."""
+def read_report(path: str | Path, lang: str = "zh") -> ReportView | None:
+    """The run found at ``path`` (see :func:`find_report`), or None when there is none; its notes and captions in
+    ``lang`` (Chinese by default: evaluators read them in the app; the written report.md stays English)."""
     report_dir = find_report(path)
     if report_dir is None:
         return None
     results = load_results(report_dir)
-    suites = [_suite(report_dir, name, suite) for name, suite in (results.get("suites") or {}).items()]
+    suites = [_suite(report_dir, name, suite, lang) for name, suite in (results.get("suites") or {}).items()]
     regressions = list((results.get("comparison") or {}).get("regressions") or [])
     files = {kind: report_dir / name for kind, name in FILES.items() if (report_dir / name).is_file()}
     return ReportView(dir=report_dir, meta=dict(results.get("meta") or {}), suites=suites, regressions=regressions,

@@ -101,3 +101,28 @@ def test_a_crashing_suite_is_reported_as_skipped(monkeypatch):
     monkeypatch.setattr(cases, "run", boom)
     results = run_suites(["cases"])
     assert results["suites"]["cases"]["skipped"] == "RuntimeError: no engine"
+
+
+def _sentences_in_english(text: str) -> list[str]:
+    """Runs of three or more English words (engine words such as new_vignette are translated by the page)."""
+    return re.findall(r"[A-Za-z]{2,}(?:[ ,;:]+[A-Za-z]{2,}){2,}", text)
+
+
+def test_the_app_reads_the_captions_in_chinese_and_report_md_stays_english(tmp_path):
+    """Issue 16: evaluators read the eval page in Chinese; report.md (engineers) keeps its English captions."""
+    from evals.report.summary import read_report
+
+    results = run_suites(["guard", "cases"])
+    results["suites"]["verdicts"] = _results()["suites"]["verdicts"]
+    paths = write_report(results, tmp_path)
+    view = read_report(tmp_path)
+    captions = [b[1] for s in view.suites for b in s.tables if b[0] == "p"]
+    assert any("检出" in c for c in captions) and any(c.startswith("基线") for c in captions)
+    assert any("不承担责任" in c and "已报道判决" in c for c in captions)  # the caveat, from the same figures
+    english = [e for c in captions for e in _sentences_in_english(c)]
+    assert not english, english
+    worst = [r for s in view.suites for r in s.worst_rows]
+    assert worst and all(not _sentences_in_english(str(cell)) for r in worst for cell in r[1:]), worst
+    md = paths["markdown"].read_text(encoding="utf-8")
+    assert "Under the spec verdicts: caught" in md and "Baselines: always `none`" in md
+    assert read_report(tmp_path, lang="en").suites[0].tables[-1][0] == "table"  # English stays available
