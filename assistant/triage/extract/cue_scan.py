@@ -1,6 +1,6 @@
 """The cue matches of a narrative, skipping cues that cannot match (issue 18: the cue loop was 18% of triage).
 
-``cues.COMPILED`` holds about 90 patterns; a narrative of 80 characters can match only a few. For each cue the
+``cues.COMPILED`` holds about 76 patterns; a narrative of 80 characters can match only a few. For each cue the
 pattern is read once (``re``'s own parser) for a set of characters one of which every match must contain (a
 literal it cannot do without: 知 in 知道|知情, or 投 and 举 of 投诉|举报). A cue whose set shares no character with
 the narrative cannot match there and is not run; every other cue runs as before. So the matches are the same,
