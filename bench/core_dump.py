@@ -44,7 +44,8 @@ def write_cases(path: str) -> int:
         return json.loads(json.dumps(value, default=str))
 
     for i, f in enumerate(fixed_facts(5008)):
-        add(f"bench{i}", f.model_dump(mode="json", exclude_defaults=True), DOCTRINES if i < 1500 else (DOCTRINES[i % 5],))
+        every = DOCTRINES if i < 1500 else (DOCTRINES[i % 5],)
+        add(f"bench{i}", f.model_dump(mode="json", exclude_defaults=True), every)
     for i, f in enumerate(fixed_facts(3000, seed=777)):
         d = f.model_dump(mode="json", exclude_defaults=True)
         floor = max([x for x in (d.get("event_date"), d.get("harm_discovered_date")) if x] or ["0"])

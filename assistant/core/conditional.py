@@ -184,7 +184,8 @@ def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: d
 
 
 #: Scenario objects of the engine's own valid values, unvalidated (checked against validation at import).
-_Scenario = checked_constructor(Scenario, {"route": "ECL-38-2", "form": "proportional", "requires": {"causation": True}})
+_Scenario = checked_constructor(Scenario, {"route": "ECL-38-2", "form": "proportional",
+                                           "requires": {"causation": True}})
 
 
 def scenarios(facts: ClaimFacts, ctx: Context, ev: Evaluation, profile: str) -> list[Scenario]:
