@@ -15,6 +15,7 @@ import os
 from typing import Any, Callable, Iterator
 
 from assistant.triage.batch import triage_row
+from assistant.triage.progress import log_line, row_digest
 
 #: Fewer rows than this are triaged in one process: forking and warming a worker costs about 0.1 s.
 MIN_ROWS = 400
@@ -55,17 +56,24 @@ def _fork_context() -> Any | None:
         return None
 
 
-def _triage_chunk(rows: list) -> list[dict[str, Any]]:
+def _logged(row: Any, doctrine: str, extractor: Callable[..., Any]) -> tuple[dict[str, Any], str]:
+    """A row's record and its progress-log line (JSON written where the record is made: in a worker, in parallel)."""
+    rec = triage_row(row, doctrine, extractor)
+    return rec, log_line(row.id, row_digest(row), rec)
+
+
+def _triage_chunk(rows: list) -> list[tuple[dict[str, Any], str]]:
     """A worker's task: its chunk of rows triaged, in order."""
-    return [triage_row(row, _JOB["doctrine"], _JOB["extractor"]) for row in rows]
+    return [_logged(row, _JOB["doctrine"], _JOB["extractor"]) for row in rows]
 
 
-def triage_in_order(rows: list, doctrine: str, extractor: Callable[..., Any], workers: int) -> Iterator[dict[str, Any]]:
-    """The record of every row, in input order, computed by ``workers`` processes (1: in this process)."""
+def triage_in_order(rows: list, doctrine: str, extractor: Callable[..., Any],
+                    workers: int) -> Iterator[tuple[dict[str, Any], str]]:
+    """``(record, progress-log line)`` of every row, in input order, computed by ``workers`` processes (1: here)."""
     context = _fork_context() if workers > 1 else None
     if context is None:
         for row in rows:
-            yield triage_row(row, doctrine, extractor)
+            yield _logged(row, doctrine, extractor)
         return
     from assistant.triage.batch import _corpus
 
@@ -73,7 +81,7 @@ def triage_in_order(rows: list, doctrine: str, extractor: Callable[..., Any], wo
     # The first rows are triaged here: what the core and the extractor build on first use (section-7 tables,
     # lazy imports) is then built once, before the fork, instead of once per worker (1-2 CPU-s each).
     for row in rows[:WARM_ROWS]:
-        yield triage_row(row, doctrine, extractor)
+        yield _logged(row, doctrine, extractor)
     rows = rows[WARM_ROWS:]
     _JOB.update(doctrine=doctrine, extractor=extractor)
     chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]

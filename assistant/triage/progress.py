@@ -31,6 +31,11 @@ def row_digest(row: InputRow) -> str:
     return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def log_line(rid: str, digest: str, record: dict) -> str:
+    """A finished row's line in the progress file."""
+    return json.dumps({"id": rid, "digest": digest, "record": record}, ensure_ascii=False) + "\n"
+
+
 class ResumeMismatch(ValueError):
     """The progress file belongs to a run with other options: resuming it would mix results."""
 
@@ -82,7 +87,11 @@ class ProgressLog:
 
     def add(self, rid: str, digest: str, record: dict) -> None:
         """Record one finished row."""
-        self._fh.write(json.dumps({"id": rid, "digest": digest, "record": record}, ensure_ascii=False) + "\n")
+        self.add_line(log_line(rid, digest, record))
+
+    def add_line(self, line: str) -> None:
+        """Record one finished row given as its ``log_line`` (a pool's worker writes the JSON, issue 18)."""
+        self._fh.write(line)
         self._fh.flush()
 
     def close(self) -> None:

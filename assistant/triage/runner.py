@@ -132,8 +132,8 @@ def run_triage(input_path: str | Path, output_path: str | Path, doctrine: str = 
     procs = worker_count(len(todo), workers, pooled=extractor is extract_facts)
     results = triage_in_order([row for row, _ in todo], doctrine, extractor, procs)
     try:
-        for n, ((row, digest), rec) in enumerate(zip(todo, results), start=1):
-            log.add(row.id, digest, rec)
+        for n, ((row, _digest), (rec, line)) in enumerate(zip(todo, results), start=1):
+            log.add_line(line)  # the row's id, digest and record, written as JSON where the record was made
             records[row.id] = rec
             bar.update(1)
             if on_row:
