@@ -116,6 +116,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The liability engine is not available yet (assistant.core.classify): the facts are saved; analyse later.",
     ),
     "engine_error": ("分析失败：{error}", "Analysis failed: {error}"),
+    "engine_error_hint": ("责任引擎未能就这些事实得出结论；已保存的事实不受影响。请核对事实，或将下方“技术细节”交给技术支持。",
+                          "the liability engine could not decide on these facts; the saved facts are unaffected. "
+                          "Check the facts, or pass the technical details below to support."),
+    "error_details": ("技术细节", "Technical details"),
     "verdict_line": (
         "**责任形态：{form}** · 归责原则：{imputation} · 举证责任：{burden}（{basis}） · 追偿：{recourse}",
         "**Form: {form}** · imputation: {imputation} · burden: {burden} ({basis}) · recourse: {recourse}",

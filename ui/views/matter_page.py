@@ -8,8 +8,8 @@ import services
 from assistant.store import MatterStore, StoreError
 from i18n import t
 from services import Unavailable
-from views import (authorities, facts_form, limitation_badge, matters_list, memo_panel, orientation, scenarios_panel,
-                   sharing, verdict_panel)
+from views import (authorities, errors, facts_form, limitation_badge, matters_list, memo_panel, orientation,
+                   scenarios_panel, sharing, verdict_panel)
 from views.state import autosave, current_doctrine, current_facts, keep_mine, reload_latest
 
 
@@ -43,7 +43,7 @@ def _verdict(facts: object, doctrine: str) -> object | None:
         st.info(t("engine_unavailable"))
         return None
     except Exception as exc:  # the engine refused these facts: say why, keep the page
-        st.error(t("engine_error", error=f"{type(exc).__name__}: {exc}"))
+        errors.engine_failed(exc)  # Chinese banner, the exception under 技术细节 (issue 16)
         return None
     st.session_state["verdict_cache"] = (cache_key, verdict)
     return verdict
@@ -77,7 +77,7 @@ def render(store: MatterStore) -> None:
         try:
             facts = services.facts_model(current_facts())
         except Exception as exc:  # pydantic ValidationError: name the fields, save nothing invalid
-            st.error(t("facts_invalid", errors="；".join(services.facts_errors(exc))))
+            errors.facts_invalid(exc)  # each bad fact by its Chinese label; the raw text under 技术细节
             return
         status = autosave(store)
         if status == "conflict":
