@@ -3,7 +3,13 @@ recall, the confusion matrix, the cases that separate the profiles, each golden 
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+NOTES_ZH = Path(__file__).with_name("case_notes_zh.yaml")
 
 
 def _pct(value: float | None) -> str:
@@ -35,6 +41,17 @@ def confusion_rows(matrix: dict[str, Any]) -> tuple[list[str], list[tuple]]:
     used_cols = [j for j in range(len(labels)) if any(row[j] for row in cells)]
     rows = [(labels[i], *(cells[i][j] for j in used_cols)) for i in range(len(labels)) if any(cells[i])]
     return ["court \\ engine", *(labels[j] for j in used_cols)], rows
+
+
+@lru_cache(maxsize=1)
+def notes_zh() -> dict[str, str]:
+    """The goldens' change and exclusion reasons in Chinese, keyed by their English text (``case_notes_zh.yaml``)."""
+    return yaml.safe_load(NOTES_ZH.read_text(encoding="utf-8")) or {}
+
+
+def note(text: str, lang: str = "en") -> str:
+    """A golden's reason in ``lang``; an untranslated one stays in English (shown, never dropped)."""
+    return notes_zh().get(text, text) if lang == "zh" else text
 
 
 def caveat_zh(m: dict[str, Any], items: list[dict[str, Any]]) -> str:
@@ -83,14 +100,14 @@ def blocks(m: dict[str, Any], items: list[dict[str, Any]], link: Any, lang: str 
     else:
         out.append(("p", "无：各学说方案对每个案例给出相同的责任形态。" if zh else
                     "None: every profile gives every case the same form."))
-    changes = [(link(it["id"]), reason) for it in items for reason in it.get("reasons") or []]
+    changes = [(link(it["id"]), note(reason, lang)) for it in items for reason in it.get("reasons") or []]
     out.append(("h3", f"Golden changes with their reasons ({len(changes)})"))
     if changes:
         out.append(("table", ["case", "change and reason"], changes))
     excluded = m.get("excluded") or {}
     out.append(("h3", f"Corpus cases outside the suite ({len(excluded)})"))
     if excluded:
-        out.append(("table", ["case", "reason"], sorted(excluded.items())))
+        out.append(("table", ["case", "reason"], sorted((cid, note(why, lang)) for cid, why in excluded.items())))
     return out
 
 

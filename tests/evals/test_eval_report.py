@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from evals.report import load_results, write_report
 from evals.report.compare import compare, regressions
 from evals.runner import run_suites
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _results(agreement=0.9, catch=1.0, false_alarms=0.0, seconds=1.0):
@@ -126,3 +129,17 @@ def test_the_app_reads_the_captions_in_chinese_and_report_md_stays_english(tmp_p
     md = paths["markdown"].read_text(encoding="utf-8")
     assert "Under the spec verdicts: caught" in md and "Baselines: always `none`" in md
     assert read_report(tmp_path, lang="en").suites[0].tables[-1][0] == "table"  # English stays available
+
+
+def test_every_court_case_note_has_its_chinese_text():
+    """Each change and exclusion reason of the court-case goldens is translated for the eval page (issue 16)."""
+    import yaml
+
+    from evals.report.cases_tables import note, notes_zh
+
+    data = yaml.safe_load((REPO / "evals" / "goldens" / "cases" / "cases.yaml").read_text(encoding="utf-8"))
+    reasons = [r for c in data["cases"] for r in c.get("reasons") or []] + [e["reason"] for e in data["excluded"]]
+    missing = [r for r in reasons if r not in notes_zh()]
+    assert not missing, missing
+    assert all(not _sentences_in_english(note(r, "zh")) for r in reasons)
+    assert note("an untranslated reason", "zh") == "an untranslated reason"  # shown as written, never dropped
