@@ -20,7 +20,7 @@ SUITES = ["verdicts", "guard", "cases"]
 LABELS = yaml.safe_load((REPO / "ui" / "labels_zh.yaml").read_text(encoding="utf-8"))
 TABS = [LABELS["suite"][s][0] for s in SUITES]
 sys.path.insert(0, str(REPO / "ui"))
-from engine_text import metric_label, word_label  # noqa: E402
+from engine_text import humanize, metric_label, word_label  # noqa: E402
 
 
 def _heading(name: str) -> str:
@@ -105,7 +105,7 @@ def test_the_page_shows_the_reports_figures_as_in_its_json(data_dir, fast_report
     assert dict(zip(field_table[_heading("field")], field_table[metric_label("agreement")])) == {
         word_label(f): _share(v) for f, v in verdicts["metrics"]["per_field"].items()}
     guard = data["suites"]["guard"]["metrics"]["spec_verdicts"]
-    assert f"caught {guard['caught']}/{guard['defective']}" in texts(at)
+    assert f"检出 {guard['caught']}/{guard['defective']}" in texts(at)  # the report's caption, in Chinese (issue 16)
 
 
 def test_worst_cases_list_failing_items_with_their_details(data_dir, fast_report):
@@ -172,7 +172,8 @@ def test_a_replay_run_that_went_out_of_line_is_warned_about(data_dir, tmp_path):
     write_report(results, tmp_path / "run")
     at = _eval_page(tmp_path / "run")
     (warning,) = at.tabs[1].warning
-    assert warning.value == "WARNING: " + results["suites"]["memos"]["metrics"]["replay_warning"]
+    assert warning.value.startswith("警告：")
+    assert warning.value.endswith(humanize(results["suites"]["memos"]["metrics"]["replay_warning"]))
 
 
 def test_a_fresh_setup_gets_a_report_from_the_page_and_sees_the_court_table(data_dir, tmp_path):

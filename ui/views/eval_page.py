@@ -125,7 +125,7 @@ def _tables(suite: Any) -> None:
         if block[0] == "table":
             rows = [[_cell(c, corpus) for c in r] for r in block[2]]
             st.dataframe(pd.DataFrame(rows, columns=[_heading(h) for h in block[1]]), hide_index=True, width="stretch")
-        elif block[1].startswith("WARNING:"):  # e.g. a replay file whose replies did not line up with the goldens
+        elif block[1].startswith(("WARNING:", "警告：")):  # e.g. replayed replies out of line with the goldens
             st.warning(humanize(block[1], cite))
         else:
             st.caption(humanize(block[1], cite))
