@@ -263,12 +263,9 @@ def test_no_engine_identifier_on_any_page_of_the_walk():
     assert not FINDINGS["identifiers"], json.dumps(FINDINGS["identifiers"], ensure_ascii=False, indent=1)
 
 
-# Left on 2026-12-05 01:00 UTC: the guard's finding for the walk's unresolvable citation names provision ids
-# (「ECL-120 在语料库中不存在；相近条文：ECL-89、ECL-88、ECL-87」), shown in the findings list and in the memo's in-place
-# note, and exported word for word (issue 11: screen and export say the same). The wording is the guard's
-# (assistant/guard, finding reasons), not the page's. Not strict: it passes as soon as the reasons cite in Chinese.
-@pytest.mark.xfail(strict=False, reason="guard finding reasons name provision ids (ECL-120, ECL-89, ECL-88, ECL-87); "
-                   "the wording belongs to assistant/guard, not to the UI")
+# The guard's finding for the walk's unresolvable citation, shown in the findings list and in the memo's in-place note
+# and exported word for word (issue 11), names each provision by its Chinese citation with the id after it
+# (「《电子商务法》第一百二十条（ECL-120）在语料库中不存在；相近条文：《电子商务法》第八十九条（ECL-89）…」, assistant/guard/naming.py).
 def test_no_engine_identifier_in_the_guards_findings_on_the_walk():
     if len(WALKED) < len(SIZES):
         pytest.skip(f"the walk did not reach its end at every size (walked: {WALKED})")
