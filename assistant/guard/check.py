@@ -166,10 +166,11 @@ def check_citations(
                     hint = f"；相近条文：{names_zh(corpus, near)}" if near else ""
                 except Exception:  # noqa: BLE001 - a hint must never break the guard
                     hint = ""
-                reason = f"{name_zh(corpus, cit.id)}在语料库中不存在{hint}"
                 inst = corpus.instruments.get(cit.code or "")
+                size = ""
                 if inst is not None and inst.articles:  # issue 19: the law exists, this article does not
-                    reason += f"（《{inst.short_title}》共{inst.articles}条）"
+                    size = f"（《{inst.short_title}》共{inst.articles}条）"
+                reason = f"{name_zh(corpus, cit.id)}在语料库中不存在{size}{hint}"
             _add(lists, Finding(category="unresolved", reason=reason, **base))
             continue
         if text is None and (cit.kind == "instrument" or cit.not_applied):
