@@ -265,7 +265,7 @@ def test_no_engine_identifier_on_any_page_of_the_walk():
 
 # The guard's finding for the walk's unresolvable citation, shown in the findings list and in the memo's in-place note
 # and exported word for word (issue 11), names each provision by its Chinese citation with the id after it
-# (「《电子商务法》第一百二十条（ECL-120）在语料库中不存在；相近条文：《电子商务法》第八十九条（ECL-89）…」, assistant/guard/naming.py).
+# (「《电子商务法》第一百二十条（ECL-120）在语料库中不存在（…共89条）；相近条文：《电子商务法》第八十九条（ECL-89）…」).
 def test_no_engine_identifier_in_the_guards_findings_on_the_walk():
     if len(WALKED) < len(SIZES):
         pytest.skip(f"the walk did not reach its end at every size (walked: {WALKED})")
