@@ -243,6 +243,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "memo_saved": ("已保存备忘录版本 #{id}", "Saved memo version #{id}"),
     "needs_review": ("需复核", "needs review"),
     "triage_title": ("批量分诊：上传索赔表格（CSV / JSONL）", "Batch triage: upload claims (CSV / JSONL)"),
+    "triage_upload_hint": ("支持 CSV、JSONL、XLSX，单个文件不超过 200MB；文件只在本机处理。",
+                           "CSV, JSONL or XLSX, up to 200MB a file; processed on this machine only."),
     "triage_upload": ("索赔文件（每行一件索赔：编号、案情陈述，可另附各项事实列）",
                       "Claims file (one claim a row: id, narrative, optional fact columns)"),
     "triage_run": ("开始分诊", "Run triage"),

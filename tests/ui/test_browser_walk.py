@@ -246,6 +246,12 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
     for label, marker, step in (("批量分诊", "上传索赔表格", "triage"), ("评测报告", "评测报告：本工具的可信度", "eval")):
         browser.click_label(label, within=SIDEBAR)
         browser.wait_for_text(marker)
+        if step == "triage":  # Streamlit's uploader has no locale: its English "Upload" is relabelled 选择文件 in CSS
+            zone = '[data-testid="stFileUploaderDropzone"]'
+            shown = browser.js(f"getComputedStyle(document.querySelector('{zone} button'), '::after').content")
+            hidden = browser.js(f"[...document.querySelectorAll('{zone} [data-testid=stMarkdownContainer], "
+                                f"[data-testid=stFileUploaderDropzoneInstructions]')].every(e => !e.offsetParent)")
+            assert shown == '"选择文件"' and hidden, (shown, hidden)
         walk.step(step)
     browser.click_label("起草备忘录", within=SIDEBAR)
     browser.wait_for_element(MEMO_VIEW)

@@ -42,6 +42,17 @@ span.guard-note { display: block; margin: 2px 0 6px; padding: 2px 6px; border-le
 """
 
 
+# Streamlit's file uploader has no locale: its button reads "Upload" and its hint "200MB per file • CSV…". In the
+# Chinese workspace the button is relabelled here and the hint replaced by the caption the triage page writes.
+CSS_ZH = """
+<style>
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none !important; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] { display: none !important; }
+[data-testid="stFileUploaderDropzone"] button::after { content: "选择文件"; font-size: 0.875rem; }
+</style>
+"""
+
+
 def apply() -> None:
     """Add the page-wide style rules to this run (a style-only st.html takes no space on the page)."""
-    st.html(CSS)
+    st.html(CSS if st.session_state.get("lang_en") else CSS + CSS_ZH)

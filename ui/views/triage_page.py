@@ -135,6 +135,7 @@ def render() -> None:
 
     st.subheader(t("triage_title"))
     upload = st.file_uploader(t("triage_upload"), type=["csv", "jsonl", "xlsx"], key="triage_upload")
+    st.caption(t("triage_upload_hint"))
     doctrine = st.selectbox(t("doctrine"), DOCTRINES, key="triage_doctrine",
                             format_func=lambda d: label("doctrine", d))
     if st.button(t("triage_run"), key="triage_run", disabled=upload is None) and upload is not None:
