@@ -85,10 +85,13 @@ def flush_audit() -> None:
 
 # --- team mode: who is signed in (issue 17) ---------------------------------------------------------------------
 # The sign-in gate (assistant/auth, in front of Streamlit in team mode) authenticates every request, strips any
-# incoming copy of this header and sets it to the signed-in user name. Streamlit exposes the headers of the
-# session's initial (websocket) request as st.context.headers; AppTest cannot send headers, so the UI tests patch
-# streamlit's client context (tests/ui/test_team_*.py) rather than this module having a test-only input.
+# incoming copy of these headers and sets the user one to the signed-in user name, the gate one to the per-launch
+# secret `lexmemo ui` gave Streamlit in GATE_SECRET_ENV. Streamlit exposes the headers of the session's initial
+# (websocket) request as st.context.headers; AppTest cannot send headers, so the UI tests patch streamlit's client
+# context (tests/ui/test_team_*.py) rather than this module having a test-only input.
 USER_HEADER = "X-Lexmemo-User"
+GATE_HEADER = "X-Lexmemo-Gate"
+GATE_SECRET_ENV = "LEXMEMO_GATE_SECRET"
 
 
 def sign_in_required(s: Settings) -> bool:
@@ -102,12 +105,24 @@ def current_user(s: Settings | None = None) -> str | None:
     s = s or settings()
     if not sign_in_required(s):
         return None
-    user = (st.context.headers.get(USER_HEADER) or "").strip()
-    if user and _active_user(s, user):
+    headers = st.context.headers
+    user = (headers.get(USER_HEADER) or "").strip()
+    if user and _from_gate(headers.get(GATE_HEADER)) and _active_user(s, user):
         return user
     st.error("未登录：请通过工作区的登录页登录（Not signed in: sign in through the workspace's sign-in page）。")
     st.stop()
     return None  # not reached: st.stop() ends the run
+
+
+def _from_gate(sent: str | None) -> bool:
+    """The request carries this launch's gate secret: another local account connecting to Streamlit's internal
+    port directly cannot know it, so its forged user header counts for nothing (no secret set: nobody is trusted)."""
+    import hmac
+    import os
+
+    secret = os.environ.get(GATE_SECRET_ENV, "")
+    # Compared as bytes in constant time: the time taken says nothing about how much of a guess was right.
+    return bool(secret) and bool(sent) and hmac.compare_digest(sent.encode("utf-8"), secret.encode("utf-8"))
 
 
 def _active_user(s: Settings, username: str) -> bool:

@@ -3,11 +3,14 @@
 Streamlit cannot guard its own static, media and websocket routes, so nothing reaches it except through here:
 ``/_lexmemo/login`` (GET form, POST check), ``/_lexmemo/logout``; every other request needs a live session cookie —
 without one a page GET is sent to the sign-in page (302) and anything else gets 401 (a websocket is refused) — and
-with one it is relayed to Streamlit with ``X-Lexmemo-User: <username>`` (the UI's ``current_user()`` reads it).
+with one it is relayed to Streamlit with ``X-Lexmemo-User: <username>`` (the UI's ``current_user()`` reads it) and
+``X-Lexmemo-Gate: <per-launch secret>``, without which the UI trusts no user header (a local account connecting to
+Streamlit's internal port directly could forge one).
 """
 
 from __future__ import annotations
 
+import secrets
 import time
 from typing import Any, Callable
 from urllib.parse import quote, urlparse
@@ -34,11 +37,15 @@ _PAGE_HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referr
 
 
 class Gate:
-    """The gate as an ASGI callable: sign-in pages, session checks, relay to ``upstream`` (``http://127.0.0.1:PORT``)."""
+    """The gate as an ASGI callable: sign-in pages, session checks, relay to ``upstream`` (``http://127.0.0.1:PORT``).
+
+    ``secret`` is the per-launch value `lexmemo ui` also gives Streamlit in its environment; without one the gate
+    makes its own (then no Streamlit accepts its users: safe, never open)."""
 
     def __init__(self, upstream: str, sessions: SessionStore, users: UserStore, session_hours: float,
-                 limiter: FailureLimiter | None = None, recheck_s: float = 30.0) -> None:
+                 limiter: FailureLimiter | None = None, recheck_s: float = 30.0, secret: str | None = None) -> None:
         self.upstream, self.sessions, self.users = upstream.rstrip("/"), sessions, users
+        self._secret = secret or secrets.token_urlsafe(32)
         self.session_hours, self.recheck_s = session_hours, recheck_s
         self.limiter = limiter or FailureLimiter()
         self._client: httpx.AsyncClient | None = None
@@ -89,7 +96,7 @@ class Gate:
                 return RedirectResponse(f"{LOGIN_PATH}?next={quote(target, safe='')}", status_code=302,
                                         headers={"Cache-Control": "no-store"})
             return PlainTextResponse("需要登录 (sign-in required)", status_code=401, headers={"Cache-Control": "no-store"})
-        return await proxy_http(self.client(), self.upstream, request, user)
+        return await proxy_http(self.client(), self.upstream, request, user, secret=self._secret)
 
     async def _websocket(self, ws: WebSocket) -> None:
         token = ws.cookies.get(SESSION_COOKIE)
@@ -101,7 +108,7 @@ class Gate:
         async def still_valid(active: bool) -> bool:
             return await self._user(token, touch=active) == user
 
-        await proxy_websocket(ws, self.upstream, user, still_valid, self.recheck_s)
+        await proxy_websocket(ws, self.upstream, user, still_valid, self.recheck_s, secret=self._secret)
 
     async def _login_get(self, request: Request) -> Response:
         next_path = safe_next(request.query_params.get("next"))
@@ -154,7 +161,9 @@ def _same_origin(origin: str | None, host: str | None) -> bool:
     return bool(host) and urlparse(origin).netloc == host
 
 
-def build_gate(settings: Any, upstream: str, clock: Callable[[], float] = time.time, recheck_s: float = 30.0) -> Gate:
-    """The gate for these settings: sessions and users in the configured database, ``settings.session_hours``."""
+def build_gate(settings: Any, upstream: str, clock: Callable[[], float] = time.time, recheck_s: float = 30.0,
+               secret: str | None = None) -> Gate:
+    """The gate for these settings: sessions and users in the configured database, ``settings.session_hours``,
+    ``secret`` sent to Streamlit as ``X-Lexmemo-Gate`` on every relayed request."""
     return Gate(upstream, SessionStore.open(settings, clock=clock), UserStore.open(settings), settings.session_hours,
-                recheck_s=recheck_s)
+                recheck_s=recheck_s, secret=secret)

@@ -1,5 +1,6 @@
 """Relaying a signed-in request to Streamlit: headers cleaned (hop-by-hop, our session cookie, any forged
-``X-Lexmemo-User``), the user set, HTTP streamed with httpx, websockets relayed both ways with ``websockets``."""
+``X-Lexmemo-User`` or ``X-Lexmemo-Gate``), the user and the per-launch gate secret set, HTTP streamed with httpx,
+websockets relayed both ways with ``websockets``."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from starlette.responses import Response, StreamingResponse
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 USER_HEADER = "x-lexmemo-user"
+# The per-launch secret only the gate knows (besides Streamlit, which gets it in its environment): the UI trusts
+# X-Lexmemo-User only next to it, so another account on this server that reaches Streamlit's internal 127.0.0.1
+# port directly cannot name itself any lawyer (issue 17).
+GATE_HEADER = "x-lexmemo-gate"
 SESSION_COOKIE = "lexmemo_session"
 # RFC 9110 section 7.6.1: meaningful for one connection only, never forwarded (plus Host, set for the upstream).
 _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
@@ -23,9 +28,9 @@ _WS_HANDSHAKE = {"sec-websocket-key", "sec-websocket-version", "sec-websocket-ex
                  "origin", "user-agent"}
 
 
-def _is_user_header(name: str) -> bool:
-    # Some servers read "X_Lexmemo_User" as the same header: strip every spelling a client could forge.
-    return name.lower().replace("_", "-") == USER_HEADER
+def _is_ours(name: str) -> bool:
+    # Some servers read "X_Lexmemo_User" as the same header: strip every spelling of ours a client could forge.
+    return name.lower().replace("_", "-") in (USER_HEADER, GATE_HEADER)
 
 
 def strip_session_cookie(cookie: str) -> str:
@@ -35,13 +40,14 @@ def strip_session_cookie(cookie: str) -> str:
 
 
 def upstream_headers(raw: Iterable[tuple[bytes, bytes]], user: str, client: str, scheme: str, host: str,
-                     drop: set[str] = frozenset()) -> list[tuple[str, str]]:
-    """The request's headers as Streamlit should get them, with ``X-Lexmemo-User: user`` the gate vouches for."""
+                     drop: set[str] = frozenset(), secret: str = "") -> list[tuple[str, str]]:
+    """The request's headers as Streamlit should get them, with ``X-Lexmemo-User: user`` the gate vouches for and
+    ``X-Lexmemo-Gate: secret`` proving that the gate sent them."""
     out: list[tuple[str, str]] = []
     for name_b, value_b in raw:
         name, value = name_b.decode("latin-1"), value_b.decode("latin-1")
         low = name.lower()
-        if low in _HOP_BY_HOP or low in _FORWARDED or low in drop or _is_user_header(low):
+        if low in _HOP_BY_HOP or low in _FORWARDED or low in drop or _is_ours(low):
             continue
         if low == "cookie":
             value = strip_session_cookie(value)
@@ -50,14 +56,17 @@ def upstream_headers(raw: Iterable[tuple[bytes, bytes]], user: str, client: str,
         out.append((name, value))
     out += [("X-Forwarded-For", client), ("X-Forwarded-Proto", scheme), ("X-Forwarded-Host", host),
             ("X-Lexmemo-User", user)]
+    if secret:
+        out.append(("X-Lexmemo-Gate", secret))
     return out
 
 
-async def proxy_http(client: httpx.AsyncClient, upstream: str, request: Request, user: str) -> Response:
+async def proxy_http(client: httpx.AsyncClient, upstream: str, request: Request, user: str,
+                     secret: str = "") -> Response:
     """Send the request to Streamlit and stream its answer back (status, headers, body as sent: gzip stays gzip)."""
     url = upstream + request.url.path + (f"?{request.url.query}" if request.url.query else "")
     headers = upstream_headers(request.headers.raw, user, request.client.host if request.client else "",
-                               request.url.scheme, request.headers.get("host", ""))
+                               request.url.scheme, request.headers.get("host", ""), secret=secret)
     # Content-Length stays among the headers, so httpx sends the streamed body with it, not chunked.
     has_body = request.method not in ("GET", "HEAD", "OPTIONS") or "content-length" in request.headers
     upstream_request = client.build_request(request.method, url, headers=headers,
@@ -91,13 +100,14 @@ def _ws_url(upstream: str, path: str, query: str) -> str:
 
 
 async def proxy_websocket(ws: WebSocket, upstream: str, user: str,
-                          still_valid: Callable[[bool], Awaitable[bool]], recheck_s: float) -> None:
+                          still_valid: Callable[[bool], Awaitable[bool]], recheck_s: float,
+                          secret: str = "") -> None:
     """Relay a websocket to Streamlit both ways; close it when ``still_valid`` (checked every ``recheck_s``) says no."""
     from websockets.asyncio.client import connect
     from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
     headers = upstream_headers(ws.headers.raw, user, ws.client.host if ws.client else "", ws.url.scheme,
-                               ws.headers.get("host", ""), drop=_WS_HANDSHAKE)
+                               ws.headers.get("host", ""), drop=_WS_HANDSHAKE, secret=secret)
     if "user-agent" in ws.headers:
         headers.append(("User-Agent", ws.headers["user-agent"]))
     offered = list(ws.scope.get("subprotocols") or [])

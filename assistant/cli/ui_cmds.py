@@ -9,6 +9,7 @@ download or websocket of the app is reachable before a lawyer has signed in (iss
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -22,6 +23,8 @@ import typer
 from assistant.cli import app
 
 APP_PATH = Path(__file__).resolve().parents[2] / "ui" / "app.py"
+# ui/services.py reads the same name: the per-launch secret that proves a request came through the gate (issue 17).
+GATE_SECRET_ENV = "LEXMEMO_GATE_SECRET"
 NO_USERS = "add a user first: lexmemo users add NAME"
 
 
@@ -85,11 +88,16 @@ def _run_gated(settings: Any, port: int, env: dict[str, str]) -> int:
     from assistant.auth.gate import build_gate
 
     internal = _free_local_port()
+    # Any account on this server can reach 127.0.0.1:<internal> and send X-Lexmemo-User itself; the app trusts that
+    # header only next to X-Lexmemo-Gate carrying this secret. It goes to Streamlit only in its environment (readable
+    # by our own account alone, /proc/<pid>/environ), never in argv (`ps` shows that to everyone), logs or pages.
+    secret = secrets.token_urlsafe(32)
     # The app learns from these that sign-in is on (ui/services.current_user trusts X-Lexmemo-User only then).
-    child_env = {**env, "LEXMEMO_PRESET": settings.preset, "LEXMEMO_UI_ADDRESS": settings.ui_address}
+    child_env = {**env, "LEXMEMO_PRESET": settings.preset, "LEXMEMO_UI_ADDRESS": settings.ui_address,
+                 GATE_SECRET_ENV: secret}
     # Same process group: Ctrl+C (or a kill of the group) reaches Streamlit too, so it never outlives the gate.
     proc = subprocess.Popen(streamlit_command(internal), env=child_env)
-    server = uvicorn.Server(uvicorn.Config(build_gate(settings, f"http://127.0.0.1:{internal}"),
+    server = uvicorn.Server(uvicorn.Config(build_gate(settings, f"http://127.0.0.1:{internal}", secret=secret),
                                            host=settings.ui_address, port=port, log_level="warning",
                                            proxy_headers=True, forwarded_allow_ips="127.0.0.1"))
 
@@ -130,6 +138,7 @@ def ui(
         _fail(f"--port must be between 1 and 65535, got {port}")
     settings = _settings(preset, address)
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "ANONYMIZED_TELEMETRY": "False"}
+    env.pop(GATE_SECRET_ENV, None)  # never inherited: only a launch's own gate may hold it
     if not settings.sign_in_required:  # loopback, local preset: Streamlit alone, exactly as before issue 17
         typer.echo(f"LexMemo: http://{settings.ui_address}:{port}  (Ctrl+C to stop)")
         try:

@@ -23,6 +23,7 @@ from auth_helpers import PW_LI, PW_ZHANG, Clock, serve
 
 MARK = "STREAMLIT-STAND-IN"
 BIG = 3 * 1024 * 1024 + 17  # a download larger than any buffer on the way
+SECRET = "launch-secret-for-this-test-0123456789abcdef"  # what `lexmemo ui` gives the gate and Streamlit's env
 
 
 async def _echo(request):
@@ -76,7 +77,8 @@ def site(users, db_target, clock):
     """The stand-in on one port, the gate in front of it on another; yields (gate URL, sessions, limiter clock)."""
     sessions = SessionStore(db_target, clock=clock)
     limiter_clock = Clock()
-    gate = Gate("", sessions, users, session_hours=8, limiter=FailureLimiter(5, 60, limiter_clock), recheck_s=0.2)
+    gate = Gate("", sessions, users, session_hours=8, limiter=FailureLimiter(5, 60, limiter_clock), recheck_s=0.2,
+                secret=SECRET)
     with serve(STAND_IN) as upstream:
         gate.upstream = upstream
         with serve(gate) as url:
@@ -151,11 +153,13 @@ def test_right_password_gives_an_expiring_httponly_cookie_and_the_app_with_the_u
         assert cookie.startswith("lexmemo_session=") and "Max-Age=28800" in cookie
         assert "HttpOnly" in cookie and "samesite=lax" in cookie.lower() and "Secure" not in cookie  # http here
         c.cookies.set("a", "1")
-        page = c.get("/?matter=abc", headers={"X-Lexmemo-User": "li", "X_Lexmemo_User": "li"})
+        page = c.get("/?matter=abc", headers={"X-Lexmemo-User": "li", "X_Lexmemo_User": "li",
+                                              "X-Lexmemo-Gate": "forged", "X_Lexmemo_Gate": "forged"})
         got = page.json()
         assert got["mark"] == MARK and got["query"] == "matter=abc"
         headers = [(k.lower(), v) for k, v in got["headers"]]
         assert [v for k, v in headers if k.replace("_", "-") == "x-lexmemo-user"] == ["zhang"]  # forged ones gone
+        assert [v for k, v in headers if k.replace("_", "-") == "x-lexmemo-gate"] == [SECRET]  # only the gate's
         assert [v for k, v in headers if k == "cookie"] == ["a=1"]  # the session token stays at the gate
         # Downloads stream through whole; several Set-Cookie headers come back apart; uploads reach it.
         big = c.get("/media/big.bin")
@@ -171,13 +175,15 @@ def test_the_websocket_is_relayed_both_ways_with_the_user_and_subprotocols(site)
     url, _, _ = site
     with _client(url) as c:
         token = _sign_in(c).cookies["lexmemo_session"]
-    headers = {"Cookie": f"lexmemo_session={token}; _streamlit_xsrf=x1", "X-Lexmemo-User": "li"}
+    headers = {"Cookie": f"lexmemo_session={token}; _streamlit_xsrf=x1", "X-Lexmemo-User": "li",
+               "X-Lexmemo-Gate": "forged"}
     with ws_connect(url.replace("http", "ws") + "/_stcore/stream", proxy=None, additional_headers=headers,
                     subprotocols=["streamlit", "xsrf|token|1"], open_timeout=10) as ws:
         hello = json.loads(ws.recv(timeout=10))
         assert ws.subprotocol == "streamlit" and hello["subprotocols"] == ["streamlit", "xsrf|token|1"]
         got = [(k.lower(), v) for k, v in hello["headers"]]
         assert [v for k, v in got if k == "x-lexmemo-user"] == ["zhang"]
+        assert [v for k, v in got if k == "x-lexmemo-gate"] == [SECRET]  # on the handshake too, forged one gone
         assert ("cookie", "_streamlit_xsrf=x1") in got
         ws.send("你好")
         assert ws.recv(timeout=10) == "echo:你好"
@@ -305,3 +311,14 @@ def test_behind_a_local_tls_proxy_the_cookie_is_secure(site):
         assert r.status_code == 303 and "Secure" in r.headers["set-cookie"]
         out = c.get("/_lexmemo/logout", headers={"X-Forwarded-Proto": "https"})
         assert "Secure" in out.headers["set-cookie"]
+
+
+def test_a_gate_given_no_secret_makes_its_own_never_an_empty_one(users, db_target):
+    """Without the launch's secret the gate still sends one (its own, random): an empty X-Lexmemo-Gate is never sent,
+    so no Streamlit can be tricked into matching an empty value."""
+    from assistant.auth.proxy import upstream_headers
+
+    made = [Gate("", SessionStore(db_target), users, session_hours=8)._secret for _ in range(2)]
+    assert all(len(m) >= 40 for m in made) and made[0] != made[1]
+    sent = upstream_headers([(b"x-lexmemo-gate", b"forged")], "zhang", "1.2.3.4", "http", "h", secret="")
+    assert not [v for k, v in sent if k.lower() == "x-lexmemo-gate"]

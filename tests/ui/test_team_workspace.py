@@ -26,6 +26,7 @@ from assistant.store.users import UserStore
 from ui_helpers import new_app, ok, texts
 
 NAME = "张某诉某外卖平台食物中毒案"
+GATE_SECRET = "per-launch-secret-0123456789abcdefghijklmnopq"
 
 
 @pytest.fixture()
@@ -59,10 +60,13 @@ def team(database, monkeypatch):
     assert users.backend.postgres == (database is not None)  # the variant really runs on the database it names
     users.add("zhang", "zhang-password-1", display_name="张律师")
     users.add("li", "li-password-22", display_name="李律师")
-    header: dict[str, str | None] = {"user": None}
+    # What `lexmemo ui` gives Streamlit's environment and the gate sends with every request (X-Lexmemo-Gate).
+    monkeypatch.setenv("LEXMEMO_GATE_SECRET", GATE_SECRET)
+    header: dict[str, str | None] = {"user": None, "gate": GATE_SECRET}
 
     def client_context():
         sent = [("X-Lexmemo-User", header["user"])] if header["user"] is not None else []
+        sent += [("X-Lexmemo-Gate", header["gate"])] if header["gate"] is not None else []
         return SimpleNamespace(headers=sent, cookies={})
 
     monkeypatch.setattr("streamlit.runtime.context._get_client_context", client_context)
@@ -101,6 +105,34 @@ def test_without_a_signed_in_lawyer_nothing_but_not_signed_in_is_shown(team):
     UserStore.open(get_settings()).disable("zhang")
     at = team("zhang", matter=m.id)  # disabled after sign-in: the next run shows nothing
     assert "未登录" in texts(at) and NAME not in texts(at)
+
+
+@pytest.mark.parametrize("gate", [None, "", "guessed-secret", GATE_SECRET[:-1], GATE_SECRET + "x", "密钥"])
+def test_a_forged_user_header_without_the_gate_secret_shows_only_not_signed_in(team, gate):
+    """Another account on the server talking to Streamlit's internal port directly: a real lawyer's name in
+    X-Lexmemo-User, but no (or a wrong) X-Lexmemo-Gate: no matter, no list, no form (issue 17)."""
+    m = _store().create_matter(NAME, owner="zhang")
+    team.header["gate"] = gate
+    at = team("zhang", matter=m.id)
+    page = texts(at)
+    assert "未登录" in page and NAME not in page and GATE_SECRET not in page
+    assert not at.sidebar.selectbox and not at.text_input and not at.button
+    team.header["gate"] = GATE_SECRET  # the same run with the gate's secret: the lawyer's matter (the test can fail)
+    assert NAME in texts(team("zhang", matter=m.id))
+
+
+def test_without_a_gate_secret_in_streamlits_environment_nobody_is_signed_in(team, monkeypatch):
+    """A Streamlit started in team mode by hand (not by `lexmemo ui`) has no secret: it trusts no user header, even
+    one that carries an empty gate header to match an empty secret."""
+    m = _store().create_matter(NAME, owner="zhang")
+    for env_value, sent in ((None, GATE_SECRET), ("", ""), ("", None)):
+        if env_value is None:
+            monkeypatch.delenv("LEXMEMO_GATE_SECRET")
+        else:
+            monkeypatch.setenv("LEXMEMO_GATE_SECRET", env_value)
+        team.header["gate"] = sent
+        page = texts(team("zhang", matter=m.id))
+        assert "未登录" in page and NAME not in page
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgres"], indirect=True)
