@@ -1,4 +1,5 @@
-"""``lexmemo db upgrade|status``: create or migrate the matter database (SQLite file or PostgreSQL server)."""
+"""``lexmemo db upgrade|status|audit``: create or migrate the matter database (SQLite file or PostgreSQL
+server), and read its audit table."""
 
 from __future__ import annotations
 
@@ -68,3 +69,33 @@ def status() -> None:
         raise typer.Exit(1) from None
     kind = "PostgreSQL" if backend.postgres else "SQLite"
     typer.echo(f"{kind} {backend.label}: " + (f"version {max(versions)}" if versions else "empty (run: lexmemo db upgrade)"))
+
+
+@db_app.command("audit")
+def audit(
+    matter: str = typer.Option(None, "--matter", help="Only this matter's accesses."),
+    user: str = typer.Option(None, "--user", help="Only this lawyer's accesses."),
+    limit: int = typer.Option(1000, "--limit", min=1, help="At most this many rows (oldest first)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """Who read or wrote which matter or batch, and when (the team-mode audit table; changes nothing)."""
+    import json
+
+    from assistant.settings import get_settings
+    from assistant.store import MatterStore
+    from assistant.store.audit import store_audit
+
+    try:
+        rows = store_audit(MatterStore.open(get_settings()), matter_id=matter, limit=limit)
+    except Exception as exc:
+        typer.echo(f"error: could not read the audit table: {type(exc).__name__}: {exc}", err=True)
+        raise typer.Exit(1) from None
+    rows = [r for r in rows if user is None or r.username == user]
+    for r in rows:
+        if as_json:
+            typer.echo(json.dumps({"id": r.id, "at": r.at, "user": r.username, "action": r.action,
+                                   "matter": r.matter_id, "detail": r.detail}, ensure_ascii=False))
+        else:
+            typer.echo("\t".join((r.at, r.username or "-", r.action, r.matter_id or "-", r.detail)))
+    if not rows:
+        typer.echo("no audit rows" + (" for these filters" if matter or user else ""), err=True)

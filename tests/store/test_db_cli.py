@@ -71,3 +71,35 @@ def test_users_add_list_disable_through_the_cli(monkeypatch, tmp_path, db_target
     assert runner.invoke(app, ["users", "disable", "nobody"]).exit_code == 2
     users = UserStore(db_target)
     assert users.verify("zhang", "zhang-password-1") is not None and users.verify("li", "li-password-22") is None
+
+
+def test_db_audit_lists_who_did_what_filtered_by_matter_and_user(monkeypatch, tmp_path, db_target):
+    """A partner reads the audit table from the command line: each access, its lawyer, and denied attempts."""
+    import json
+
+    from assistant.store import MatterNotFound, MatterStore
+    from assistant.store.audit import LawyerView
+    from assistant.store.users import UserStore
+
+    _configure(monkeypatch, tmp_path, db_target)
+    users = UserStore(db_target)
+    users.add("zhang", "zhang-password-1")
+    users.add("li", "li-password-22")
+    store = MatterStore(db_target)
+    zhang, li = LawyerView(store, "zhang"), LawyerView(store, "li")
+    mine = zhang.create_matter("审计命令")
+    other = zhang.create_matter("另一事项")
+    zhang.latest_facts(mine.id)
+    try:
+        li.get_matter(mine.id)
+    except MatterNotFound:
+        pass
+    out = runner.invoke(app, ["db", "audit", "--matter", mine.id, "--json"])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [(r["user"], r["action"]) for r in rows] == [("zhang", "create"), ("zhang", "read"), ("li", "denied")]
+    assert all(r["matter"] == mine.id for r in rows) and other.id not in out.stdout
+    li_rows = runner.invoke(app, ["db", "audit", "--user", "li"]).stdout.splitlines()
+    assert len(li_rows) == 1 and "\tli\tdenied\t" in li_rows[0]
+    none = runner.invoke(app, ["db", "audit", "--user", "nobody"])
+    assert none.exit_code == 0 and none.stdout == "" and "no audit rows" in none.stderr
