@@ -166,20 +166,27 @@ def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: d
                 for value in values:
                     child = {**assign, fact: value}
                     key = frozenset(child.items())
-                    if key in seen or any(m <= key for m in met_keys):
+                    if key in seen:
                         continue
-                    seen.add(key)
-                    damage = key if child.get("harm") != "property_loss" else frozenset(
-                        {**child, "harm": "personal_injury"}.items())
-                    result = by_damage.get(damage)
-                    if result is None:
-                        result = by_damage[damage] = run(_assume(facts, child))
-                    if result.outcome == "met" and result.form is not None:
-                        met.append((child, result))
-                        met_keys.append(key)
-                    elif result.outcome == "blocked":
-                        following.append((child, result))
+                    # a superset of a met assignment is not minimal (a plain loop: no generator per candidate)
+                    for m in met_keys:
+                        if m <= key:
+                            break
+                    else:
+                        seen.add(key)
+                        damage = key if child.get("harm") != "property_loss" else frozenset(
+                            {**child, "harm": "personal_injury"}.items())
+                        result = by_damage.get(damage)
+                        if result is None:
+                            result = by_damage[damage] = run(_assume(facts, child))
+                        if result.outcome == "met" and result.form is not None:
+                            met.append((child, result))
+                            met_keys.append(key)
+                        elif result.outcome == "blocked":
+                            following.append((child, result))
         frontier = following
+    if len(met) < 2:
+        return met   # one met assignment has no strict subset among the met ones
     return [(a, r) for a, r in met if not any(k < frozenset(a.items()) for k in met_keys)]
 
 

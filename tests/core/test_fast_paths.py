@@ -10,6 +10,8 @@ whole verdicts (``model_dump_json``, trace on and off). The full byte-for-byte c
 
 from __future__ import annotations
 
+import sys
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -17,6 +19,7 @@ import pytest
 
 import assistant.core.conditional as conditional
 import assistant.core.engine as engine
+import assistant.core.registry as registry
 from assistant.core import DOCTRINES, ClaimFacts, classify
 from assistant.core.conditional import DOMAIN, _BOOL, _assume, copy_facts, resolved_facts
 from assistant.core.doctrine import _cite
@@ -77,6 +80,11 @@ def plain_engine(monkeypatch):
     monkeypatch.setattr(conditional, "_assume", copy_facts)
     monkeypatch.setattr(conditional, "child_context", lambda parent, facts: build_context(facts))
     monkeypatch.setattr(engine, "_on_record", _plain_on_record)
+    # every rule module bound ``start`` at import: each gets the dataclass constructor back
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("assistant.core.") and getattr(module, "start", None) is (
+                registry._fast_start):
+            monkeypatch.setattr(module, "start", registry._plain_start)
 
 
 def test_fast_and_plain_engines_give_identical_verdicts(claims, plain_engine, monkeypatch):
@@ -86,8 +94,10 @@ def test_fast_and_plain_engines_give_identical_verdicts(claims, plain_engine, mo
         doctrine = DOCTRINES[i % len(DOCTRINES)]
         plain[i] = (classify(facts, doctrine=doctrine).model_dump_json(),
                     classify(facts, doctrine=doctrine, trace=False).model_dump_json())
+    assert registry.REGISTRY["ecl_38_2"].func.__globals__["start"] is registry._plain_start
     monkeypatch.undo()
     assert conditional._search is not _plain_search   # the fast engine is back
+    assert registry.REGISTRY["ecl_38_2"].func.__globals__["start"] is registry._fast_start
     for i, facts in enumerate(claims):
         doctrine = DOCTRINES[i % len(DOCTRINES)]
         assert classify(facts, doctrine=doctrine).model_dump_json() == plain[i][0], (doctrine, facts)
@@ -166,3 +176,14 @@ def test_routes_read_harm_only_as_damage_or_not(claims):
                     (e.name, e.ok, e.facts) for e in loss.elements], (rule_id, facts)
                 compared += 1
     assert compared == 300 * 12
+
+
+def test_fast_start_builds_the_dataclass_result():
+    """Every registered rule's fresh result: the fast constructor equals the dataclass's, lists not shared."""
+    for rule_id in registry.REGISTRY:
+        fast, plain = registry._fast_start(rule_id), registry._plain_start(rule_id)
+        assert type(fast) is registry.RuleResult
+        assert [getattr(fast, f.name) for f in fields(fast)] == [getattr(plain, f.name) for f in fields(plain)]
+        fast.citations.append("X")
+        assert registry._fast_start(rule_id).citations == [] and fast.elements == [] and fast.notes == []
+    assert registry.start is registry._fast_start
