@@ -124,3 +124,22 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return ""
+
+
+def streamlit_of(data_dir: Path) -> tuple[int, list[str], dict[str, str]] | None:
+    """The `streamlit run` process serving ``data_dir`` (pid, argv, environment), found in /proc; None if not yet.
+    Its environment is readable here only because the test runs as the same account (/proc/<pid>/environ is 0400)."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            argv = (proc / "cmdline").read_bytes().decode("utf-8", "replace").split("\0")
+            if "streamlit" not in argv or "run" not in argv:
+                continue
+            env = dict(item.split("=", 1) for item in (proc / "environ").read_bytes().decode("utf-8", "replace")
+                       .split("\0") if "=" in item)
+        except OSError:  # gone meanwhile, or another account's process
+            continue
+        if env.get("LEXMEMO_DATA_DIR") == str(data_dir):
+            return int(proc.name), [a for a in argv if a], env
+    return None
