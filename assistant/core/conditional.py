@@ -195,26 +195,40 @@ _Scenario = checked_constructor(Scenario, {"route": "ECL-38-2", "form": "proport
                                            "requires": {"causation": True}})
 
 
+def _order_key(name: str) -> int:
+    return _POS.get(name, len(_POS))
+
+
+def _entry_key(item: tuple[tuple[int, int, int, int], Scenario]) -> tuple[int, int, int, int]:
+    return item[0]
+
+
 def scenarios(facts: ClaimFacts, ctx: Context, ev: Evaluation, profile: str) -> list[Scenario]:
     """Rule 12 ``scenarios``: per blocked route, each minimal assignment meeting it, with the route's own form."""
+    ordered = ev.ordered
+    promise_unknown = facts.advance_compensation_promised is None and ev.bar is None and not ctx.seller_route
+    if not promise_unknown and all(route.outcome != "blocked" for route in ordered):
+        return []   # nothing to search (most claims): no closure, no sort
     found: list[tuple[tuple[int, int, int, int], Scenario]] = []
 
     def add(seq: int, assignments: list[tuple[dict[str, Any], RuleResult]]) -> None:
         for assign, res in assignments:
-            requires = {k: assign[k] for k in sorted(assign, key=lambda name: _POS.get(name, len(_POS)))}
+            requires = ({k: assign[k] for k in sorted(assign, key=_order_key)} if len(assign) > 1
+                        else dict(assign))
             scenario = _Scenario(route=res.regime, form=res.form, requires=requires)
             found.append(((RANK[res.form], seq, len(requires), len(found)), scenario))
 
-    for seq, route in enumerate(ev.ordered):
+    for seq, route in enumerate(ordered):
         if route.outcome == "blocked":
             add(seq, _search(facts, _route_evaluator(route.rule, profile, ctx), {}, route))
-    if facts.advance_compensation_promised is None and ev.bar is None and not ctx.seller_route:
+    if promise_unknown:
         # rule 12: an unknown promise adds the rule 5 entry (with harm, one entry per value, when harm is unknown)
         run = _route_evaluator("promise", profile, ctx)
         start = {"advance_compensation_promised": True}
         first = run(_assume(facts, start))
         entries = [(start, first)] if first.outcome == "met" else (
             _search(facts, run, start, first) if first.outcome == "blocked" else [])
-        add(len(ev.ordered), entries)
-    return [scenario for _, scenario in sorted(found, key=lambda item: item[0])]
-
+        add(len(ordered), entries)
+    if len(found) < 2:
+        return [scenario for _, scenario in found]
+    return [scenario for _, scenario in sorted(found, key=_entry_key)]

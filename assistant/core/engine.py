@@ -75,11 +75,8 @@ def _missing(ctx: Context, ordered: list[RuleResult], route_38_2: RuleResult, pr
             names.append("advance_compensation_promised")
     if not ctx.date_known:
         names.append("event_date")
-    seen: list[str] = []
-    for name in names:
-        if name not in seen:
-            seen.append(name)
-    return [_MissingFact(fact=name, question=question_for(name, facts)) for name in seen]
+    # first occurrences in order (a dict, not a list scanned per name)
+    return [_MissingFact(fact=name, question=question_for(name, facts)) for name in dict.fromkeys(names)]
 
 
 def _imputation(form: str, winner: Optional[RuleResult], shifted: bool) -> tuple[str, str, str]:

@@ -31,9 +31,10 @@ RANK = {form: i for i, form in enumerate(FORM_PRECEDENCE)}
 
 def build_context(facts: ClaimFacts) -> Context:
     """The law dates (event and decision date, today when unknown), derived life_health, rule 2's seller route."""
-    today = date.today()
-    on = facts.event_date or today
-    decided = facts.decision_date or today
+    on, decided = facts.event_date, facts.decision_date
+    if on is None or decided is None:
+        today = date.today()   # asked only when a date is unknown: the clock is a system call
+        on, decided = on or today, decided or today
     return _context(facts, on, facts.event_date is not None, decided, facts.decision_date is not None)
 
 

@@ -21,11 +21,12 @@ import assistant.core.conditional as conditional
 import assistant.core.engine as engine
 import assistant.core.registry as registry
 from assistant.core import DOCTRINES, ClaimFacts, classify
-from assistant.core.conditional import DOMAIN, _BOOL, _assume, copy_facts, resolved_facts
+from assistant.core.conditional import _POS, DOMAIN, _BOOL, _assume, copy_facts, resolved_facts
+from assistant.core.models import Scenario
 from assistant.core.doctrine import _cite
 from assistant.core.law_as_of import law_id
 from assistant.core.registry import Context
-from assistant.core.routes import build_context, child_context, decide, evaluate, profile_route
+from assistant.core.routes import RANK, build_context, child_context, decide, evaluate, profile_route
 from bench.classify import fixed_facts
 
 N = 500
@@ -73,6 +74,29 @@ def _plain_on_record(facts: ClaimFacts, ctx: Context, profile: str) -> str:
     return decide(ev.base + [route_38_2], ev.bar)[0]
 
 
+def _plain_scenarios(facts, ctx, ev, profile):
+    """``scenarios`` as before the early exit: a closure, a sort, every route looked at, every claim."""
+    found = []
+
+    def add(seq, assignments):
+        for assign, res in assignments:
+            requires = {k: assign[k] for k in sorted(assign, key=lambda name: _POS.get(name, len(_POS)))}
+            found.append(((RANK[res.form], seq, len(requires), len(found)),
+                          Scenario(route=res.regime, form=res.form, requires=requires)))
+
+    for seq, route in enumerate(ev.ordered):
+        if route.outcome == "blocked":
+            add(seq, conditional._search(facts, conditional._route_evaluator(route.rule, profile, ctx), {}, route))
+    if facts.advance_compensation_promised is None and ev.bar is None and not ctx.seller_route:
+        run = conditional._route_evaluator("promise", profile, ctx)
+        start = {"advance_compensation_promised": True}
+        first = run(conditional._assume(facts, start))
+        entries = [(start, first)] if first.outcome == "met" else (
+            conditional._search(facts, run, start, first) if first.outcome == "blocked" else [])
+        add(len(ev.ordered), entries)
+    return [scenario for _, scenario in sorted(found, key=lambda item: item[0])]
+
+
 @pytest.fixture
 def plain_engine(monkeypatch):
     """The engine with every fast path of rule 12 replaced by its plain reference."""
@@ -80,6 +104,7 @@ def plain_engine(monkeypatch):
     monkeypatch.setattr(conditional, "_assume", copy_facts)
     monkeypatch.setattr(conditional, "child_context", lambda parent, facts: build_context(facts))
     monkeypatch.setattr(engine, "_on_record", _plain_on_record)
+    monkeypatch.setattr(engine, "_scenarios", _plain_scenarios)
     # every rule module bound ``start`` at import: each gets the dataclass constructor back
     for module in list(sys.modules.values()):
         if getattr(module, "__name__", "").startswith("assistant.core.") and getattr(module, "start", None) is (
