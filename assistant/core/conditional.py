@@ -196,10 +196,12 @@ _Scenario = checked_constructor(Scenario, {"route": "ECL-38-2", "form": "proport
 
 
 def _order_key(name: str) -> int:
+    """A fact's place in ``requires`` (the routes' element order; unlisted facts last)."""
     return _POS.get(name, len(_POS))
 
 
 def _entry_key(item: tuple[tuple[int, int, int, int], Scenario]) -> tuple[int, int, int, int]:
+    """A found scenario's sort key: form rank, route order, size, discovery order."""
     return item[0]
 
 
