@@ -7,43 +7,17 @@ PostgreSQL variants skip locally with the reason, and FAIL in CI (``CI=true``, o
 
 from __future__ import annotations
 
-import os
-import uuid
-from urllib.parse import quote
-
 import pytest
+from pg_fixture import fresh_schema
 
-PG_ENV = "LEXMEMO_TEST_DATABASE_URL"
 _TABLES = "matters, facts_versions, memo_versions, triage_batches, triage_batch_rows, matter_shares, users, matter_audit"
-
-
-def _no_postgres(reason: str) -> None:
-    if any(os.environ.get(v, "").lower() in ("1", "true", "yes") for v in ("CI", "LEXMEMO_REQUIRE_POSTGRES")):
-        pytest.fail(f"CI: the PostgreSQL store tests cannot run: {reason}", pytrace=False)
-    pytest.skip(f"PostgreSQL store tests skipped: {reason}")
 
 
 @pytest.fixture(scope="session")
 def pg_url():
     """A URL on a fresh schema of the test database (dropped at the end of the session)."""
-    base = os.environ.get(PG_ENV)
-    if not base:
-        _no_postgres(f"{PG_ENV} is not set (run .ci/postgres.sh as root, or point it at a local server)")
-    try:
-        import psycopg
-    except ImportError:
-        _no_postgres("psycopg is not installed")
-    schema = f"lexmemo_test_{uuid.uuid4().hex[:10]}"
-    try:
-        with psycopg.connect(base, autocommit=True, connect_timeout=5) as conn:
-            conn.execute(f"CREATE SCHEMA {schema}")
-    except psycopg.OperationalError as exc:
-        _no_postgres(f"cannot reach {base.rsplit('@', 1)[-1]}: {exc}")
-    sep = "&" if "?" in base else "?"
-    # Every connection the store opens gets this schema first in its search_path, so sessions never collide.
-    yield f"{base}{sep}options={quote(f'-c search_path={schema}')}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_schema("lexmemo_test", "store tests") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

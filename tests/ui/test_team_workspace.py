@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import uuid
 from types import SimpleNamespace
-from urllib.parse import quote
 
 import pytest
+from pg_fixture import fresh_schema
 
 from assistant.settings import get_settings
 from assistant.store import MatterStore
@@ -35,21 +33,9 @@ def database(request, data_dir, monkeypatch):
     if getattr(request, "param", "sqlite") == "sqlite":
         yield None
         return
-    base = os.environ.get("LEXMEMO_TEST_DATABASE_URL")
-    if not base:
-        if any(os.environ.get(v, "").lower() in ("1", "true", "yes") for v in ("CI", "LEXMEMO_REQUIRE_POSTGRES")):
-            pytest.fail("CI: LEXMEMO_TEST_DATABASE_URL is not set", pytrace=False)
-        pytest.skip("PostgreSQL variant skipped: LEXMEMO_TEST_DATABASE_URL is not set")
-    import psycopg
-
-    schema = f"lexmemo_ui_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(base, autocommit=True, connect_timeout=5) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    url = f"{base}{'&' if '?' in base else '?'}options={quote(f'-c search_path={schema}')}"
-    monkeypatch.setenv("LEXMEMO_DATABASE_URL", url)
-    yield url
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_schema("lexmemo_ui", "team workspace test") as url:
+        monkeypatch.setenv("LEXMEMO_DATABASE_URL", url)
+        yield url
 
 
 @pytest.fixture()
