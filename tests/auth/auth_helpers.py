@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import httpx
+from processes import stop_group
 
 PW_ZHANG, PW_LI = "zhang-口令-0001", "li-password-0002"
 REPO = Path(__file__).resolve().parents[2]
@@ -86,13 +87,7 @@ def lexmemo_ui_team(tmp_path: Path) -> Iterator[str]:
             assert time.monotonic() < deadline, f"Streamlit {children} outlived the gate"
             time.sleep(0.2)
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+        stop_group(proc, grace=20)
         for child in children:  # a test that failed above must not leave its Streamlit behind
             if _state(child) not in ("", "Z"):
                 os.kill(child, signal.SIGKILL)

@@ -7,6 +7,7 @@ import pytest
 from auth_helpers import PW_LI, PW_ZHANG
 from pg_fixture import fresh_schema
 
+
 @pytest.fixture(scope="session")
 def pg_url():
     """A URL on a fresh schema of the test database (dropped at the end of the session)."""

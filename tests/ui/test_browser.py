@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -24,6 +23,7 @@ import pytest
 from assistant.cli.ui_cmds import streamlit_command
 
 from cdp import Browser, find_chromium
+from processes import stop_group
 
 NARRATIVE = "2023年5月1日在外卖平台点了一份麻辣烫，吃完食物中毒住院。平台从来没有审核这家店的食品经营许可证。"
 
@@ -63,13 +63,7 @@ def _serve(tmp_path: Path, name: str) -> Iterator[str]:
         _wait_healthy(port, proc)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+        stop_group(proc, grace=15)
         log.close()
 
 

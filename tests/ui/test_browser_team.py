@@ -11,7 +11,6 @@ create and reads, the share, A's export, and B's denied then allowed reads. Scre
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from assistant.store import MatterStore
 from assistant.store.audit import store_audit
 
 from cdp import Browser, find_chromium
+from processes import stop_group
 
 REPO = Path(__file__).resolve().parents[2]
 LEXMEMO = str(Path(sys.executable).parent / "lexmemo")
@@ -94,13 +94,7 @@ def _serve_team(tmp_path: Path) -> Iterator[str]:
             time.sleep(0.5)
         yield base
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+        stop_group(proc, grace=20)
         log.close()
 
 
