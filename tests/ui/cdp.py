@@ -86,6 +86,15 @@ class Browser:
             raise RuntimeError(f"JS error: {result['exceptionDetails']}")
         return result.get("result", {}).get("value")
 
+    def _until(self, script: str, failure: str, timeout: float) -> Any:
+        """Run ``script`` every 0.3 s until it returns something truthy (returned); AssertionError at timeout."""
+        deadline = time.monotonic() + timeout
+        while not (result := self.js(script)):
+            if time.monotonic() > deadline:
+                raise AssertionError(failure)
+            time.sleep(0.3)
+        return result
+
     def goto(self, url: str) -> None:
         """Navigate the page to ``url``."""
         self.send("Page.enable")
@@ -113,11 +122,7 @@ class Browser:
             f".find(b => b.innerText.trim() === {json.dumps(label)} && !b.disabled);"
             " if (!b) return false; b.scrollIntoView(); b.click(); return true; })()"
         )
-        deadline = time.monotonic() + timeout
-        while not self.js(script):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no enabled button {label!r} within {timeout}s")
-            time.sleep(0.3)
+        self._until(script, f"no enabled button {label!r} within {timeout}s", timeout)
 
     def click_label(self, label: str, within: str = "body", timeout: float = 30) -> None:
         """Click the first ``<label>`` under ``within`` whose text is exactly ``label`` (a radio or checkbox option)."""
@@ -126,11 +131,7 @@ class Browser:
             f" const l = [...root.querySelectorAll('label')].find(l => l.innerText.trim() === {json.dumps(label)});"
             " if (!l) return false; l.scrollIntoView(); l.click(); return true; })()"
         )
-        deadline = time.monotonic() + timeout
-        while not self.js(script):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no label {label!r} under {within!r} within {timeout}s")
-            time.sleep(0.3)
+        self._until(script, f"no label {label!r} under {within!r} within {timeout}s", timeout)
 
     def click_toggle(self, label: str, timeout: float = 30) -> None:
         """Flip the st.toggle / st.checkbox labelled ``label`` (its input: react-aria ignores a click on the label)."""
@@ -139,11 +140,7 @@ class Browser:
             f"(() => {{ const i = document.querySelector({json.dumps(selector)});"
             " if (!i) return false; i.scrollIntoView(); i.click(); return true; })()"
         )
-        deadline = time.monotonic() + timeout
-        while not self.js(script):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no toggle {label!r} within {timeout}s")
-            time.sleep(0.3)
+        self._until(script, f"no toggle {label!r} within {timeout}s", timeout)
 
     def click_option(self, group: str, option: str, timeout: float = 30) -> None:
         """Click the option ``option`` of the radio group whose label starts with ``group``."""
@@ -153,11 +150,7 @@ class Browser:
             f" const l = [...g.querySelectorAll('label')].find(l => l.innerText.trim() === {json.dumps(option)});"
             " if (!l) return false; l.click(); return true; })()"
         )
-        deadline = time.monotonic() + timeout
-        while not self.js(script):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no option {option!r} in radio group {group!r} within {timeout}s")
-            time.sleep(0.3)
+        self._until(script, f"no option {option!r} in radio group {group!r} within {timeout}s", timeout)
 
     def wait_gone(self, needle: str, timeout: float = 60) -> str:
         """Wait until ``needle`` is no longer in the page's text; return the text."""
@@ -188,11 +181,8 @@ class Browser:
 
     def wait_for_element(self, selector: str, timeout: float = 60) -> None:
         """Wait until an element matches ``selector``."""
-        deadline = time.monotonic() + timeout
-        while not self.js(f"!!document.querySelector({json.dumps(selector)})"):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no element {selector!r} within {timeout}s")
-            time.sleep(0.3)
+        self._until(f"!!document.querySelector({json.dumps(selector)})", f"no element {selector!r} within {timeout}s",
+                    timeout)
 
     def value_of(self, selector: str) -> str | None:
         """The ``value`` of the element at ``selector`` (a text area's text), or None when it is not there."""
@@ -200,13 +190,14 @@ class Browser:
 
     def type_into(self, selector: str, text: str, timeout: float = 30) -> None:
         """Focus the element at ``selector``, type ``text`` as keyboard input, then blur it to commit."""
-        script = (f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
-                  " if (!e) return false; e.scrollIntoView(); e.focus(); return true; })()")
-        deadline = time.monotonic() + timeout
-        while not self.js(script):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no element {selector!r} within {timeout}s")
-            time.sleep(0.3)
+        self._type(selector, text, timeout, at_end=False)
+
+    def _type(self, selector: str, text: str, timeout: float, at_end: bool) -> None:
+        """Focus ``selector`` (caret at the end when ``at_end``), insert ``text`` as keyboard input, blur to commit."""
+        caret = " e.setSelectionRange(e.value.length, e.value.length);" if at_end else ""
+        script = (f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return false;"
+                  f" e.scrollIntoView(); e.focus();{caret} return true; }})()")
+        self._until(script, f"no element {selector!r} within {timeout}s", timeout)
         self.send("Input.insertText", text=text)
         self.js(f"document.querySelector({json.dumps(selector)}).blur()")
 
@@ -246,11 +237,7 @@ class Browser:
             f".find(e => e.getClientRects().length && e.innerText.includes({json.dumps(needle)}));"
             " if (!e) return false; e.scrollIntoView(); e.click(); return true; })()"
         )
-        deadline = time.monotonic() + timeout
-        while not self.js(script):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no {selector!r} containing {needle!r} within {timeout}s")
-            time.sleep(0.3)
+        self._until(script, f"no {selector!r} containing {needle!r} within {timeout}s", timeout)
 
     def mouse_click(self, selector: str, needle: str = "", timeout: float = 30) -> None:
         """A real mouse click (CDP input events) on the centre of the first visible ``selector`` containing
@@ -264,11 +251,7 @@ class Browser:
             " if (hit && (hit === e || e.contains(hit) || hit.contains(e))) return [x, y];"
             " e.scrollIntoView({block: 'center', behavior: 'instant'}); return null; })()"
         )
-        deadline = time.monotonic() + timeout
-        while not (point := self.js(script)):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no {selector!r} containing {needle!r} within {timeout}s")
-            time.sleep(0.3)
+        point = self._until(script, f"no {selector!r} containing {needle!r} within {timeout}s", timeout)
         x, y = point
         self.send("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
         for kind in ("mousePressed", "mouseReleased"):
@@ -282,15 +265,7 @@ class Browser:
 
     def append_text(self, selector: str, text: str, timeout: float = 30) -> None:
         """Type ``text`` at the end of the text area at ``selector`` (keyboard input), then blur it to commit."""
-        script = (f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return false;"
-                  " e.scrollIntoView(); e.focus(); e.setSelectionRange(e.value.length, e.value.length); return true; })()")
-        deadline = time.monotonic() + timeout
-        while not self.js(script):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"no element {selector!r} within {timeout}s")
-            time.sleep(0.3)
-        self.send("Input.insertText", text=text)
-        self.js(f"document.querySelector({json.dumps(selector)}).blur()")
+        self._type(selector, text, timeout, at_end=True)
 
     def screenshot_view(self, path: Path, focus: str | None = None) -> Path:
         """A PNG of the window as it is (the emulated size), after scrolling ``focus`` (a selector) to its middle."""
