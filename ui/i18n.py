@@ -86,6 +86,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "已提取 {n} 项事实（标记为「待确认」）；未覆盖您已填写的 {skipped} 项。",
         "Extracted {n} facts (marked “to confirm”); {skipped} you had already filled were kept.",
     ),
+    "extract_cut": (
+        "叙述共 {total} 字符，提取器只读取了前 {read} 字符：其后的内容未读取，其中所述事实未提取（仍为未知），请人工阅读并补填。",
+        "The narrative has {total} characters; the extractor read only the first {read}: facts stated after that "
+        "were not read (they stay unknown); read the rest and fill them in by hand.",
+    ),
     "extracted_mark": ("〔提取〕提取值，待确认", "〔提取〕 extracted, to confirm"),
     "extracted_from": ("依据原文：「{text}」", "From the text: “{text}”"),
     "confirm": ("确认", "Confirm"),

@@ -267,8 +267,12 @@ def similar_cases(verdict: Any, facts: Any, s: Settings, limit: int = 3) -> list
 
 
 # --- extraction and triage ------------------------------------------------------------------------------------
-def extract(narrative: str) -> tuple[dict[str, Any], dict[str, str]]:
-    """Facts the triage extractor found in ``narrative`` and, per field, the text it relied on."""
+def extract(narrative: str) -> tuple[dict[str, Any], dict[str, str], dict[str, Any] | None]:
+    """Facts the triage extractor found in ``narrative``, per field the text it relied on, and its cut (or None).
+
+    The cut (``{"read": n, "total": m, "note": …}``) says the extractor read only the first ``n`` of ``m``
+    characters: facts said after it were not read and stay unknown, and the lawyer must be told (issue 14).
+    """
     mod = _module("assistant.triage")
     if not hasattr(mod, "extract_facts"):
         raise Unavailable("assistant.triage.extract_facts is not there yet")
@@ -279,7 +283,12 @@ def extract(narrative: str) -> tuple[dict[str, Any], dict[str, str]]:
     facts = result.facts.model_dump(mode="json", exclude_none=True)
     facts.pop("narrative", None)
     spans = {name: (span[2] if isinstance(span, (tuple, list)) else str(span)) for name, span in result.spans.items()}
-    return facts, spans
+    cut = None
+    if getattr(result, "cut", None):
+        # what was read is the narrative the extractor kept (facts.narrative), whatever its limit is today
+        read = len(result.facts.narrative or "")
+        cut = {"read": read, "total": len(narrative), "note": str(result.cut)}
+    return facts, spans, cut
 
 
 # --- drafting and guard ---------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from i18n import field_label, label, lang, t
 from services import Unavailable
 from views import advice_facts
 from views.state import (
-    BOOL_FIELDS, DOCTRINE_KEY, ENUM_FIELDS, UNKNOWN, current_facts, key, on_doctrine_change, on_fact_change,
+    BOOL_FIELDS, DOCTRINE_KEY, ENUM_FIELDS, EXTRACT_CUT, UNKNOWN, current_facts, key, on_doctrine_change, on_fact_change,
     seed_form_widgets, set_fact,
 )
 
@@ -46,10 +46,12 @@ def _extract() -> None:
         st.session_state["extract_msg"] = ("warning", t("extract_empty"))
         return
     try:
-        found, spans = services.extract(narrative)
+        found, spans, cut = services.extract(narrative)
     except Unavailable as exc:
         st.session_state["extract_msg"] = ("warning", f"{t('extract_unavailable')} ({exc})")
         return
+    # The last extraction's cut (or none): shown beside the facts and saved with the version (state.CUT_MARK)
+    st.session_state[EXTRACT_CUT] = cut
     extracted = dict(st.session_state.get("extracted", {}))
     filled = skipped = 0
     for field, value in found.items():
@@ -122,6 +124,9 @@ def render() -> None:
     msg = st.session_state.pop("extract_msg", None)
     if msg:
         getattr(st, msg[0])(msg[1])
+    cut = st.session_state.get(EXTRACT_CUT)
+    if cut:  # issue 14: what comes after the cut was not read; its facts are unknown, not absent
+        st.warning(t("extract_cut", read=f"{cut.get('read', 0):,}", total=f"{cut.get('total', 0):,}"))
 
     st.selectbox(t("doctrine"), DOCTRINES, key=DOCTRINE_KEY, on_change=on_doctrine_change,
                  format_func=lambda d: label("doctrine", d))

@@ -43,6 +43,8 @@ MEMO_KEY = "memo_text"  # the memo text area's widget key
 CANON_FACTS = "canon_facts"  # field → fact value (unknown fields absent): what the lawyer last saved or changed
 CANON_DOCTRINE = "canon_doctrine"
 CANON_MEMO = "canon_memo"
+EXTRACT_CUT = "extract_cut"  # the last extraction's cut: {"read", "total", "note"} or None (issue 14)
+CUT_MARK = "_cut"  # where that cut is kept in a version's extracted marks (not a fact field, so no widget reads it)
 DEFAULT_DOCTRINE = "qin2025"
 
 
@@ -165,14 +167,16 @@ def load_matter(store: MatterStore, matter_id: str) -> None:
     matter = store.get_matter(matter_id)
     version = store.latest_facts(matter_id)
     facts = version.facts if version else {}
-    extracted = dict(version.extracted) if version else {}
+    saved = dict(version.extracted) if version else {}
+    extracted = {f: mark for f, mark in saved.items() if f != CUT_MARK}
     set_facts(facts)
     st.session_state[CANON_DOCTRINE] = matter.doctrine
     st.session_state[DOCTRINE_KEY] = matter.doctrine
     st.session_state["matter_id"] = matter.id
     st.session_state["matter_rev"] = matter.revision
     st.session_state["extracted"] = extracted
-    st.session_state["saved_snapshot"] = _snapshot(facts, extracted, matter.doctrine)
+    st.session_state[EXTRACT_CUT] = saved.get(CUT_MARK)
+    st.session_state["saved_snapshot"] = _snapshot(facts, saved, matter.doctrine)
     st.session_state.pop("conflict", None)
     memo = store.latest_memo(matter_id)
     set_memo(memo.markdown if memo and memo.markdown else "")
@@ -192,6 +196,8 @@ def autosave(store: MatterStore) -> str | None:
         return None
     facts = current_facts()
     extracted = {f: span for f, span in st.session_state.get("extracted", {}).items()}
+    if st.session_state.get(EXTRACT_CUT):  # the extraction's cut is saved with the version it produced
+        extracted[CUT_MARK] = st.session_state[EXTRACT_CUT]
     doctrine = current_doctrine()
     snap = _snapshot(facts, extracted, doctrine)
     if snap == st.session_state.get("saved_snapshot"):
