@@ -3,6 +3,7 @@
     python -m bench.scale                                   # sizes 10000,100000,300000, sparse BM25
     python -m bench.scale --sizes 10000 --bm25 rank_bm25 --modes bm25    # the old BM25 ("before" figures)
     python -m bench.scale --sizes 300000 --ef-search 100    # another HNSW breadth
+    python -m bench.scale --text measure --sizes 20000      # embedded realistic passages (bench/scale_text.py)
 
 Each size runs in its own child process, so its peak RSS (``ru_maxrss``: real resident memory, Chroma's native
 index included) is its own. The index holds every real corpus passage plus ``size - real`` synthetic passages
@@ -300,7 +301,12 @@ def row(res: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Command-line entry point."""
+    """Command-line entry point (``--text ...``: the embedded realistic passages of ``bench/scale_text.py``)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--text"]:
+        from bench.scale_text import main as text_main
+
+        return text_main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,300000")
     parser.add_argument("--seed", type=int, default=0)
