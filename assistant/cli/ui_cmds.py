@@ -23,6 +23,8 @@ import typer
 from assistant.cli import app
 
 APP_PATH = Path(__file__).resolve().parents[2] / "ui" / "app.py"
+# Team mode: the same app as an st.App that refuses any request without the gate's secret (assistant/auth/internal.py)
+TEAM_APP_PATH = APP_PATH.with_name("team_app.py")
 # ui/services.py reads the same name: the per-launch secret that proves a request came through the gate (issue 17).
 GATE_SECRET_ENV = "LEXMEMO_GATE_SECRET"
 NO_USERS = "add a user first: lexmemo users add NAME"
@@ -96,7 +98,7 @@ def _run_gated(settings: Any, port: int, env: dict[str, str]) -> int:
     child_env = {**env, "LEXMEMO_PRESET": settings.preset, "LEXMEMO_UI_ADDRESS": settings.ui_address,
                  GATE_SECRET_ENV: secret}
     # Same process group: Ctrl+C (or a kill of the group) reaches Streamlit too, so it never outlives the gate.
-    proc = subprocess.Popen(streamlit_command(internal), env=child_env)
+    proc = subprocess.Popen(streamlit_command(internal, app_path=TEAM_APP_PATH), env=child_env)
     server = uvicorn.Server(uvicorn.Config(build_gate(settings, f"http://127.0.0.1:{internal}", secret=secret),
                                            host=settings.ui_address, port=port, log_level="warning",
                                            proxy_headers=True, forwarded_allow_ips="127.0.0.1"))
