@@ -141,10 +141,11 @@ def suite_tables(name: str, suite: dict[str, Any], lang: str = "en") -> list[tup
                                  "每次查询耗时（毫秒）：" + "，".join(per_query))))
     elif name == "memos":
         if m.get("replay_warning"):
-            blocks.append(("p", _say(lang, "WARNING: ", "警告：") + m["replay_warning"]))
+            blocks.append(("p", _say(lang, "WARNING: " + m["replay_warning"],
+                                     "警告：" + m.get("replay_warning_zh", m["replay_warning"]))))
         flat: list[tuple[str, Any]] = []
         for k, v in m.items():
-            if k in ("form_confusion", "replay_warning"):
+            if k in ("form_confusion", "replay_warning", "replay_warning_zh"):
                 continue
             flat += [(f"{k}.{sub}", sv) for sub, sv in v.items()] if isinstance(v, dict) else [(k, v)]
         blocks.append(("table", ["figure", "value"],

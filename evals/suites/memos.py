@@ -9,7 +9,8 @@ and with the golden, the eight sections present, guard ok, and time per memo.
 name), each golden gets its own replies (its draft, then an optional repair; a golden with no reply is an error
 item). Otherwise one replay model is shared by every golden and the replies are consumed in golden order, a guard
 failure asking for one repair that takes the next reply; when the replies consumed do not match the file, the
-metrics carry a ``replay_warning`` (the memos after it were scored against the wrong matter).
+metrics carry a ``replay_warning`` (the memos after it were scored against the wrong matter), in English, and
+``replay_warning_zh``, the same in Chinese for the app's eval page.
 """
 
 from __future__ import annotations
@@ -139,17 +140,22 @@ def _replay_models(settings: Any, llm: str | None) -> tuple[dict[str, Any] | Non
     return {name: ReplayChatModel(replies=replies, source=f"{path}#{name}") for name, replies in keyed.items()}, None
 
 
-def _replay_warning(model: Any, asked: int, failed: int) -> str | None:
-    """A warning when an unkeyed replay file's replies did not line up with the goldens (left over, or run out)."""
+def _replay_warning(model: Any, asked: int, failed: int) -> tuple[str, str] | None:
+    """A warning (English for the written report, Chinese for the eval page) when an unkeyed replay file's replies
+    did not line up with the goldens (left over, or run out)."""
     if model is None or getattr(model, "_llm_type", "") != "replay":
         return None
     served, held = model.calls, len(model.replies)
     if served == held and not failed:
         return None
-    return (f"replay file holds {held} replies; {asked} goldens were drafted, {served} replies taken and {failed} "
-            f"memos failed: guard failures ask for a repair, which takes the next reply, so memos after the first "
-            f"repair were scored against other goldens' replies. Give each reply the \"id\" of its golden to score "
-            f"them one to one.")
+    en = (f"replay file holds {held} replies; {asked} goldens were drafted, {served} replies taken and {failed} "
+          f"memos failed: guard failures ask for a repair, which takes the next reply, so memos after the first "
+          f"repair were scored against other goldens' replies. Give each reply the \"id\" of its golden to score "
+          f"them one to one.")
+    zh = (f"回放文件共有 {held} 条回复；本次为 {asked} 个标准样例起草备忘录，取用了 {served} 条回复，{failed} 份备忘录"
+          f"失败：核查未通过时会请求修改一次，修改取用的是下一条回复，因此第一次修改之后的备忘录是按其他样例的回复"
+          f"评分的，分数不可信。请在每条回复中注明其标准样例的 \"id\"，以便一一对应评分。")
+    return en, zh
 
 
 def run(settings=None, llm: str | None = None, goldens: list[VerdictGolden] | None = None,
@@ -205,7 +211,8 @@ def run(settings=None, llm: str | None = None, goldens: list[VerdictGolden] | No
     }
     warning = _replay_warning(shared, len(items), len(items) - len(scored)) if per_golden is None else None
     if warning:
-        summary["replay_warning"] = warning
+        # English for report.md and the CLI (engineers), Chinese for the app's eval page (evaluators)
+        summary["replay_warning"], summary["replay_warning_zh"] = warning
     return {
         "suite": "memos",
         "headline": {"memos": len(items), "drafter": settings.llm, "citations_resolving": summary["citations_resolving"],

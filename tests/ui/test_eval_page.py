@@ -4,6 +4,7 @@ real run of fast suites → its date, commit, headline figures, tables, charts a
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import yaml
 
 from evals.report.document import WORST_HEADERS
 
+from identifiers import engine_identifiers
 from ui_helpers import new_app, ok, texts
 
 REPO = Path(__file__).resolve().parents[2]
@@ -173,7 +175,13 @@ def test_a_replay_run_that_went_out_of_line_is_warned_about(data_dir, tmp_path):
     at = _eval_page(tmp_path / "run")
     (warning,) = at.tabs[1].warning
     assert warning.value.startswith("警告：")
-    assert warning.value.endswith(humanize(results["suites"]["memos"]["metrics"]["replay_warning"]))
+    zh = results["suites"]["memos"]["metrics"]["replay_warning_zh"]
+    assert warning.value.endswith(humanize(zh)) and "2 条回复" in zh
+    # Chinese on the page (issue 16): no English sentence, no engine identifier; report.md keeps the English one
+    assert not re.search(r"[A-Za-z]{3,}", warning.value.replace('"id"', "")), warning.value
+    assert engine_identifiers(warning.value, allowed=["id"]) == []
+    report_md = next((tmp_path / "run").glob("*.md")).read_text(encoding="utf-8")
+    assert "WARNING: replay file holds 2 replies" in report_md and "回放文件" not in report_md
 
 
 def test_a_fresh_setup_gets_a_report_from_the_page_and_sees_the_court_table(data_dir, tmp_path):
