@@ -140,23 +140,69 @@ def _assume(facts: ClaimFacts, update: dict[str, Any]) -> _Assumed:
     return _Assumed({**facts.__dict__, **update})
 
 
+#: Assignments meeting a route, each with the route's result under it.
+Found = list[tuple[dict[str, Any], RuleResult]]
+
+
+def _needs(res: RuleResult) -> dict[str, Any]:
+    """The one value each unknown single-value element (``fact_is``, life_health, one unknown duty) can be met by."""
+    return {(e.facts[0] if e.facts else e.name): e.wanted for e in res.elements
+            if e.ok is None and e.wanted is not None and len(e.facts) <= 1}
+
+
 def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: dict[str, Any],
-            first: RuleResult) -> list[tuple[dict[str, Any], RuleResult]]:
-    """Breadth-first over assignments of the route's blocking facts: the inclusion-minimal ones that meet it."""
+            first: RuleResult) -> Found:
+    """The inclusion-minimal assignments of the route's blocking facts that meet it (full assignment first)."""
+    full = dict(start)
+    damage = False
+    needs = _needs(first)
+    for fact in first.unknown:
+        if fact in full:
+            continue
+        if fact in needs:
+            values = [value for value in DOMAIN.get(fact, _BOOL) if value == needs[fact]]
+            if len(values) != 1 or fact not in _POS:
+                return _breadth_first(facts, run, start, first, {})
+            full[fact] = values[0]
+        elif fact == "harm":
+            damage = True
+            full[fact] = "personal_injury"
+        else:
+            # a fact with several values to try (category, contribution, fault, a duty beside another unknown):
+            # the minimal assignments may be several, of different sizes
+            return _breadth_first(facts, run, start, first, {})
+    # Every blocking fact is met by one value (harm: either damage, decided alike). Each route is a conjunction
+    # of its elements, and such a value only turns its own element satisfied (never another one failed), so every
+    # smaller assignment stays blocked on the facts it leaves out: the breadth-first search would meet (or not)
+    # only at the full assignment, property loss after personal injury. Evaluated once, it decides the search,
+    # unless it is blocked again (the profile's own fact, asked once the duty is known: then the full search).
+    result = run(_assume(facts, full))
+    if result.outcome == "blocked":
+        return _breadth_first(facts, run, start, first, {frozenset(full.items()): result})
+    if result.outcome != "met" or result.form is None:
+        return []
+    if not damage:
+        return [(full, result)]
+    return [(full, result), ({**full, "harm": "property_loss"}, result)]
+
+
+def _breadth_first(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: dict[str, Any],
+                   first: RuleResult, by_damage: dict[frozenset, RuleResult]) -> Found:
+    """Breadth-first over assignments of the route's blocking facts: the inclusion-minimal ones that meet it.
+
+    ``by_damage``: results already evaluated, by assignment (personal injury standing for property loss)."""
     met: list[tuple[dict[str, Any], RuleResult]] = []
     met_keys: list[frozenset] = []
     seen: set[frozenset] = set()
     # a route reads harm only through its element harm ≠ none ("What blocks"): property loss decides it as
     # personal injury does, so each assignment is evaluated once for both (only the element's value differs)
-    by_damage: dict[frozenset, RuleResult] = {}
     frontier = [(start, first)]
     while frontier:
         following = []
         for assign, res in frontier:
             # an unknown ``fact_is`` element is met by one value only: any other fails it, and a route with a
             # failed element is failed (or, for causation, barred): never met nor blocked, so never tried
-            needs = {(e.facts[0] if e.facts else e.name): e.wanted for e in res.elements
-                     if e.ok is None and e.wanted is not None and len(e.facts) <= 1}
+            needs = _needs(res)
             for fact in res.unknown:
                 if fact in assign:
                     continue

@@ -1,7 +1,8 @@
 """Issue 18: the engine's fast paths give exactly the verdicts of the plain ones they replace.
 
 The fast paths: rule 12's search on attribute views of the assumed facts, in child contexts sharing the claim's
-law dates, skipping the values that fail a single-value element; ``on_record`` stopping at a bar of rule 3;
+law dates, skipping the values that fail a single-value element, deciding a route blocked on single-value facts
+by its full assignment alone; ``on_record`` stopping at a bar of rule 3;
 contexts built without the frozen dataclass's ``__init__``; profile citations from a table. Each is compared with
 a plain reference (the code as it was before issue 18, kept here) on generated claims, element by element and as
 whole verdicts (``model_dump_json``, trace on and off). The full byte-for-byte check over 36,626 cases is in
@@ -212,3 +213,62 @@ def test_fast_start_builds_the_dataclass_result():
         fast.citations.append("X")
         assert registry._fast_start(rule_id).citations == [] and fast.elements == [] and fast.notes == []
     assert registry.start is registry._fast_start
+
+
+def _breadth_first_only(facts, run, start, first):
+    """Rule 12's search without the full-assignment shortcut: the breadth-first search over every assignment."""
+    return conditional._breadth_first(facts, run, start, first, {})
+
+
+def test_full_assignment_first_gives_the_breadth_first_scenarios(claims, monkeypatch):
+    """Whole verdicts with scenarios, every profile, trace on and off: the shortcut against the breadth-first
+    search it skips, which must be what decides (each verdict's scenarios compared in order)."""
+    with_scenarios = 0
+    fast = {}
+    for i, facts in enumerate(claims):
+        for doctrine in DOCTRINES:
+            verdict = classify(facts, doctrine=doctrine, trace=bool(i % 2))
+            fast[i, doctrine] = verdict.model_dump_json()
+            with_scenarios += bool(verdict.scenarios)
+    monkeypatch.setattr(conditional, "_search", _breadth_first_only)
+    for i, facts in enumerate(claims):
+        for doctrine in DOCTRINES:
+            plain = classify(facts, doctrine=doctrine, trace=bool(i % 2)).model_dump_json()
+            assert plain == fast[i, doctrine], (doctrine, facts)
+    assert with_scenarios > 500
+
+
+def test_full_assignment_first_search_by_search(claims):
+    """Each search (every blocked route and the promise entry, every profile): the same assignments in the same
+    order, key order included, with the same forms; most searches decided by one evaluation, fewer in all."""
+    tried = {"fast": 0, "plain": 0}
+    one_evaluation = searches = 0
+
+    def counting(run, key):
+        def wrapped(facts: Any):
+            tried[key] += 1
+            return run(facts)
+        return wrapped
+
+    for facts in claims:
+        ctx = build_context(facts)
+        for profile in DOCTRINES:
+            ev = evaluate(ctx, profile)
+            starts = [(route.rule, {}, route) for route in ev.ordered if route.outcome == "blocked"]
+            if facts.advance_compensation_promised is None and ev.bar is None and not ctx.seller_route:
+                run = conditional._route_evaluator("promise", profile, ctx)
+                start = {"advance_compensation_promised": True}
+                first = run(_assume(facts, start))
+                if first.outcome == "blocked":
+                    starts.append(("promise", start, first))
+            for rule_id, start, first in starts:
+                run = conditional._route_evaluator(rule_id, profile, ctx)
+                before = tried["fast"]
+                fast = conditional._search(facts, counting(run, "fast"), start, first)
+                plain = _breadth_first_only(facts, counting(run, "plain"), start, first)
+                assert [(list(a.items()), r.form, r.regime) for a, r in fast] == [
+                    (list(a.items()), r.form, r.regime) for a, r in plain], (rule_id, profile, facts)
+                searches += 1
+                one_evaluation += tried["fast"] - before == 1
+    assert searches > 1000 and one_evaluation > searches * 0.7, (searches, one_evaluation)
+    assert tried["fast"] < tried["plain"] * 0.8, tried
