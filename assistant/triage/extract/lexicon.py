@@ -11,13 +11,16 @@ header names the list and edition each part follows). Reading a narrative:
    general class for the same words (隐形眼镜): the regulated list.
 4. Two different goods still compete: the one named in the harm's sentence is the harmful one; if that does
    not decide, the category stays unknown and a question is asked (wrong is worse than unknown).
-5. A class whose legal category is contested (兽药, 搬家货运) leaves the category unknown, with its question.
+5. A class whose legal category is contested (兽药, 搬家货运, 共享充电宝) leaves the category unknown, with its
+   question — unless the narrative states the registration that decides it (包装上写着保健食品: food).
+6. A dish name alone (螺蛳粉) may be a meal cooked to order (H62) or packaged food (F5229): it names a meal only
+   beside a word of the service (外卖, 点的, 堂食); otherwise it is asked. 预制菜, 速冻 make it packaged food.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,8 +33,14 @@ SURE, WEAK = 0.9, 0.75
 
 # Treatment and cost words that contain a drug cue: 医药费, 药费, 开(了)(点)药, 配药, 拿药, 上药, 换药, 敷药,
 # and taking medicine as a habit (按时吃药, 不用吃药): the consumer's treatment, not what was sold.
-_TREATMENT = re.compile(r"医药费|医疗费|药费|开了?(?:些|点|一些|一堆|几盒|好多|很多)?药|配了?药|拿了?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
+_TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:几|一|两|三|四|五|多|些|点)?(?:次|回|天|周|遍)?(?:的)?药(?![品膏水])|用药(?:过量|错误|不当|失误)|用错了?药|给错了?药|麻醉药?|打了?麻药|医药费|医疗费|药费|开了?(?:些|点|一些|一堆|几盒|好多|很多)?药|配了?药|拿了?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
                         r"(?:不用|不必|不再|不需要|需要|每天|一直|长期|天天)吃药|[加减]了?药量|药量|(?:要|得|需要|还要|又)(?:吃|滴|涂|抹|用|打|擦)[^，,。\s]{0,4}药|药品经营|药品许可|药店许可|药品监督|药监|不良反应")
+
+# Goods named as the place something was kept (放冰箱了, 存在柜子里) are where, not what was sold or did harm.
+_KEPT_IN = re.compile(r"(?:放在|放进|放到|存在|存放在|存进|搁在|塞进|装进|冻在|冷藏在|藏在|收在)(?:了)?(?:家里|家|屋里)?(?:的)?$")
+# bare 放 only before a place word or the clause's 了 (放冰箱了, not 放烟花炸伤了手)
+_PUT = re.compile(r"放$")
+_PLACE_AFTER = re.compile(r"(?:里|中|内|上)|了(?=$|[，,。；;！!？?\n ])")
 
 # A shop's name says what it usually sells, not what was sold here (明眸眼镜店 selling 隐形眼镜): context only.
 _SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)")
@@ -52,6 +61,10 @@ class GoodsClass:
     cues: re.Pattern[str] | None
     context: re.Pattern[str] | None = None
     contested: bool = False
+    requires: re.Pattern[str] | None = None  # the cues name the goods only beside one of these words
+    absorbs: frozenset[str] = frozenset()  # categories whose cues name this class's goods too (预制菜 absorbs a dish)
+    resolved_by: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a contested class: the registration stated decides
+    care: bool = False  # a place of treatment (宠物医院): named after the harm it is the care sought, not what was sold
 
 
 @dataclass
@@ -75,7 +88,10 @@ def load_classes(path: Path = DATA) -> tuple[tuple[GoodsClass, ...], tuple[str, 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     classes = tuple(GoodsClass(code=str(c["code"]), name=c["name"], source=c["source"], category=c["category"],
                                description=c["description"], cues=_alt(c.get("cues")), context=_alt(c.get("context")),
-                               contested=bool(c.get("contested", False))) for c in data["classes"])
+                               contested=bool(c.get("contested", False)), requires=_alt(c.get("requires")),
+                               absorbs=frozenset(c.get("absorbs") or ()), care=bool(c.get("care", False)),
+                               resolved_by=tuple((cat, re.compile(rx)) for cat, rx in (c.get("resolved_by") or {}).items()))
+                    for c in data["classes"])
     return classes, tuple(data["category_order"])
 
 
@@ -92,20 +108,50 @@ class _ClassHit:
     strong: bool
 
 
+def _kept_in(text: str, start: int, end: int) -> bool:
+    """True when the goods at ``start:end`` are named as where something was kept (放冰箱了, 存在柜子里)."""
+    if _KEPT_IN.search(text, max(0, start - 7), start):
+        return True
+    return bool(_PUT.search(text, max(0, start - 1), start)) and bool(_PLACE_AFTER.match(text, end))
+
+
 def _class_hits(text: str) -> list[_ClassHit]:
     classes, _ = load_classes()
     hits = [_ClassHit(c, m.start(), m.end(), strong and not _SHOP.match(text, m.end())) for c in classes
             for rx, strong in ((c.cues, True), (c.context, False)) if rx is not None
-            for m in rx.finditer(text) if m.end() > m.start()]
+            for m in rx.finditer(text) if m.end() > m.start() and not _kept_in(text, m.start(), m.end())]
     # a hit strictly inside a longer hit of another category says nothing of its own (眼镜 in 隐形眼镜)
+    # — unless its class absorbs that category (预制菜 inside 订了预制菜: packaged food, not a meal)
     return [h for h in hits if not any(o.cls.category != h.cls.category and o.start <= h.start and h.end <= o.end
-                                       and o.end - o.start > h.end - h.start for o in hits)]
+                                       and o.end - o.start > h.end - h.start and o.cls.category not in h.cls.absorbs
+                                       and o.strong >= h.strong for o in hits)]  # context never hides a name
 
 
-def _dominant(categories: list[str]) -> list[str]:
-    """Categories left once a service absorbs the goods it used, and catering the ingredients of its dishes."""
+def _dominant(categories: list[str], pool: list[_ClassHit] = ()) -> list[str]:
+    """Categories left once a service absorbs the goods it used, and catering the ingredients of its dishes.
+
+    A class that absorbs a category (预制菜 absorbs the dish it is made of) wins over it first.
+    """
+    absorbed = {a for h in pool for a in h.cls.absorbs}
+    categories = [c for c in categories if c not in absorbed]
     left = [c for c in categories if not (c == "other_goods" and SERVICES & set(categories))]
     return [c for c in left if not (c == "food" and "catering" in left)]
+
+
+# Someone's say-so about what a product is (说是保健品, 号称药品) is a claim, not its registration.
+_SAY_SO = re.compile(r"(?:说|称|号称|宣称|声称|自称|说是|称是|宣传(?:是|为|成)?)(?:这|它|其)?(?:是|为)?$")
+
+
+def _registration(pool: list[_ClassHit], text: str) -> str | None:
+    """The category a contested class's stated registration gives (包装上写着保健食品 → food), if exactly one."""
+    said = {cat for h in pool if h.cls.contested for cat, rx in h.cls.resolved_by
+            for m in rx.finditer(text) if not _SAY_SO.search(text, max(0, m.start() - 5), m.start())}
+    return said.pop() if len(said) == 1 else None
+
+
+def _unsold(pool: list[_ClassHit], text: str) -> list[_ClassHit]:
+    """Hits whose class needs a word of how it was sold (a dish: 外卖, 点的) that the text does not have."""
+    return [h for h in pool if h.cls.requires is not None and not h.cls.requires.search(text)]
 
 
 def _label(h: _ClassHit, text: str) -> str:
@@ -116,13 +162,20 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     """The category of the harmful goods in ``text``, or unknown with the competing hits and a question."""
     text = blank_treatment(text)
     hits = _class_hits(text)
+    if harm is not None:  # 猫吐了，送去宠物医院: the care sought after the harm, not the service that did it
+        hits = [h for h in hits if not (h.cls.care and h.start >= harm.start)]
     pool = [h for h in hits if h.strong] or hits
     if not pool:
         return CategoryReading()
+    registered = _registration(pool, text)
+    if registered is not None:  # the narrative states the registration of a contested product: it decides
+        pool = [_ClassHit(replace(h.cls, category=registered, contested=False), h.start, h.end, h.strong)
+                if h.cls.contested else h for h in pool]
+    unsold = _unsold(pool, text)
     first: dict[str, _ClassHit] = {}
     for h in sorted(pool, key=lambda h: h.start):
         first.setdefault(h.cls.category, h)
-    cats = _dominant(list(first))
+    cats = _dominant(list(first), pool)
     confidence = SURE if all(h.strong for h in pool) else WEAK
     if len(cats) > 1 and harm is not None:
         # two goods compete: the harmful one is the one named in the sentence of the harm
@@ -136,9 +189,15 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
                                question="叙述中提到了" + "、".join(_label(h, text) for h in competing)
                                + "：造成损害的是哪一种商品或服务？")
     chosen = first[cats[0]]
-    if chosen.cls.contested:
+    same = [h for h in pool if h.cls.category == chosen.cls.category]
+    contested = next((h for h in same if h.cls.contested and (h is chosen or any(
+        h.start <= o.start and o.end <= h.end for o in same if o is not h))), None)
+    if contested is not None:  # the contested class names these goods (共享充电宝 holds 充电宝)
+        return CategoryReading(competing=[Hit(contested.cls.category, contested.start, contested.end)],
+                               question=f"{_label(contested, text)}在本法下的类别有争议：请确认购买的是什么商品或服务。")
+    if all(h in unsold for h in same):  # only a dish's name, nothing says it was a meal cooked to order
         return CategoryReading(competing=[Hit(chosen.cls.category, chosen.start, chosen.end)],
-                               question=f"{_label(chosen, text)}在本法下的类别有争议：请确认购买的是什么商品或服务。")
+                               question=f"{_label(chosen, text)}是餐馆现做的饭菜（外卖、堂食），还是网购的预包装食品？")
     return CategoryReading(Hit(chosen.cls.category, chosen.start, chosen.end), confidence, chosen.cls)
 
 
