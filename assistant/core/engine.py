@@ -20,7 +20,7 @@ from assistant.core.models import DOCTRINES, AsOf, ClaimFacts, DoctrineInfo, Mis
 from assistant.core.questions import question_for
 from assistant.core.remedies import attach_advice
 from assistant.core.registry import Context, RuleResult
-from assistant.core.routes import RANK as _RANK, build_context, decide, evaluate, profile_route
+from assistant.core.routes import RANK as _RANK, alternatives as _alternatives, build_context, decide, evaluate
 from assistant.core.rules.expanded_damage import expanded_damage
 from assistant.core.rules.time_as_of import law_as_of
 
@@ -171,8 +171,8 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
         # decides the same routes as this one
         alternatives = {other: form for other in DOCTRINES if other != doctrine}
     else:
-        alternatives = {other: decide(ev.base + [profile_route(ctx, other, bar)[0]], bar)[0]
-                        for other in DOCTRINES if other != doctrine}
+        # each other profile decides only its own 38(2) route: decided from the elements already evaluated
+        alternatives = _alternatives(ctx, ev, doctrine)
 
     # the winning route first (as the spec's example ["ECL-38-2", "CPL-44-1"]), then the rest in rule order
     met = [r for r in ordered if r.outcome == "met" and r.regime]

@@ -11,13 +11,14 @@ from datetime import date
 from typing import Optional
 
 from assistant.core import rules as _rules  # noqa: F401  (registers every rule)
-from assistant.core.models import FORM_PRECEDENCE, ClaimFacts
+from assistant.core.doctrine import PROFILES
+from assistant.core.models import DOCTRINES, FORM_PRECEDENCE, ClaimFacts
 from assistant.core.registry import Context, RuleResult
 from assistant.core.rules.bars import bar_force_majeure, bar_no_harm
 from assistant.core.rules.burden import burden
 from assistant.core.rules.cpl_44 import identity, promise
 from assistant.core.rules.ecl_38_1 import knowledge
-from assistant.core.rules.ecl_38_2 import apply_burden, ecl_38_2, statutory_met
+from assistant.core.rules.ecl_38_2 import STATUTORY_ELEMENTS, apply_burden, ecl_38_2, statutory_met
 from assistant.core.rules.fsl_131 import food_review
 from assistant.core.rules.self_operated import seller_route_applies, self_operated
 
@@ -152,3 +153,43 @@ def evaluate(ctx: Context, profile: str) -> Evaluation:
     bar_routes([seller, ident, prom, know, food], bar)
     route, burden_res, shifted = profile_route(ctx, profile, bar)
     return Evaluation(seller, no_harm, force, ident, prom, know, food, route, burden_res, shifted, bar)
+
+
+def alternatives(ctx: Context, ev: Evaluation, doctrine: str) -> dict[str, str]:
+    """``doctrine.alternatives`` when the 38(2) route is met, blocked or rebutted and no bar holds: the form under
+    each other profile, deciding its 38(2) route from the statutory elements ``ev`` already holds (decide only: no
+    details, citations or trace). Equal to ``decide(ev.base + [profile_route(ctx, other, None)[0]], None)[0]``."""
+    facts = ctx.facts
+    # ECL-38-2's statutory elements do not depend on the profile (spec section 5): the same for all, and none
+    # failed (the route would be failed, or barred by causation = false, and the alternatives not asked here)
+    statutory_unknown = any(e.ok is None for e in ev.route.elements[:STATUTORY_ELEMENTS])
+    # rules 8 and 9: only qin2025 shifts the burden, once the statutory elements hold; the platform's proof rebuts
+    rebuttal = (not statutory_unknown and facts.consumer_prima_facie_evidence is True
+                and facts.platform_proved_compliance is True)
+    best = blocked = len(FORM_PRECEDENCE)   # the ranks ``decide`` keeps over the other routes (none yet)
+    for r in ev.base:
+        if r.outcome in ("met", "rebutted"):
+            best = min(best, RANK[r.form])
+        elif r.outcome == "blocked":
+            blocked = min(blocked, RANK[r.form])
+    forms = {}
+    for other in DOCTRINES:
+        if other == doctrine:
+            continue
+        met, earliest = best, blocked
+        if other == "qin2025" and rebuttal:
+            met = min(met, RANK["none"])
+        else:
+            outcome = PROFILES[other].func(ctx)
+            oks = [e.ok for e in outcome.elements]
+            if False in oks:
+                pass   # failed (RuleResult.settle): no form
+            elif statutory_unknown or None in oks:
+                earliest = min(earliest, RANK[outcome.potential or outcome.form])
+            else:
+                met = min(met, RANK[outcome.form])
+        if earliest < len(FORM_PRECEDENCE) and earliest < met:
+            forms[other] = "undetermined"
+        else:
+            forms[other] = FORM_PRECEDENCE[met] if met < len(FORM_PRECEDENCE) else "none"
+    return forms

@@ -98,9 +98,17 @@ def _plain_scenarios(facts, ctx, ev, profile):
     return [scenario for _, scenario in sorted(found, key=lambda item: item[0])]
 
 
+def _plain_alternatives(ctx, ev, doctrine):
+    """``doctrine.alternatives`` as before the decide-only path: each other profile's 38(2) route evaluated."""
+    return {other: decide(ev.base + [profile_route(ctx, other, None)[0]], None)[0]
+            for other in DOCTRINES if other != doctrine}
+
+
 @pytest.fixture
 def plain_engine(monkeypatch):
-    """The engine with every fast path of rule 12 replaced by its plain reference."""
+    """The engine with every fast path of rule 12 (and the decide-only alternatives) replaced by its plain
+    reference."""
+    monkeypatch.setattr(engine, "_alternatives", _plain_alternatives)
     monkeypatch.setattr(conditional, "_search", _plain_search)
     monkeypatch.setattr(conditional, "_assume", copy_facts)
     monkeypatch.setattr(conditional, "child_context", lambda parent, facts: build_context(facts))
@@ -272,3 +280,28 @@ def test_full_assignment_first_search_by_search(claims):
                 one_evaluation += tried["fast"] - before == 1
     assert searches > 1000 and one_evaluation > searches * 0.7, (searches, one_evaluation)
     assert tried["fast"] < tried["plain"] * 0.8, tried
+
+
+def test_decide_only_alternatives_equal_the_evaluated_routes(claims):
+    """``doctrine.alternatives`` decided from the elements already evaluated equals each other profile's route
+    evaluated and decided, for every claim under every profile where the route is reached and no bar holds."""
+    from assistant.core.routes import alternatives
+
+    compared, rebutted, forms = 0, 0, set()
+    proved = {"consumer_prima_facie_evidence": True, "platform_proved_compliance": True}
+    drawn = claims + fixed_facts(1500, seed=1818)
+    # and each drawn claim with the burden shifted and the platform's proof given (the rebuttal of rule 8)
+    for facts in drawn + [copy_facts(facts, proved) for facts in drawn]:
+        ctx = build_context(facts)
+        for doctrine in DOCTRINES:
+            ev = evaluate(ctx, doctrine)
+            if ev.bar is not None or ev.route.outcome not in ("met", "blocked", "rebutted"):
+                continue
+            fast = alternatives(ctx, ev, doctrine)
+            assert list(fast.items()) == list(_plain_alternatives(ctx, ev, doctrine).items()), (doctrine, facts)
+            compared += 1
+            forms.update(fast.values())
+            rebutted += doctrine != "qin2025" and profile_route(ctx, "qin2025", None)[0].outcome == "rebutted"
+    assert compared > 500 and rebutted > 10, (compared, rebutted)
+    assert {"undetermined", "advance_compensation", "proportional", "supplementary", "joint_and_several",
+            "proportional_joint"} <= forms, forms
