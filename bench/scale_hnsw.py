@@ -158,7 +158,8 @@ def run(sizes: list[int], seed: int, real: bool = True, results: Path | None = N
 
 def summary(name: str, res: dict) -> str:
     """One size as printable lines."""
-    lines = [f"{name}: {res['vectors']} vectors, Chroma build {res['chroma_build_s']} s, load {res['load_avg_1m_at_end']}"]
+    lines = [f"{name}: {res['vectors']} vectors, Chroma build {res['chroma_build_s']} s, "
+             f"load {res['load_avg_1m_at_end']}"]
     for qs in ("labelled", "held_back"):
         r = res[qs]
         lines.append(f"  {qs:<9} n={r['queries']} recall@10 {r['recall@10']:.4f} (ties forgiven "

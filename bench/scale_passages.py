@@ -110,7 +110,9 @@ def _one(rng: random.Random, pools: SentencePools, pid: str) -> GeneratedPassage
     return GeneratedPassage(passage, template.id, tuple(src for src, _, _ in picked))
 
 
-def generate(n: int, seed: int = 0, pools: SentencePools | None = None, held_back: bool = False) -> list[GeneratedPassage]:
+def generate(
+    n: int, seed: int = 0, pools: SentencePools | None = None, held_back: bool = False
+) -> list[GeneratedPassage]:
     """Passages 0 .. n-1 of ``seed`` (``held_back``: the query stream ``GENQ-``); deterministic, nothing written."""
     pools = pools or SentencePools.from_corpus()
     prefix, stream = ("GENQ", "q") if held_back else ("GEN", "p")

@@ -1,4 +1,4 @@
-"""Realistic scale passages (bench/scale_passages.py): deterministic, made of real corpus sentences, realistic lengths."""
+"""Realistic scale passages (bench/scale_passages.py): deterministic, real corpus sentences, realistic lengths."""
 
 import numpy as np
 import pytest
