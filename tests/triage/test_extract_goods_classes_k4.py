@@ -96,3 +96,48 @@ def test_dressing_a_wound_is_treatment_not_a_drug_sold(text: str, category: str)
 def test_goods_named_as_where_food_was_kept_are_not_the_harmful_goods() -> None:
     assert _cat("在平台上买的生日蛋糕我先放冰箱了，第二天吃完全家都拉肚子。") == "food"
     assert _cat("孩子放鞭炮炸伤了手指，鞭炮是在网上一家店买的。") == "other_goods"  # 放 here is to set off
+
+
+@pytest.mark.parametrize("text", [
+    "在团购平台买了一家口腔诊所的种植牙套餐，医生植入时伤到神经，嘴唇一直麻木。",  # the implant is the service's
+    "平台上团购的玻尿酸注射，打完鼻子发黑坏死，机构没有医疗美容资质。",
+    "在美容工作室团购的激光祛斑套餐，做完脸上起了一片水泡。",
+])
+def test_medical_and_beauty_services_are_the_service_not_the_device_or_drug_used(text: str) -> None:
+    assert _cat(text) == "other_service"
+
+
+def test_a_clinic_visited_after_the_harm_is_care() -> None:
+    assert _cat("网上买的卷发棒漏电，把手烫伤了，去附近诊所包扎了一下。") == "other_goods"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("网上药房买的奥美拉唑胶囊，吃完胃更疼了。", None),  # the form alone: registration not stated, not a drug cue
+    ("网上药房买的头孢胶囊是过期的，孩子吃了起疹子。", "drug"),    # a drug's name with its form: one name
+    ("买的鱼油胶囊，瓶子上写着保健食品，吃了一个月肝功能异常。", "food"),
+    ("直播间买的减肥胶囊被查出是假药，吃了心慌住院。", "drug"),     # 假药 is a drug by 药品管理法 第九十八条
+])
+def test_a_dosage_form_says_drug_only_with_a_name_or_a_registration(text: str, category: str | None) -> None:
+    assert _cat(text) == category
+
+
+@pytest.mark.parametrize("text", [
+    "在眼镜店配的近视眼镜度数不对，孩子戴了两个月视力下降。",
+    "网上买的墨镜根本不防紫外线，戴了一天眼睛刺痛流泪。",
+    "直播间买的磁疗护腰，主播说能治腰突，戴了一周腰上烫出泡。",
+    "在同城货运小程序叫的车，司机搬家具时把我的钢琴摔坏了。",
+])
+def test_contested_products_and_services_are_asked(text: str) -> None:
+    ex = extract_facts(text, category_fallback=False)
+    assert ex.facts.category is None and "category" in ex.questions
+
+
+@pytest.mark.parametrize("text, category", [
+    ("社区团购订购的小黄鱼和青菜，黄鱼吃完全家上吐下泻。", "food"),   # 订购 is a purchase, 青菜 not a dish
+    ("网上买的复合肥撒到菜地里，菜苗全烧死了，损失三千多。", "other_goods"),
+    ("买的冰鲜带鱼有股氨水味，吃完嘴巴发麻，送医院上了呼吸机。", "food"),  # the ventilator is treatment
+    ("外卖点的炸鸡吃完拉肚子，没去医院，自己吃了点药就好了。", "catering"),
+    ("网购的减肥果冻吃出药物性肝损伤，住院十天。", "food"),  # a diagnosis naming 药物 is not a drug sold
+])
+def test_everyday_food_and_treatment_words(text: str, category: str) -> None:
+    assert _cat(text) == category

@@ -33,7 +33,7 @@ SURE, WEAK = 0.9, 0.75
 
 # Treatment and cost words that contain a drug cue: 医药费, 药费, 开(了)(点)药, 配药, 拿药, 上药, 换药, 敷药,
 # and taking medicine as a habit (按时吃药, 不用吃药): the consumer's treatment, not what was sold.
-_TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:几|一|两|三|四|五|多|些|点)?(?:次|回|天|周|遍)?(?:的)?药(?![品膏水])|用药(?:过量|错误|不当|失误)|用错了?药|给错了?药|麻醉药?|打了?麻药|医药费|医疗费|药费|开了?(?:些|点|一些|一堆|几盒|好多|很多)?药|配了?药|拿了?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
+_TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:几|一|两|三|四|五|多|些|点)?(?:次|回|天|周|遍)?(?:的)?药(?![品膏水])|用药(?:过量|错误|不当|失误)|用错了?药|给错了?药|麻醉药?|打了?麻药|药物性|药源性|药疹|药物过敏|(?:自行|自己)(?:服|吃|买|涂|擦|抹)了?(?:点|些)?药|(?:上|戴|用|插)了?呼吸机|医药费|医疗费|药费|开了?(?:些|点|一些|一堆|几盒|好多|很多)?药|配了?药|拿了?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
                         r"(?:不用|不必|不再|不需要|需要|每天|一直|长期|天天)吃药|[加减]了?药量|药量|(?:要|得|需要|还要|又)(?:吃|滴|涂|抹|用|打|擦)[^，,。\s]{0,4}药|药品经营|药品许可|药店许可|药品监督|药监|不良反应")
 
 # Goods named as the place something was kept (放冰箱了, 存在柜子里) are where, not what was sold or did harm.
@@ -64,6 +64,7 @@ class GoodsClass:
     requires: re.Pattern[str] | None = None  # the cues name the goods only beside one of these words
     absorbs: frozenset[str] = frozenset()  # categories whose cues name this class's goods too (预制菜 absorbs a dish)
     resolved_by: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a contested class: the registration stated decides
+    suffix: bool = False  # a dosage form: after a named product (阿莫西林胶囊) it is part of that name
     care: bool = False  # a place of treatment (宠物医院): named after the harm it is the care sought, not what was sold
 
 
@@ -90,6 +91,7 @@ def load_classes(path: Path = DATA) -> tuple[tuple[GoodsClass, ...], tuple[str, 
                                description=c["description"], cues=_alt(c.get("cues")), context=_alt(c.get("context")),
                                contested=bool(c.get("contested", False)), requires=_alt(c.get("requires")),
                                absorbs=frozenset(c.get("absorbs") or ()), care=bool(c.get("care", False)),
+                               suffix=bool(c.get("suffix", False)),
                                resolved_by=tuple((cat, re.compile(rx)) for cat, rx in (c.get("resolved_by") or {}).items()))
                     for c in data["classes"])
     return classes, tuple(data["category_order"])
@@ -122,6 +124,8 @@ def _class_hits(text: str) -> list[_ClassHit]:
             for m in rx.finditer(text) if m.end() > m.start() and not _kept_in(text, m.start(), m.end())]
     # a hit strictly inside a longer hit of another category says nothing of its own (眼镜 in 隐形眼镜)
     # — unless its class absorbs that category (预制菜 inside 订了预制菜: packaged food, not a meal)
+    named_ends = {h.end for h in hits if h.strong and not h.cls.suffix}
+    hits = [h for h in hits if not (h.cls.suffix and h.start in named_ends)]  # 阿莫西林|胶囊: one name
     return [h for h in hits if not any(o.cls.category != h.cls.category and o.start <= h.start and h.end <= o.end
                                        and o.end - o.start > h.end - h.start and o.cls.category not in h.cls.absorbs
                                        and o.strong >= h.strong for o in hits)]  # context never hides a name
