@@ -68,11 +68,14 @@ _RUN = threading.local()
 
 def _run_audit_log(s: Settings) -> Any:
     from assistant.store.audit import AuditLog
+    from assistant.store.audit_spool import default_path
 
     logs = _RUN.__dict__.setdefault("logs", {})
     target = s.database_url or str(s.db_path)
     if target not in logs:
-        logs[target] = AuditLog(raw_store(s))
+        store = raw_store(s)
+        # reads the database cannot take when the run ends wait in this spool for the next run (store/audit_spool.py)
+        logs[target] = AuditLog(store, spool=default_path(store.backend, s.data_dir))
     return logs[target]
 
 

@@ -17,7 +17,9 @@ inserted in the write's own transaction (the view runs the store on a backend th
 so no crash can leave a committed change without its audit row, nor a row for a change that was rolled back.
 A READ changes nothing: with an ``AuditLog`` its row waits in the log and goes in with the view's next write
 transaction or at ``log.flush()`` (the end of the Streamlit run), whichever comes first, keeping its own time;
-without a log it is written at once, in its own transaction (the CLI, scripts).
+without a log it is written at once, in its own transaction (the CLI, scripts). A flush the database refuses
+(unreachable at the end of a run) leaves its rows in a local spool file, fsynced, with a warning; the next flush
+sends them first (``audit_spool.py``), so a read's row is never lost with the run.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ import copy
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from assistant.store import audit_spool
 from assistant.store.matters import MatterNotFound, MatterStore, StoreError
 from assistant.store.schema import now_iso
 
@@ -83,10 +87,15 @@ def store_audit(store: Any, matter_id: str | None = None, limit: int = 1000) -> 
 
 
 class AuditLog:
-    """Read rows of one run not yet written: they go in with the next audited write, or all at once at ``flush``."""
+    """Read rows of one run not yet written: they go in with the next audited write, or all at once at ``flush``.
 
-    def __init__(self, store: Any) -> None:
+    ``spool``: where rows wait when the database cannot take them at ``flush`` (default: ``audit_spool.default_path``;
+    ``False``: no spool, a failed flush keeps the rows here and raises)."""
+
+    def __init__(self, store: Any, spool: Path | None | bool = None) -> None:
         self.store, self.rows = store, []  # type: list[Row]
+        self.spool = audit_spool.default_path(store.backend) if spool is None else (Path(spool) if spool else None)
+        self.spooled = 0  # rows this log left in the spool (database unreachable at flush)
 
     def add(self, username: str | None, action: str, matter_id: str | None, detail: str = "") -> None:
         """Keep one row (stamped now) for the next write transaction or flush."""
@@ -102,15 +111,32 @@ class AuditLog:
         self.rows[:0] = rows
 
     def flush(self) -> int:
-        """Write every waiting row in one transaction; returns how many (an error keeps them and propagates)."""
+        """Write the spool's rows, then every waiting row, in one transaction; returns how many were written.
+
+        The database failing: the rows go to the spool (fsynced) with a warning, for the next flush to send first;
+        only when they cannot be spooled either (no spool, or it is unusable) do they stay here and the error
+        propagates."""
         rows = self.take()
-        if rows:
+        with audit_spool.held(self.spool) as waiting:  # rows None: no usable spool (a warning said why)
             try:
-                with self.store.backend.write() as conn:
-                    _insert(conn, rows)
+                sent = self._send((waiting.rows or []) + rows)
+            except Exception as exc:  # unreachable, refused, read-only: the rows wait in the spool, not in memory
+                if waiting.rows is None or not audit_spool.keep(self.spool, rows, exc, waiting):
+                    self.give_back(rows)
+                    raise
+                self.spooled += len(rows)
+                return 0
             except BaseException:
                 self.give_back(rows)
                 raise
+            if waiting.rows:
+                audit_spool.write(self.spool, [])  # sent and committed: the spool is empty again
+        return sent
+
+    def _send(self, rows: list[Row]) -> int:
+        if rows:
+            with self.store.backend.write() as conn:
+                _insert(conn, rows)
         return len(rows)
 
 
@@ -171,8 +197,13 @@ class LawyerView:
             # a refusal is written at once (with the run's waiting reads), never left waiting in a log
             rows = (self.log.take() if self.log is not None else []) + [_row(self.username, "denied", matter_id,
                                                                              method)]
-            with self.store.backend.write() as conn:
-                _insert(conn, rows)
+            try:
+                with self.store.backend.write() as conn:
+                    _insert(conn, rows)
+            except BaseException:
+                if self.log is not None:
+                    self.log.give_back(rows)  # not written: the run's flush sends (or spools) them, refusal included
+                raise
             raise MatterNotFound(f"no saved matter with id {matter_id!r}")
         if method in ("unshare", "delete", "set_owner"):
             self._seen.clear()  # after these, even this view asks again

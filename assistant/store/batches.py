@@ -196,8 +196,13 @@ class BatchView:
         if self.log is not None and action in ("batch-list", "batch-read"):  # reads wait for the run's flush
             self.log.rows.append(row)
             return
-        with self.batches.backend.write() as conn:  # a refusal (or a read without a log) is written at once
-            _insert(conn, [row])
+        try:
+            with self.batches.backend.write() as conn:  # a refusal (or a read without a log) is written at once
+                _insert(conn, [row])
+        except BaseException:
+            if self.log is not None:
+                self.log.rows.append(row)  # not written: the run's flush sends it, or spools it (audit_spool.py)
+            raise
 
     def _guard(self, batch_id: str, method: str) -> None:
         try:

@@ -12,10 +12,10 @@ from assistant.store.users import UserStore
 
 
 @pytest.fixture()
-def team(db_target):
+def team(db_target, tmp_path):
     UserStore(db_target).add("zhang", "zhang-password-1")
     store = MatterStore(db_target)
-    log = AuditLog(store)
+    log = AuditLog(store, spool=tmp_path / "audit-spool.jsonl")
     return store, log, LawyerView(store, "zhang", log=log)
 
 
@@ -114,9 +114,25 @@ def test_a_failed_flush_keeps_the_rows_for_the_next(team, monkeypatch):
     m = view.create_matter("重试")
     view.get_matter(m.id)
     monkeypatch.setattr(audit, "_insert", lambda conn, rows: (_ for _ in ()).throw(RuntimeError("down")))
-    with pytest.raises(RuntimeError):
-        log.flush()
+    assert log.flush() == 0 and log.spooled == 1  # spooled (tests/store/test_audit_spool.py), not raised
     monkeypatch.undo()
+    assert log.flush() == 1 and _trail(store, m.id)[-1] == ("read", "get_matter")
+
+
+def test_without_a_spool_a_failed_flush_keeps_the_rows_and_raises(db_target):
+    UserStore(db_target).add("zhang", "zhang-password-1")
+    store = MatterStore(db_target)
+    log = AuditLog(store, spool=False)
+    view = LawyerView(store, "zhang", log=log)
+    m = view.create_matter("重试")
+    view.get_matter(m.id)
+    real = audit._insert
+    audit._insert = lambda conn, rows: (_ for _ in ()).throw(RuntimeError("down"))
+    try:
+        with pytest.raises(RuntimeError):
+            log.flush()
+    finally:
+        audit._insert = real
     assert log.flush() == 1 and _trail(store, m.id)[-1] == ("read", "get_matter")
 
 
