@@ -21,8 +21,9 @@ import re
 
 from assistant.triage.extract.dates import date_precision, event_date_hit
 from assistant.triage.extract.english import english_date, english_hits, has_english
-from assistant.triage.extract.enums import harm_reading, platform_role_hit
+from assistant.triage.extract.enums import harm_reading
 from assistant.triage.extract.lexicon import category_reading
+from assistant.triage.extract.role import platform_role_reading
 from assistant.triage.extract.scope import admissible, mask_questions
 from assistant.triage.extract.text import (Hit, clause_end, clause_start, demanded, negation_start, normalise,
                                            sentence_start)
@@ -144,8 +145,13 @@ def extract_facts(narrative: str, anchor: date | None = None, category_fallback:
         conflicts["category"] = [(h.start, h.end, narrative[h.start:h.end]) for h in reading.competing]
         questions["category"] = reading.question or ""
         english.pop("category", None)
+    role = platform_role_reading(text)
+    if role.competing:  # 自营 against a third-party seller, or two sellers named: unknown and asked
+        conflicts["platform_role"] = [(h.start, h.end, narrative[h.start:h.end]) for h in role.competing]
+        questions["platform_role"] = role.question or ""
+        english.pop("platform_role", None)
     for name, hit in (("event_date", date_hit), ("category", reading.hit),
-                      ("harm", harm_found), ("platform_role", platform_role_hit(text))):
+                      ("harm", harm_found), ("platform_role", role.hit)):
         if hit is None and name in english:
             hit = english.pop(name)[0]
         english.pop(name, None)

@@ -1,4 +1,4 @@
-"""The two facts read by ranked cues rather than yes/no: ``harm`` and ``platform_role``."""
+"""The two facts read by ranked cues rather than yes/no: ``harm`` and ``platform_role`` (its competing readings: role.py)."""
 
 from __future__ import annotations
 
