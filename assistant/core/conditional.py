@@ -186,28 +186,53 @@ def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: d
     return [(full, result), ({**full, "harm": "property_loss"}, result)]
 
 
+#: Per route, the facts it reads through one element of their own only (``fact_is``, life_health, harm): the
+#: value the search tries satisfies that element and changes nothing else (applicability, other elements, form).
+#: ``category`` (rule 2 and life_health derive from it) and the two duties of 38(2) (its profiles read them) are
+#: not local; 38(2)'s are local only while its burden cannot be rebutted (rule 8), see ``_local_facts``.
+LOCAL_FACTS: dict[str, frozenset[str]] = {
+    "self_operated": frozenset({"harm"}),
+    "identity": frozenset({"merchant_identity_provided", "harm"}),
+    "promise": frozenset({"harm"}),
+    "knowledge": frozenset({"knew_or_should_have_known", "necessary_measures_taken", "harm"}),
+    "food_review": frozenset({"qualification_review_done", "harm"}),
+    "ecl_38_2": frozenset({"causation", "life_health", "harm"}),
+}
+
+
+def _local_facts(facts: ClaimFacts, first: RuleResult) -> frozenset[str]:
+    """The facts whose assignment the search may predict for this route instead of evaluating it."""
+    if first.rule == "ecl_38_2" and facts.consumer_prima_facie_evidence is True and (
+            facts.platform_proved_compliance is True):
+        # once the statutory elements hold, the shifted burden is rebutted (rule 8): the route's outcome turns
+        return frozenset()
+    return LOCAL_FACTS.get(first.rule, frozenset())
+
+
 def _breadth_first(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: dict[str, Any],
-                   first: RuleResult, by_damage: dict[frozenset, RuleResult]) -> Found:
+                   first: RuleResult, evaluated: dict[frozenset, RuleResult]) -> Found:
     """Breadth-first over assignments of the route's blocking facts: the inclusion-minimal ones that meet it.
 
-    ``by_damage``: results already evaluated, by assignment (personal injury standing for property loss)."""
+    ``evaluated``: results already known, by assignment (personal injury standing for property loss)."""
     met: list[tuple[dict[str, Any], RuleResult]] = []
     met_keys: list[frozenset] = []
     seen: set[frozenset] = set()
     # a route reads harm only through its element harm ≠ none ("What blocks"): property loss decides it as
-    # personal injury does, so each assignment is evaluated once for both (only the element's value differs)
-    frontier = [(start, first)]
+    # personal injury does, so each assignment is evaluated once for both (only the element's value differs).
+    # A node: (result or None when predicted, its blocking facts, the one value each single-value one needs).
+    by_damage = {key: (res, res.unknown, _needs(res)) for key, res in evaluated.items()}
+    local = _local_facts(facts, first)
+    frontier = [(start, first.unknown, _needs(first))]
     while frontier:
         following = []
-        for assign, res in frontier:
-            # an unknown ``fact_is`` element is met by one value only: any other fails it, and a route with a
-            # failed element is failed (or, for causation, barred): never met nor blocked, so never tried
-            needs = _needs(res)
-            for fact in res.unknown:
+        for assign, unknown, needs in frontier:
+            for fact in unknown:
                 if fact in assign:
                     continue
                 values = DOMAIN.get(fact, _BOOL)
                 if fact in needs:
+                    # an unknown ``fact_is`` element is met by one value only: any other fails it, and a route
+                    # with a failed element is failed (or, for causation, barred): never met nor blocked
                     values = [value for value in values if value == needs[fact]]
                 for value in values:
                     child = {**assign, fact: value}
@@ -222,14 +247,23 @@ def _breadth_first(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], s
                         seen.add(key)
                         damage = key if child.get("harm") != "property_loss" else frozenset(
                             {**child, "harm": "personal_injury"}.items())
-                        result = by_damage.get(damage)
-                        if result is None:
-                            result = by_damage[damage] = run(_assume(facts, child))
-                        if result.outcome == "met" and result.form is not None:
+                        node = by_damage.get(damage)
+                        if node is None:
+                            if fact in local and len(unknown) > 1 and unknown.count(fact) == 1:
+                                # a local fact's value only satisfies its own element: the route stays blocked
+                                # on the other facts, in the same order (no evaluation needed)
+                                node = (None, [name for name in unknown if name != fact],
+                                        {name: v for name, v in needs.items() if name != fact})
+                            else:
+                                result = run(_assume(facts, child))
+                                node = (result, result.unknown, _needs(result))
+                            by_damage[damage] = node
+                        result = node[0]
+                        if result is None or result.outcome == "blocked":
+                            following.append((child, node[1], node[2]))
+                        elif result.outcome == "met" and result.form is not None:
                             met.append((child, result))
                             met_keys.append(key)
-                        elif result.outcome == "blocked":
-                            following.append((child, result))
         frontier = following
     if len(met) < 2:
         return met   # one met assignment has no strict subset among the met ones
