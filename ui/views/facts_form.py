@@ -15,8 +15,8 @@ from i18n import field_label, label, lang, t
 from services import Unavailable
 from views import advice_facts
 from views.state import (
-    BOOL_FIELDS, DOCTRINE_KEY, ENUM_FIELDS, EXTRACT_CUT, UNKNOWN, current_facts, key, on_doctrine_change, on_fact_change,
-    seed_form_widgets, set_fact,
+    BOOL_FIELDS, DOCTRINE_KEY, ENUM_FIELDS, EXTRACT_CUT, UNKNOWN, current_facts, key, on_doctrine_change,
+    on_fact_change, seed_form_widgets, set_fact,
 )
 
 EXTRACTED_TAG = "〔提取〕"
