@@ -136,13 +136,20 @@ def checked_constructor(cls: type, sample: dict[str, Any]) -> Callable[..., Any]
     """A constructor of ``cls`` from every field, valid already: unvalidated when that builds exactly what
     validation builds for ``sample`` (no field transformed), else the validating ``cls`` itself."""
     names = tuple(cls.model_fields)
+    new, set_ = cls.__new__, object.__setattr__
 
     def fast(**values: Any) -> Any:
         if tuple(values) != names:   # every field, given in field order (the engine's calls): the dict as is
             if len(values) != len(names):
                 return cls(**values)
             values = {name: values[name] for name in names}
-        return _fast_construct(cls, values, None)
+        # ``_fast_construct(cls, values, None)`` inlined: a few of these are built per claim
+        obj = new(cls)
+        set_(obj, "__dict__", values)
+        set_(obj, "__pydantic_fields_set__", set(values))
+        set_(obj, "__pydantic_extra__", None)
+        set_(obj, "__pydantic_private__", None)
+        return obj
 
     built, checked = fast(**sample), cls(**sample)
     same = (set(sample) == set(cls.model_fields) and not cls.__private_attributes__ and built == checked

@@ -84,6 +84,12 @@ def resolved_facts(facts: ClaimFacts, ctx: Context, duties_not_done: bool = Fals
     ``duties_not_done``: the qin2025 shift for the ECL-38-2 route only — an unknown review or safety duty counts
     as not done, since the platform bears that burden under the proposal and did not carry it (SPC-CPI-90-2).
     """
+    update = _resolved(facts, ctx, duties_not_done)
+    return copy_facts(facts, update) if update else facts
+
+
+def _resolved(facts: ClaimFacts, ctx: Context, duties_not_done: bool = False) -> dict[str, Any]:
+    """The values ``resolved_facts`` gives the unknown facts."""
     update = {name: value for name, value in AGAINST_CONSUMER.items() if getattr(facts, name) is None}
     if facts.life_health is None:
         # derived from the category when it can be; otherwise (cosmetics, unknown category) not established
@@ -92,13 +98,13 @@ def resolved_facts(facts: ClaimFacts, ctx: Context, duties_not_done: bool = Fals
         for name in ("qualification_review_done", "safety_duty_done"):
             if getattr(facts, name) is None:
                 update[name] = False
-    return copy_facts(facts, update) if update else facts
+    return update
 
 
 def on_record(facts: ClaimFacts, ctx: Context, profile: str) -> str:
     """Rule 12 ``on_record``: the first form in precedence among the routes evaluated on the resolved facts."""
-    resolved = resolved_facts(facts, ctx)
-    resolved_ctx = child_context(ctx, resolved)
+    # the rules read the facts' attributes only: a view of the resolved facts, not a ClaimFacts copy
+    resolved_ctx = child_context(ctx, _assume(facts, _resolved(facts, ctx)))
     if bar_no_harm(resolved_ctx).outcome == "met" or bar_force_majeure(resolved_ctx).outcome == "met":
         # rule 3: a bar decides every route (``decide`` gives none whatever they give): an unknown harm is
         # resolved to none (CC-1165-1), so this is most undetermined claims, and the routes need not run
@@ -108,7 +114,7 @@ def on_record(facts: ClaimFacts, ctx: Context, profile: str) -> str:
     if profile == "qin2025" and facts.consumer_prima_facie_evidence is True and (
             facts.qualification_review_done is None or facts.safety_duty_done is None):
         # the shift belongs to the 38(2) route only (rule 6): every other route keeps the duties as done
-        shifted = resolved_facts(facts, ctx, duties_not_done=True)
+        shifted = _assume(facts, _resolved(facts, ctx, duties_not_done=True))
         route_38_2 = profile_route(child_context(ctx, shifted), profile, ev.bar)[0]
     return decide(ev.base + [route_38_2], ev.bar)[0]
 

@@ -158,9 +158,9 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
         return _finish(_out_of_scope(ctx, time_res, doctrine, trace), facts, ctx, trace)
 
     ev = evaluate(ctx, doctrine)
-    seller, ident, prom, know, food, route = ev.ordered
-    bar, shifted, burden_res = ev.bar, ev.shifted, ev.burden
     ordered = ev.ordered                                      # rule order 2, 4, 5, 6, 7, 8
+    seller, ident, prom, know, food, route = ordered
+    bar, shifted, burden_res = ev.bar, ev.shifted, ev.burden
     form, winner = decide(ordered, bar)
     if bar is not None:
         # rule 3 bars every route whatever the profile: no need to re-run the other profiles
