@@ -123,7 +123,8 @@ def test_spans_point_at_the_text() -> None:
 def test_conflicting_cues_stay_unknown() -> None:
     ex = extract_facts("商家故意掺假，又说是一时疏忽。")
     assert ex.facts.merchant_fault is None
-    assert [s[2] for s in ex.conflicts["merchant_fault"]] == ["商家故意", "掺假", "一时疏忽"]
+    # 掺假 alone says what the goods are, not the seller's intent (issue 14, K4): the intent cue is 商家故意
+    assert [s[2] for s in ex.conflicts["merchant_fault"]] == ["商家故意", "一时疏忽"]
 
 
 def test_full_width_digits_keep_offsets() -> None:

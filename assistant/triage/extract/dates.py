@@ -6,7 +6,8 @@ Rules (none of them guess):
 - a month without a day (2023年5月) resolves to the first of the month, except in the months where a law changed
   mid-month (2014-03, 2022-03, 2024-09: SPC-FD and the 2013 CPL text, SPC-OC, SPC-TI1), where the day decides
   which law applies and the date stays unknown;
-- a year alone (2023年) stays unknown;
+- a year alone (2023年) stays unknown, and so does a span of months (2021年4月至8月间: several purchases) or a
+  holiday week (国庆, 五一);
 - 去年/今年/前年 resolve only against an anchor date (the date the complaint was received); without one they stay
   unknown;
 - a date after the anchor (or after today) is not an event date and is ignored.
@@ -31,6 +32,7 @@ _MONTH = re.compile(r"((?:19|20)\d{2})\s*年的?\s*(\d{1,2})\s*月(?!\s*\d)(?:�
 _CN_FULL = re.compile(rf"([{_CN}]{{4}})年([{_CN}]{{1,3}})月(?:([{_CN}]{{1,3}})[日号])?")
 _RELATIVE = re.compile(r"(前年|去年|今年)\s*(\d{1,2}|[十一二三四五六七八九]{1,3})\s*月(?:\s*(\d{1,2}|[十一二三四五六七八九]{1,3})\s*[日号])?")
 _RELATIVE_YEAR = {"前年": -2, "去年": -1, "今年": 0}
+_RANGE_AFTER = re.compile(r"\s*(?:至|到|～|~|—|－|-)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月")
 
 
 def _cn_small(s: str) -> int | None:
@@ -86,6 +88,9 @@ def date_hits(text: str, anchor: date | None = None) -> list[Hit]:
         day = _cn_small(m.group(3)) if m.group(3) else None
         add(_make(year, month, day) if year else None, m)
     for m in _MONTH.finditer(text):
+        if _RANGE_AFTER.match(text, m.end()):  # 2021年4月至8月间: a span of months, no one event date
+            taken.append((m.start(), m.end()))
+            continue
         add(_make(int(m.group(1)), int(m.group(2)), None), m)
     for m in _RELATIVE.finditer(text):
         if anchor is None:
@@ -130,8 +135,9 @@ def _sentence_end(text: str, pos: int) -> int:
 
 # Festivals with a fixed Gregorian day (去年双十一 = 11-11 of the year before the anchor). Lunar ones (春节, 中秋,
 # 端午) and "around" a festival (国庆前后, 春节前) have no day: they are asked about, never guessed.
+# 国庆 and 五一 are holiday weeks (10月1日至7日, 5月1日至5日), not days: asked, like the lunar festivals.
 _FIXED_FESTIVALS = {"双十一": (11, 11), "双11": (11, 11), "双十二": (12, 12), "双12": (12, 12), "618": (6, 18),
-                    "元旦": (1, 1), "圣诞": (12, 25), "情人节": (2, 14), "国庆": (10, 1), "五一": (5, 1)}
+                    "元旦": (1, 1), "圣诞": (12, 25), "情人节": (2, 14)}
 _FESTIVAL = re.compile(r"(前年|去年|今年|((?:19|20)\d{2})年)?\s*(双十一|双11|双十二|双12|618|元旦|圣诞节?|情人节|国庆节?|五一"
                        r"|春节|中秋节?|端午节?|元宵节?|七夕|清明节?)(前后|前|后|期间|左右)?")
 # Dates a reader cannot place without more: relative to the telling (上个月, 上周, 前天) or a year alone.

@@ -75,6 +75,7 @@ _DATE_MY = re.compile(r"\b(?:in\s+)?" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
 _COMPILED = tuple((f, v, re.compile(p, _I)) for f, v, p in _CUES)
 _CAT = tuple((c, re.compile(p, _I)) for c, p in _CATEGORY)
 _ASCII_WORDS = re.compile(r"[A-Za-z]{3,}")
+_TOLD = re.compile(r"\b(?:told|complained|reported|notified|contacted|wrote to|messaged)\b", re.I)
 
 
 def has_english(text: str) -> bool:
@@ -105,7 +106,15 @@ def english_date(text: str, anchor: date | None = None) -> tuple[Hit, str] | Non
             value = date(int(m.group(2)), _month(m.group(1)), 1)
             if value <= limit:
                 found.append((Hit(value, m.start(), m.end()), "month"))
+    # the date of a complaint or report (On 2 June she told the app …) is not the purchase's or the harm's
+    found = [hp for hp in found if not _TOLD.search(text[_sentence(text, hp[0].start)[0]:_sentence(text, hp[0].end)[1]])]
     return min(found, key=lambda hp: hp[0].value) if found else None
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, pos) for c in ".;!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".;!?\n") if i >= 0]
+    return start, min(ends) if ends else len(text)
 
 
 def english_hits(text: str) -> dict[str, list[Hit]]:

@@ -6,6 +6,7 @@
   not a failure of the measures it owed once it knew (it bears on the expanded damage instead, QIN-5.2.3).
 - The platform's conduct (measures, safety duty) is read only where a sentence names the platform (or 你们 in a
   transcript): 一直不处理 or 疏于管理 with no actor named may be the seller's.
+- A seller's or streamer's guarantee (主播宣称"假一赔十") is not the platform's advance compensation (CPL-44-1).
 - The platform's say-so (客服说审核过了, 被告一称已将司机清退, 客服：属于不可抗力) is a claim, not a fact, for the
   facts it would clear; the seller's say-so (商家说不是故意的) likewise for the fault it would lessen.
 """
@@ -24,7 +25,10 @@ _ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)
                     # a doubt (有没有人投诉过我不清楚, 我不知道平台有没有审核过): the clause states nothing either way
                     r"|[^，,。；;！!？?\n]*(?:有没有|是不是|是否|有无|会不会|能不能)[^，,。；;！!？?\n]*(?:不清楚|不知道|不确定|不晓得|不了解)[^，,。；;！!？?\n]*"
                     r"|(?:我|本人|客户|委托人|当事人)(?:也|并|都|实在)?(?:不知道|不清楚|不确定|不晓得|搞不清)[^，,。；;！!？?\n]*(?:有没有|是不是|是否|有无|会不会)[^，,。；;！!？?\n]*"
-                    r"|(?:请您|麻烦您|请)(?:先|再)?(?:提供|上传|发送|发一下|补充|出示)[^。！!？?\n]*")
+                    r"|(?:请您|麻烦您|请)(?:先|再)?(?:提供|上传|发送|发一下|补充|出示)[^。！!？?\n]*"
+                    # an A-not-A question with no question mark (我就想问平台管不管, 你们赔不赔): from the asking
+                    # verb on it states nothing (what comes before it, 平台自营的奶粉, still does)
+                    r"|(?:不知道|不清楚|不确定|不晓得|想知道|想问|问问|问一下)?([\u4e00-\u9fff])不\1[^，,。；;！!？?\n]*")
 
 _COMPLAINT = re.compile(r"投诉|举报|反映|通知|理|收到|接到|不管|处理|答复|回复")
 _OTHERS_EARLIER = re.compile(r"多次|多人|很多人|好多|不少人|其他|别人|多名|多位|大量|此前|之前|早就|早已|曾|一直有|以前|事先|购买前|下单前"
@@ -33,7 +37,7 @@ _IGNORING = re.compile(r"不管|不理|没人理|置之不理|不予理睬|未�
 _AFTER = re.compile(r"(?:后|之后|以后|事后|后来|其后|随后|出事|受伤|住院|确诊)")
 # The narrator as the one who complained (我向平台投诉, 原告于…向被告一投诉, a transcript's 用户： line).
 _OWN = re.compile(r"我|原告|本人|当事人|委托人|(?:^|\n)\s*用户[：:]")
-_SAID = re.compile(r"(?:^|\n)\s*客服[：:]|(?:平台|客服|对方|被告(?![二三])一?)(?:方面|一方)?(?:说|称|表示|声称|回复|解释|答复|辩称|告诉我)|据平台")
+_SAID = re.compile(r"(?:^|\n)\s*客服[：:]|(?:平台|客服|对方|被告(?![二三])一?)(?:方面|一方)?[：:]?(?:事后|事前|随后|后来|当时|一直|也|则|却)?(?:说|称|表示|声称|回复|解释|答复|辩称|告诉我)|据平台")
 _MERCHANT_SAID = re.compile(r"(?:商家|卖家|店家|老板|被告[二三]|厂家|商户)(?:也|则|却)?(?:说|称|表示|声称|辩称|一口咬定|坚称)")
 #: Facts the platform's say-so would clear: with value True they need more than its word.
 SELF_CLEARING = frozenset({"qualification_review_done", "safety_duty_done", "platform_proved_compliance",
@@ -77,6 +81,19 @@ def said_by_merchant(text: str, hit: Hit) -> bool:
     return bool(_MERCHANT_SAID.search(text[sentence_start(text, hit.start):hit.start + 6]))
 
 
+# The seller or the streamer as the one who promises (主播宣称"假一赔十"): CPL-44-1's advance compensation is the
+# platform's promise; a seller's guarantee is the seller's own, not the platform's.
+_SELLER = re.compile(r"主播|直播间|商家|卖家|店家|店主|老板|被告[二三]|厂家|商户|店铺")
+
+
+def promised_by_seller(text: str, hit: Hit) -> bool:
+    """True when the promise at ``hit`` is told as the seller's or streamer's, with no platform named after them."""
+    before = text[sentence_start(text, hit.start):hit.start]
+    sellers = [m.end() for m in _SELLER.finditer(before)]
+    platforms = [m.end() for m in _PLATFORM.finditer(before)]
+    return bool(sellers) and (not platforms or sellers[-1] > platforms[-1])
+
+
 def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list[Hit]:
     """The hits of one fact that state it, once questions, own complaints and say-so are set aside."""
     if name == "knew_or_should_have_known":
@@ -85,6 +102,8 @@ def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list
         found = [h for h in found if _PLATFORM.search(text[sentence_start(text, h.start):h.end])]
     if name in SELF_CLEARING:
         found = [h for h in found if not (h.value is True and said_by_platform(text, h))]
+    if name == "advance_compensation_promised":
+        found = [h for h in found if not (h.value is True and promised_by_seller(text, h))]
     if name == "merchant_fault":
         found = [h for h in found if not (h.value == "negligent" and said_by_merchant(text, h))]
     return found

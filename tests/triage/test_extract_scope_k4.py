@@ -1,0 +1,70 @@
+"""Issue 14 (batches n5–n7, dev): statements that do not state the fact they seem to, and harm, animals and dates.
+
+Sentences written for these tests (not from the eval files); each class was a wrong value on the dev split.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.triage.extract import extract_facts
+
+
+def _facts(text: str, anchor: date | None = None):
+    return extract_facts(text, anchor=anchor, category_fallback=False).facts
+
+
+def test_an_a_not_a_question_without_a_question_mark_states_nothing() -> None:
+    f = _facts("孩子吃了你们平台卖的果冻被噎住，送了急诊。我就想问你们平台管不管")
+    assert f.safety_duty_done is None and f.necessary_measures_taken is None
+    assert _facts("只是想问一下平台自营的蜂蜜能不能退").platform_role == "self_operated"  # the rest still states
+    assert _facts("客户说不知道是不是平台自营的，买的辣条吃坏了肚子。").knew_or_should_have_known is None
+
+
+def test_the_platforms_say_so_in_an_intake_note_is_a_claim() -> None:
+    assert _facts("平台：事后称已核验商家许可证，但拿不出任何记录。客户吃了店里的卤肉后腹泻。").qualification_review_done is None
+
+
+@pytest.mark.parametrize("text, promised", [
+    ("主播在直播间反复承诺假一赔十，我收到的名牌包经鉴定是假货。", None),   # the streamer's guarantee, not CPL-44-1
+    ("这家店铺首页写着假一赔三，买到的球鞋是假的。", None),
+    ("平台在首页承诺先行赔付，我在平台上一家店买的手表是假的。", True),
+])
+def test_advance_compensation_is_the_platforms_promise_not_the_sellers(text: str, promised: bool | None) -> None:
+    assert _facts(text).advance_compensation_promised is promised
+
+
+def test_a_link_still_to_be_established_is_not_stated() -> None:
+    assert _facts("孩子用了网购的爽身粉后咳嗽不止，因果关系有待鉴定。").causation is None
+
+
+@pytest.mark.parametrize("text, fault", [
+    ("网上买的芝麻油经检测掺假，我们吃了倒没什么事。", None),              # what the goods are, not who knew
+    ("店家在芝麻油里掺假，被市场监管部门查处了，我们吃了也拉肚子。", "intentional"),
+])
+def test_adulteration_is_the_sellers_intent_only_with_the_seller_as_subject(text: str, fault: str | None) -> None:
+    assert _facts(text).merchant_fault == fault
+
+
+def test_the_platforms_business_description_is_not_the_merchants_identity() -> None:
+    assert _facts("被告一称其仅提供信息撮合服务，拒绝承担责任。搬家工人摔坏了原告的冰箱。").merchant_identity_provided is None
+
+
+@pytest.mark.parametrize("text, harm", [
+    ("买的电暖器冒火星，把地毯烫了个洞，好在人没事。", "property_loss"),   # 没事 negates injury, not the carpet
+    ("外卖的水饺里有颗石子，一口下去崩掉半颗牙。", "personal_injury"),
+    ("预约的宠物店给该犬洗澡时用热水烫伤了它的背。", "property_loss"),      # an animal named by its kind
+])
+def test_harm_to_things_teeth_and_animals(text: str, harm: str) -> None:
+    assert _facts(text).harm == harm
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ("2023年5月至7月间我在平台上多次买同一款奶粉，孩子喝了一直腹泻。", None),  # a span of purchases
+    ("去年国庆在网上买的保温杯，用了一周杯底漏电。", date(2024, 4, 2)),         # a holiday week, not a day
+    ("On 4 May 2024 she complained to the app that the heater sparked. It caught fire a week later and burned her arm.", None),
+])
+def test_dates_that_name_no_single_event_day_stay_unknown(text: str, anchor: date | None) -> None:
+    assert _facts(text, anchor).event_date is None
