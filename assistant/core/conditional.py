@@ -182,11 +182,18 @@ def _search(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: d
     # smaller assignment stays blocked on the facts it leaves out: the breadth-first search would meet (or not)
     # only at the full assignment, property loss after personal injury. Evaluated once, it decides the search,
     # unless it is blocked again (the profile's own fact, asked once the duty is known: then the full search).
-    result = run(_assume(facts, full))
-    if result.outcome == "blocked":
-        return _breadth_first(facts, run, start, first, {frozenset(full.items()): result})
-    if result.outcome != "met" or result.form is None:
-        return []
+    if (len(full) > len(start) and first.form is not None and len(first.unknown) == len(set(first.unknown))
+            and _local_facts(facts, first).issuperset(full.keys() - start.keys())):
+        # every blocking fact is local (read by its own element only): the full assignment satisfies exactly the
+        # elements that blocked the route, so the route is met with the form and regime it is blocked with (a
+        # blocked route's form is the one it gives once met: its profile, if any, is decided): nothing to evaluate
+        result = first
+    else:
+        result = run(_assume(facts, full))
+        if result.outcome == "blocked":
+            return _breadth_first(facts, run, start, first, {frozenset(full.items()): result})
+        if result.outcome != "met" or result.form is None:
+            return []
     if not damage:
         return [(full, result)]
     return [(full, result), ({**full, "harm": "property_loss"}, result)]

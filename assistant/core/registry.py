@@ -79,6 +79,14 @@ class RuleResult:
 
     def settle(self, met_form: Optional[str], potential_form: Optional[str] = None) -> "RuleResult":
         """Set outcome from the elements (spec "What blocks"): any failed → failed; any unknown → blocked."""
+        for e in self.elements:
+            if e.ok is not True:
+                break
+        else:
+            # every element satisfied: no lists built
+            self.outcome, self.form = "met", met_form
+            self.detail = "要件全部满足"
+            return self
         failed = [e.name for e in self.elements if e.ok is False]
         unknown = [e for e in self.elements if e.ok is None]
         if failed:
@@ -86,7 +94,7 @@ class RuleResult:
             self.detail = "不满足要件：" + "、".join(failed)
         elif unknown:
             self.outcome, self.form = "blocked", potential_form or met_form
-            self.unknown = [f for e in unknown for f in e.unknown_facts()]
+            self.unknown = [f for e in unknown for f in (e.facts or (e.name,))]   # ``unknown_facts``, inlined
             self.detail = "要件事实不明：" + "、".join(self.unknown)
         else:
             self.outcome, self.form = "met", met_form

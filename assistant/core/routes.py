@@ -114,7 +114,8 @@ def profile_route(ctx: Context, profile: str, bar: Optional[RuleResult]) -> tupl
     # rule 9 follows ECL-38-2's own elements, not the profile's facts: the rebuttal precedes the profile's form
     burden_res = burden(ctx, profile, statutory_met(route))
     shifted = apply_burden(route, burden_res, ctx)
-    bar_routes([route], bar)
+    if bar is not None:
+        bar_routes([route], bar)
     return route, burden_res, shifted
 
 
@@ -150,7 +151,8 @@ def evaluate(ctx: Context, profile: str) -> Evaluation:
     seller, no_harm, force = self_operated(ctx), bar_no_harm(ctx), bar_force_majeure(ctx)
     ident, prom, know, food = identity(ctx), promise(ctx), knowledge(ctx), food_review(ctx)
     bar = no_harm if no_harm.outcome == "met" else (force if force.outcome == "met" else None)
-    bar_routes([seller, ident, prom, know, food], bar)
+    if bar is not None:
+        bar_routes([seller, ident, prom, know, food], bar)
     route, burden_res, shifted = profile_route(ctx, profile, bar)
     return Evaluation(seller, no_harm, force, ident, prom, know, food, route, burden_res, shifted, bar)
 
