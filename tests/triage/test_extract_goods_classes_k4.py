@@ -141,3 +141,15 @@ def test_contested_products_and_services_are_asked(text: str) -> None:
 ])
 def test_everyday_food_and_treatment_words(text: str, category: str) -> None:
     assert _cat(text) == category
+
+
+
+def test_the_gated_class_scan_finds_the_same_hits_as_running_every_class() -> None:
+    """Skipping a class whose needed characters are absent (issue 18's cue_scan idea) changes no hit."""
+    from assistant.triage.evaluate import load_split
+    from assistant.triage.extract.lexicon import raw_hits
+
+    texts = [c["text"] for c in load_split("dev")] + ["买了个充电宝", "外卖点的酸辣粉", "宠物医院", "共享单车", ""]
+    assert len(texts) > 300
+    for text in texts:
+        assert raw_hits(text) == raw_hits(text, gate=False), text

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.triage.extract.cue_scan import required_chars
 from assistant.triage.extract.text import Hit, sentence_start
 
 DATA = Path(__file__).with_name("goods_classes.yaml")
@@ -117,11 +118,24 @@ def _kept_in(text: str, start: int, end: int) -> bool:
     return bool(_PUT.search(text, max(0, start - 1), start)) and bool(_PLACE_AFTER.match(text, end))
 
 
-def _class_hits(text: str) -> list[_ClassHit]:
+@lru_cache(maxsize=1)
+def _plan() -> tuple[tuple[GoodsClass, re.Pattern[str], bool, frozenset[str] | None], ...]:
+    """Each class pattern with the characters one of which its every match needs (cue_scan.required_chars)."""
     classes, _ = load_classes()
-    hits = [_ClassHit(c, m.start(), m.end(), strong and not _SHOP.match(text, m.end())) for c in classes
-            for rx, strong in ((c.cues, True), (c.context, False)) if rx is not None
+    return tuple((c, rx, strong, required_chars(rx)) for c in classes
+                 for rx, strong in ((c.cues, True), (c.context, False)) if rx is not None)
+
+
+def raw_hits(text: str, gate: bool = True) -> list[_ClassHit]:
+    """Every class's cue matches; ``gate`` skips a class none of whose needed characters is in the text (same hits)."""
+    chars = set(text)
+    return [_ClassHit(c, m.start(), m.end(), strong and not _SHOP.match(text, m.end()))
+            for c, rx, strong, needed in _plan() if not gate or needed is None or not chars.isdisjoint(needed)
             for m in rx.finditer(text) if m.end() > m.start() and not _kept_in(text, m.start(), m.end())]
+
+
+def _class_hits(text: str) -> list[_ClassHit]:
+    hits = raw_hits(text)
     # a hit strictly inside a longer hit of another category says nothing of its own (眼镜 in 隐形眼镜)
     # — unless its class absorbs that category (预制菜 inside 订了预制菜: packaged food, not a meal)
     named_ends = {h.end for h in hits if h.strong and not h.cls.suffix}
