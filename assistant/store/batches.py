@@ -40,6 +40,21 @@ COMPARED = ("priority", "needs_review", "error", "liability_form", "event_date",
             "knew_or_should_have_known", "necessary_measures_taken", "qualification_review_done", "safety_duty_done",
             "merchant_identity_provided", "complaint_delay_expanded_damage")
 
+#: Where a version's extracted marks keep the extractor's cut (the key ``ui/views/state.CUT_MARK`` reads).
+CUT_MARK = "_cut"
+
+
+def row_cut(rec: dict[str, Any]) -> dict[str, Any] | None:
+    """The extractor's cut saved with a row (``{"read", "total", "note"}``), or None: no cut, or a batch saved before
+    rows carried it (issue 14; the row's review reason is text for a person and is not parsed)."""
+    cut = rec.get("extract_cut")
+    if not isinstance(cut, dict):
+        return None
+    read, total = cut.get("read"), cut.get("total")
+    if not (isinstance(read, int) and isinstance(total, int) and 0 <= read < total):
+        return None  # not a cut the page can state in numbers
+    return {"read": read, "total": total, "note": str(cut.get("note") or "")}
+
 
 @dataclass(frozen=True)
 class Batch:
@@ -141,7 +156,8 @@ class BatchStore:
                 "changed": dict(sorted(changed.items()))}
 
     def open_as_matter(self, matter_store: Any, batch_id: str, record_id: str) -> Any:
-        """Create a matter from one row: its narrative and the facts triage used (a failed row: the narrative only)."""
+        """Create a matter from one row: its narrative, the facts triage used (a failed row: the narrative only), and
+        the extractor's cut when it read only part of the narrative (kept under ``CUT_MARK``)."""
         from assistant.triage.coerce import FACT_COLUMNS
 
         rec = next((r for r in self.load(batch_id) if str(r.get("id")) == str(record_id)), None)
@@ -155,6 +171,9 @@ class BatchStore:
         quotes = dict(re.findall(r"(\w+):「(.*?)」", rec.get("evidence") or ""))
         extracted = {f: {"text": quotes.get(f, ""), "value": v} for f, v in facts.items()
                      if f != "narrative" and sources.get(f, "").startswith("text")}
+        cut = row_cut(rec)
+        if cut:  # the extractor read only part of the narrative: the matter page says so (ui/views/state.py)
+            extracted[CUT_MARK] = cut
         doctrine = self._doctrine(batch_id)
         return matter_store.create_matter(f"分诊 {record_id}", doctrine=doctrine, facts=facts, extracted=extracted)
 

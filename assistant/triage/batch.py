@@ -104,6 +104,8 @@ def merge_facts(row: InputRow, extractor: Callable[..., Any] = extract_facts,
         extra["date_question"] = getattr(ex, "date_question", None) if "event_date" not in given else None
         # facts left unknown because two readings compete (issue 14: wrong is worse than unknown): their questions
         extra["reading_questions"] = [q for k, q in (getattr(ex, "questions", None) or {}).items() if k not in given and q]
+        if getattr(ex, "cut", None):  # as numbers, so a row opened as a matter keeps the warning (issue 14)
+            extra["extract_cut"] = {"read": len(ex.facts.narrative or ""), "total": len(row.narrative), "note": ex.cut}
     return facts, sources, evidence
 
 
@@ -164,4 +166,6 @@ def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[...
         fact_sources="; ".join(f"{k}={v}" for k, v in sources.items()), evidence=evidence,
         **verdict_columns(verdict),  # issues 12/13: on_record, key facts, limitation, punitive amount
     )
+    if extra.get("extract_cut"):  # not an output column: kept in a saved batch for open_as_matter (batches.py)
+        rec["extract_cut"] = extra["extract_cut"]
     return rec
