@@ -68,3 +68,14 @@ def test_harm_to_things_teeth_and_animals(text: str, harm: str) -> None:
 ])
 def test_dates_that_name_no_single_event_day_stay_unknown(text: str, anchor: date | None) -> None:
     assert _facts(text, anchor).event_date is None
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("买的饼干孩子吃了呕吐，订单截图我已经发给客服了。", None),          # the purchase only: no link to the damage
+    ("民宿床上有跳蚤，咬得全身是包。证据：仅有一张照片。", None),
+    ("充电器烧坏了床头柜，我拍了个视频。", None),
+    ("面膜用后脸上红肿，订单截图和门诊病历我都保存着。", True),          # purchase and damage: initial proof
+    ("原告已提交购买凭证等初步证据。", True),                             # called initial proof outright
+])
+def test_initial_proof_needs_more_than_one_item(text: str, evidence: bool | None) -> None:
+    assert _facts(text).consumer_prima_facie_evidence is evidence

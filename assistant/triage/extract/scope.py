@@ -6,6 +6,7 @@
   not a failure of the measures it owed once it knew (it bears on the expanded damage instead, QIN-5.2.3).
 - The platform's conduct (measures, safety duty) is read only where a sentence names the platform (or 你们 in a
   transcript): 一直不处理 or 疏于管理 with no actor named may be the seller's.
+- Initial proof (QIN-5.4.2) is two items or more (订单和病历), not one alone (订单截图我发给你了, 仅有照片).
 - A seller's or streamer's guarantee (主播宣称"假一赔十") is not the platform's advance compensation (CPL-44-1).
 - The platform's say-so (客服说审核过了, 被告一称已将司机清退, 客服：属于不可抗力) is a claim, not a fact, for the
   facts it would clear; the seller's say-so (商家说不是故意的) likewise for the fault it would lessen.
@@ -94,6 +95,30 @@ def promised_by_seller(text: str, hit: Hit) -> bool:
     return bool(sellers) and (not platforms or sellers[-1] > platforms[-1])
 
 
+# Initial proof (QIN-5.4.2; spec liability.md: "purchase record, proof of damage, communications") links the damage
+# to the purchase: one item alone (订单截图我发给你了, 仅有照片, I took a video) shows one side of it, not the link.
+_ITEM = re.compile(r"(?:订单|购买记录|交易记录|付款记录|支付记录|聊天记录|沟通记录|行程记录|行程单|就诊记录|购药记录)(?:截图|截屏|照片)?"
+                   r"|鉴定报告|检测报告|诊断证明|诊断书|病历|出院小结|医院证明|发票|小票|收据|票据|凭证|快递单|包装|药盒|盒子|剩余|剩下"
+                   r"|[\u4e00-\u9fff]{0,2}照片|视频|录音|录像|截图"
+                   r"|\b(?:order|receipt|invoice|screenshot|chat|medical record|photo|video|box|packaging|bottle|record)s?\b", re.I)
+_ONLY = re.compile(r"仅有|只有|只剩|仅剩|\bonly\b", re.I)
+_EXPLICIT = re.compile(r"初步证据|证据(?:齐全|充分|确凿|都在|都留着)|\bevidence\b", re.I)
+
+
+def links_damage(text: str, hit: Hit) -> bool:
+    """True when the evidence told beside ``hit`` is initial proof: two items or more, or called 初步证据 outright."""
+    start = sentence_start(text, hit.start)
+    ends = [i for i in (text.find(c, hit.end) for c in "。！!？?；;") if i >= 0]
+    line = text.find("\n", hit.end)
+    if line >= 0 and not re.match(r"\s*(?:用户|客服|客户|user|agent)\s*[：:]", text[line + 1:], re.I):
+        line = -1  # a wrapped line goes on with the same sentence; a new speaker's turn does not
+    end = min([i for i in ends + [line] if i >= 0] or [len(text)])
+    sentence = text[start:end]
+    if _EXPLICIT.search(sentence):
+        return True
+    return not _ONLY.search(sentence) and len(_ITEM.findall(sentence)) >= 2
+
+
 def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list[Hit]:
     """The hits of one fact that state it, once questions, own complaints and say-so are set aside."""
     if name == "knew_or_should_have_known":
@@ -102,6 +127,8 @@ def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list
         found = [h for h in found if _PLATFORM.search(text[sentence_start(text, h.start):h.end])]
     if name in SELF_CLEARING:
         found = [h for h in found if not (h.value is True and said_by_platform(text, h))]
+    if name == "consumer_prima_facie_evidence":
+        found = [h for h in found if not (h.value is True and not links_damage(text, h))]
     if name == "advance_compensation_promised":
         found = [h for h in found if not (h.value is True and promised_by_seller(text, h))]
     if name == "merchant_fault":
