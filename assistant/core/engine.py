@@ -63,9 +63,10 @@ def _missing(ctx: Context, ordered: list[RuleResult], route_38_2: RuleResult, pr
             # safety unknown): each is an unknown element of a route that has neither failed nor been barred,
             # asked whether the route is met or blocked on something else
             unknown = [fact for e in r.elements if e.ok is not False
-                       for fact in (e.unknown_facts() if e.ok is None else e.facts)]
-            ranked += [(_RANK[r.form], seq * 100 + i, fact) for i, fact in enumerate(unknown)]
-    names = [fact for _, _, fact in sorted(ranked)]
+                       for fact in ((e.facts or (e.name,)) if e.ok is None else e.facts)]   # unknown_facts
+            if unknown:
+                ranked += [(_RANK[r.form], seq * 100 + i, fact) for i, fact in enumerate(unknown)]
+    names = [fact for _, _, fact in sorted(ranked)] if ranked else []
     if route_38_2.outcome == "met" and profile == "qin2025" and facts.consumer_prima_facie_evidence is None:
         names.append("consumer_prima_facie_evidence")
     if bar is None:
@@ -75,6 +76,8 @@ def _missing(ctx: Context, ordered: list[RuleResult], route_38_2: RuleResult, pr
             names.append("advance_compensation_promised")
     if not ctx.date_known:
         names.append("event_date")
+    if not names:
+        return []
     # first occurrences in order (a dict, not a list scanned per name)
     return [_MissingFact(fact=name, question=question_for(name, facts)) for name in dict.fromkeys(names)]
 
@@ -98,6 +101,8 @@ def _recourse(form: str, ctx: Context, regimes: list[str]) -> bool:
 
 
 def _dedupe(ids: list[str]) -> list[str]:
+    if len(ids) < 2:
+        return list(ids)   # nothing to drop (most regimes and notes lists): no dict built
     return list(dict.fromkeys(ids))   # first occurrences, in order
 
 
@@ -176,7 +181,9 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
 
     # the winning route first (as the spec's example ["ECL-38-2", "CPL-44-1"]), then the rest in rule order
     met = [r for r in ordered if r.outcome == "met" and r.regime]
-    regimes = _dedupe([r.regime for r in sorted(met, key=lambda r: r is not winner)])
+    if len(met) > 1:
+        met.sort(key=lambda r: r is not winner)   # stable: the rest keep rule order
+    regimes = _dedupe([r.regime for r in met])
     imputation, burden_of_proof, basis = _imputation(form, winner, shifted)
     expanded = expanded_damage(ctx)
     if bar is not None and expanded.outcome == "met":
@@ -219,27 +226,28 @@ def classify(facts: ClaimFacts | dict[str, Any], doctrine: str = "qin2025", scen
     if form == "undetermined":
         notes.append("事实不足，暂无法确定责任形态：请先补充待补事实所列问题。")
 
-    entries = [time_res, seller, ev.no_harm, ev.force, ident, prom, know, food, route, burden_res, expanded]
-    fields = dict(
-        liability_form=form,
-        regimes=regimes,
-        liability_nature="contract_seller" if form == "seller_liability" else "tort",
-        imputation=imputation,
-        burden_of_proof=burden_of_proof,
-        burden_basis=basis,
-        recourse=recourse,
-        expanded_damage=expanded.outcome == "met",
-        doctrine=_DoctrineInfo(profile=doctrine, alternatives=alternatives),
-        citations=_dedupe(citations),
-        trace=[r.to_trace() for r in entries] if trace else [],
-        missing_facts=_missing(ctx, ordered, route, doctrine, bar),
-        as_of=_AsOf(date=facts.event_date.isoformat() if facts.event_date else None,
-                    assumed_current_law=not ctx.date_known, instruments=instruments_in_force(ctx.on, ctx.decided),
-                    version_notes=version_notes(ctx.on, ctx.date_known, ctx.decided, ctx.decision_known)),
-        notes=_dedupe(notes),
+    entries = (time_res, seller, ev.no_harm, ev.force, ident, prom, know, food, route, burden_res, expanded)
+    fields = {   # a literal in the Verdict's field order (no keyword call)
+        "liability_form": form,
+        "regimes": regimes,
+        "liability_nature": "contract_seller" if form == "seller_liability" else "tort",
+        "imputation": imputation,
+        "burden_of_proof": burden_of_proof,
+        "burden_basis": basis,
+        "recourse": recourse,
+        "expanded_damage": expanded.outcome == "met",
+        "doctrine": _DoctrineInfo(profile=doctrine, alternatives=alternatives),
+        "citations": _dedupe(citations),
+        "trace": [r.to_trace() for r in entries] if trace else [],
+        "missing_facts": _missing(ctx, ordered, route, doctrine, bar),
+        "as_of": _AsOf(date=facts.event_date.isoformat() if facts.event_date else None,
+                       assumed_current_law=not ctx.date_known,
+                       instruments=instruments_in_force(ctx.on, ctx.decided),
+                       version_notes=version_notes(ctx.on, ctx.date_known, ctx.decided, ctx.decision_known)),
+        "notes": _dedupe(notes),
         # rule 12: an established form stands on the record too (a blocked route can only add a later form, and
         # every route's elements are known once met); only an undetermined verdict needs the re-evaluation
-        on_record=form if form != "undetermined" else _on_record(facts, ctx, doctrine),
-        scenarios=_scenarios(facts, ctx, ev, doctrine) if scenarios else [],
-    )
+        "on_record": form if form != "undetermined" else _on_record(facts, ctx, doctrine),
+        "scenarios": _scenarios(facts, ctx, ev, doctrine) if scenarios else [],
+    }
     return _finish(fields, facts, ctx, trace)
