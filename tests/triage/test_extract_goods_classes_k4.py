@@ -153,3 +153,18 @@ def test_the_gated_class_scan_finds_the_same_hits_as_running_every_class() -> No
     assert len(texts) > 300
     for text in texts:
         assert raw_hits(text) == raw_hits(text, gate=False), text
+
+
+@pytest.mark.parametrize("text, category", [
+    ("网上买的安全绳在攀岩时断了，我从三米高摔下来扭伤了脚。", "other_goods"),  # the activity is not what was sold
+    ("在平台上买的漂流门票，漂流中皮艇翻了，我的腿被石头划伤。", "other_service"),
+    ("笔记本电脑送到平台上找的维修店换了电池，拿回来充电时起火烧了书桌。", "other_service"),
+    ("网上买的平板用了不到一周就黑屏了，送到维修店说主板坏了。", "other_goods"),  # a repair shop after the harm
+])
+def test_activities_and_repair_shops(text: str, category: str) -> None:
+    assert _cat(text) == category
+
+
+def test_an_electric_injury_and_less_than_is_no_negation() -> None:
+    assert extract_facts("网上买的足浴盆漏电，把我爸的脚电伤了。").facts.harm == "personal_injury"
+    assert extract_facts("买的暖手宝用了不到半小时就漏液了，把大衣烧了个洞。").facts.harm == "property_loss"

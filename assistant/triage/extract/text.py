@@ -24,9 +24,9 @@ def gap(n: int) -> str:
 
 
 # Negators, with the common non-negating words that start with the same character excluded
-# (不仅/不但 "not only", 未来 "future", 无论 "whatever", 没想到 "unexpectedly").
+# (不仅/不但 "not only", 未来 "future", 无论 "whatever", 没想到 "unexpectedly", 不到半小时 "less than").
 NEGATOR = (
-    r"(?:没有|没能|没|未能|未曾|未经|从未|从没|并未|未(?!来|成年)|不(?!仅|但|只|久|料|管|少|同|然|过|得不|断|停|法|良|错|满|幸|慎|当|合格|对劲|准|好|舒服|小心|少人|周|足|堪|妥|符|力|善)"
+    r"(?:没有|没能|没|未能|未曾|未经|从未|从没|并未|未(?!来|成年)|不(?!仅|但|只|久|料|管|少|同|然|过|得不|断|停|法|良|错|满|幸|慎|当|合格|对劲|准|好|舒服|小心|少人|周|足|堪|妥|符|力|善|到[一二两三四五六七八九十几半\d])"
     r"|无法|无(?!论|意中)|非(?!常|法)|拒绝|拒不|拒|不肯|不愿|不予|不能)"
 )
 _NEG_WINDOW = 10
