@@ -232,13 +232,14 @@ def _breadth_first(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], s
     seen: set[frozenset] = set()
     # a route reads harm only through its element harm ≠ none ("What blocks"): property loss decides it as
     # personal injury does, so each assignment is evaluated once for both (only the element's value differs).
-    # A node: (result or None when predicted, its blocking facts, the one value each single-value one needs).
-    by_damage = {key: (res, res.unknown, _needs(res)) for key, res in evaluated.items()}
+    # A node: (outcome, its blocking facts, the one value each single-value one needs, the evaluated result whose
+    # form and regime it has: its own, or for a predicted node the evaluated one it was predicted from).
+    by_damage = {key: (res.outcome, res.unknown, _needs(res), res) for key, res in evaluated.items()}
     local = _local_facts(facts, first)
-    frontier = [(start, first.unknown, _needs(first))]
+    frontier = [(start, first.unknown, _needs(first), first)]
     while frontier:
         following = []
-        for assign, unknown, needs in frontier:
+        for assign, unknown, needs, source in frontier:
             for fact in unknown:
                 if fact in assign:
                     continue
@@ -262,20 +263,23 @@ def _breadth_first(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], s
                             {**child, "harm": "personal_injury"}.items())
                         node = by_damage.get(damage)
                         if node is None:
-                            if fact in local and len(unknown) > 1 and unknown.count(fact) == 1:
+                            if fact in local and unknown.count(fact) == 1 and (
+                                    len(unknown) > 1 or source.form is not None):
                                 # a local fact's value only satisfies its own element: the route stays blocked
-                                # on the other facts, in the same order (no evaluation needed)
-                                node = (None, [name for name in unknown if name != fact],
-                                        {name: v for name, v in needs.items() if name != fact})
+                                # on the other facts, in the same order, or with none left is met, with the form
+                                # and regime it was blocked with (as in ``_search``): no evaluation needed
+                                node = ("blocked", [name for name in unknown if name != fact],
+                                        {name: v for name, v in needs.items() if name != fact}, source) if len(
+                                    unknown) > 1 else ("met", None, None, source)
                             else:
                                 result = run(_assume(facts, child))
-                                node = (result, result.unknown, _needs(result))
+                                node = (result.outcome, result.unknown, _needs(result), result)
                             by_damage[damage] = node
-                        result = node[0]
-                        if result is None or result.outcome == "blocked":
-                            following.append((child, node[1], node[2]))
-                        elif result.outcome == "met" and result.form is not None:
-                            met.append((child, result))
+                        outcome = node[0]
+                        if outcome == "blocked":
+                            following.append((child, node[1], node[2], node[3]))
+                        elif outcome == "met" and node[3].form is not None:
+                            met.append((child, node[3]))
                             met_keys.append(key)
         frontier = following
     if len(met) < 2:
