@@ -79,3 +79,19 @@ def test_dates_that_name_no_single_event_day_stay_unknown(text: str, anchor: dat
 ])
 def test_initial_proof_needs_more_than_one_item(text: str, evidence: bool | None) -> None:
     assert _facts(text).consumer_prima_facie_evidence is evidence
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("卖家的电话是空号，店铺也关了。", "merchant_identity_provided", False),
+    ("被告二未取得动物诊疗许可证即开展诊疗，被告一未发现。", "qualification_review_done", False),
+    ("第三方店铺卖的剃须刀，刀片把我的脸刮破了。", "harm", "personal_injury"),
+    ("网上买的猫爬架倒了，砸到女儿的脚，脚趾骨裂。", "category", "other_goods"),
+    ("Bought a blender from a seller on the app; the blade flew off and cut my hand.", "category", "other_goods"),
+])
+def test_more_everyday_wordings(text: str, field: str, value: object) -> None:
+    assert getattr(_facts(text), field) == value
+
+
+def test_a_dead_number_is_never_the_merchants_identity_provided() -> None:
+    # CPL-44-1 asks for a real name, address and valid contact: a number that is 空号 is not one
+    assert _facts("平台客服给了我卖家的电话，可打过去是空号。").merchant_identity_provided is not True
