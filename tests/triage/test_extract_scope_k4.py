@@ -95,3 +95,15 @@ def test_more_everyday_wordings(text: str, field: str, value: object) -> None:
 def test_a_dead_number_is_never_the_merchants_identity_provided() -> None:
     # CPL-44-1 asks for a real name, address and valid contact: a number that is 空号 is not one
     assert _facts("平台客服给了我卖家的电话，可打过去是空号。").merchant_identity_provided is not True
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("商家说平台审核过他们的资质，我不太相信。", "qualification_review_done", None),   # the seller's say-so
+    ("平台称其事先并不知道这家店卖假药，可之前已经有二十几个人投诉过。", "knew_or_should_have_known", True),
+    ("客服回复得很及时，可是卖家一直不处理，充电器烧坏了插座。", "safety_duty_done", None),  # the seller's conduct
+    ("我投诉后客服说该商家已被清退，店铺已关闭。", "necessary_measures_taken", True),        # 被清退: acted on
+    ("民宿的热水器漏电，我洗澡时被电晕过去。", "harm", "personal_injury"),
+    ("Her son went into anaphylactic shock after eating the cake from a bakery on the app.", "harm", "personal_injury"),
+])
+def test_who_says_and_who_acts(text: str, field: str, value: object) -> None:
+    assert getattr(_facts(text), field) == value

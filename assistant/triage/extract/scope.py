@@ -77,6 +77,20 @@ def said_by_platform(text: str, hit: Hit) -> bool:
     return bool(_SAID.search(text[max(line, sentence_start(text, hit.start) - 1):min(hit.end, hit.start + 4)]))
 
 
+_MERCHANT_ACTOR = re.compile(r"商家|卖家|店家|店主|商户|老板|厂家|被告[二三]|第二被告|房东|司机")
+
+
+def merchants_conduct(text: str, hit: Hit) -> bool:
+    """True when the seller is the actor nearest before the hit in its clause (平台回复了，但是商家一直不处理)."""
+    start = max(sentence_start(text, hit.start), text.rfind("，", 0, hit.start) + 1, text.rfind(",", 0, hit.start) + 1)
+    before = text[start:hit.start + 2]
+    sellers = [m.end() for m in _MERCHANT_ACTOR.finditer(before)]
+    platforms = [m.end() for m in _PLATFORM.finditer(before)]
+    if not sellers or (platforms and platforms[-1] > sellers[-1]):
+        return False
+    return "被" not in before[sellers[-1]:]  # 商家已被清退: the seller is what was acted on, not the actor
+
+
 def said_by_merchant(text: str, hit: Hit) -> bool:
     """True when the hit stands in the seller's own statement (商家说他们也是受害者，不是故意的)."""
     return bool(_MERCHANT_SAID.search(text[sentence_start(text, hit.start):hit.start + 6]))
@@ -124,9 +138,12 @@ def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list
     if name == "knew_or_should_have_known":
         found = [h for h in found if not (h.value is True and after_harm(text, h, harm))]
     if name in PLATFORM_CONDUCT:  # 一直不处理, 疏于管理 with no platform in the sentence: whose conduct? not said
-        found = [h for h in found if _PLATFORM.search(text[sentence_start(text, h.start):h.end])]
-    if name in SELF_CLEARING:
-        found = [h for h in found if not (h.value is True and said_by_platform(text, h))]
+        found = [h for h in found if _PLATFORM.search(text[sentence_start(text, h.start):h.end])
+                 and not merchants_conduct(text, h)]
+    if name in SELF_CLEARING:  # 客服说审核过了, 商家说平台审核过: a claim that would clear the platform, not a fact
+        found = [h for h in found if not (h.value is True and (said_by_platform(text, h) or said_by_merchant(text, h)))]
+    if name == "knew_or_should_have_known":  # 平台说他们不知道: the platform's own denial is a claim
+        found = [h for h in found if not (h.value is False and said_by_platform(text, h))]
     if name == "consumer_prima_facie_evidence":
         found = [h for h in found if not (h.value is True and not links_damage(text, h))]
     if name == "advance_compensation_promised":
