@@ -222,6 +222,29 @@ def _local_facts(facts: ClaimFacts, first: RuleResult) -> frozenset[str]:
     return LOCAL_FACTS.get(first.rule, frozenset())
 
 
+def _predicted(child: dict[str, Any], local: frozenset[str], nodes: dict[frozenset, tuple]) -> tuple | None:
+    """The node of ``child`` predicted from the node of its non-local part, if that was reached: given the
+    values they need, the local facts only satisfy their own elements (``LOCAL_FACTS``). None: evaluate it."""
+    assigned = [name for name in child if name in local]
+    if not assigned:
+        return None
+    base = nodes.get(frozenset((name, value) for name, value in child.items() if name not in local))
+    if base is None:
+        return None
+    outcome, unknown, needs, source = base
+    if outcome != "blocked":
+        # failed, barred, not applicable (or met without a form): the local facts change none of that (their own
+        # elements are unknown there, not failed: life_health's derivation from category is never assigned in a
+        # search of 38(2), the one route it is local to); a node met with a form has no reached superset
+        return None if outcome == "met" and source.form is not None else base
+    if any(unknown.count(name) != 1 for name in assigned):
+        return None
+    rest = [name for name in unknown if name not in assigned]
+    if rest:
+        return ("blocked", rest, {name: v for name, v in needs.items() if name not in assigned}, source)
+    return ("met", None, None, source) if source.form is not None else None
+
+
 def _breadth_first(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], start: dict[str, Any],
                    first: RuleResult, evaluated: dict[frozenset, RuleResult]) -> Found:
     """Breadth-first over assignments of the route's blocking facts: the inclusion-minimal ones that meet it.
@@ -237,6 +260,8 @@ def _breadth_first(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], s
     by_damage = {key: (res.outcome, res.unknown, _needs(res), res) for key, res in evaluated.items()}
     local = _local_facts(facts, first)
     frontier = [(start, first.unknown, _needs(first), first)]
+    # the start's own node, for predicting from it (no child equals the start: each adds a fact)
+    by_damage[frozenset(start.items())] = (first.outcome, first.unknown, frontier[0][2], first)
     while frontier:
         following = []
         for assign, unknown, needs, source in frontier:
@@ -262,6 +287,8 @@ def _breadth_first(facts: ClaimFacts, run: Callable[[ClaimFacts], RuleResult], s
                         damage = key if child.get("harm") != "property_loss" else frozenset(
                             {**child, "harm": "personal_injury"}.items())
                         node = by_damage.get(damage)
+                        if node is None and local:
+                            node = _predicted(child, local, by_damage)
                         if node is None:
                             if fact in local and unknown.count(fact) == 1 and (
                                     len(unknown) > 1 or source.form is not None):

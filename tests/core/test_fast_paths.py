@@ -318,8 +318,8 @@ def test_decide_only_alternatives_equal_the_evaluated_routes(claims):
 def test_local_facts_only_satisfy_their_own_element(claims):
     """What the searches predict without evaluating: a blocked route given the value it needs for a local fact
     (``LOCAL_FACTS``) stays blocked on its other facts, in order, or is met with its form and regime when that was
-    the last one; and each breadth-first search finds the same assignments with the prediction as without it,
-    with fewer evaluations."""
+    the last one; and each breadth-first search finds the same assignments with the prediction (from a node's
+    parent, or from its non-local part: ``_predicted``) as without it, with fewer evaluations."""
     checked = met_checked = 0
     tried = {"predicting": 0, "evaluating": 0}
 
@@ -357,4 +357,4 @@ def test_local_facts_only_satisfy_their_own_element(claims):
                 assert [(list(a.items()), r.form, r.regime) for a, r in predicted] == [
                     (list(a.items()), r.form, r.regime) for a, r in plain], (route.rule, profile, facts)
     assert checked > 300 and met_checked > 300, (checked, met_checked)
-    assert tried["predicting"] < tried["evaluating"] * 0.7, tried
+    assert tried["predicting"] < tried["evaluating"] * 0.6, tried
