@@ -168,3 +168,16 @@ def test_activities_and_repair_shops(text: str, category: str) -> None:
 def test_an_electric_injury_and_less_than_is_no_negation() -> None:
     assert extract_facts("网上买的足浴盆漏电，把我爸的脚电伤了。").facts.harm == "personal_injury"
     assert extract_facts("买的暖手宝用了不到半小时就漏液了，把大衣烧了个洞。").facts.harm == "property_loss"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("网上一起买了一袋米粉和一把勺子，勺子没问题，米粉里有虫卵，孩子吃了上吐下泻。", "food"),  # the cleared goods
+    ("在平台上买了火锅底料回家自己煮，吃完全家都拉肚子。", "food"),                           # packaged, not a meal
+    ("爸爸喝了网上买的散装酒，第二天眼睛看不清，查出是甲醇中毒。", "food"),
+])
+def test_goods_the_narrator_clears_and_packaged_food(text: str, category: str) -> None:
+    assert _cat(text) == category
+
+
+def test_an_animal_that_bites_a_person_makes_it_the_persons_injury() -> None:
+    assert extract_facts("平台上订的农家院，院里的狗把我儿子咬伤了，打了狂犬疫苗。").facts.harm == "personal_injury"

@@ -93,8 +93,10 @@ def _animal(text: str, pos: int) -> bool:
     before = text[sentence_start(text, pos):pos]
     animals = [m.end() for m in _PET.finditer(before)]
     people = [m.end() for m in _PERSON.finditer(before)]
-    if _ANIMAL.search(text[clause_start(text, pos):pos]):
-        return True
+    clause = text[clause_start(text, pos):pos]
+    in_clause = [m.end() for m in _ANIMAL.finditer(clause)]
+    if in_clause and not any(m.end() > in_clause[-1] for m in _PERSON.finditer(clause)):
+        return True  # 猫吃后呕吐; but 民宿的狗把我咬伤了: a person after the animal is the one hurt
     return bool(animals) and (not people or animals[-1] > people[-1])
 
 

@@ -43,6 +43,9 @@ _KEPT_IN = re.compile(r"(?:放在|放进|放到|存在|存放在|存进|搁在|�
 _PUT = re.compile(r"放$")
 _PLACE_AFTER = re.compile(r"(?:里|中|内|上)|了(?=$|[，,。；;！!？?\n ])")
 
+# Goods the narrator clears in the same clause (奶瓶没问题, 阿胶经检测未见异常): not the harmful goods.
+_CLEARED = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:没(?:有)?(?:问题|事)|无问题|没毛病|(?:未见|没有|无)异常|(?:是)?正常的?(?=[，,。；;！!\n]|$)|是好的)")
+
 # A shop's name says what it usually sells, not what was sold here (明眸眼镜店 selling 隐形眼镜): context only.
 _SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)")
 
@@ -195,6 +198,10 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
         first.setdefault(h.cls.category, h)
     cats = _dominant(list(first), pool)
     confidence = SURE if all(h.strong for h in pool) else WEAK
+    if len(cats) > 1:  # goods the narrator clears (奶瓶没问题, 仅钙片有问题 names the other) are not the harmful ones
+        kept = [c for c in cats if not any(_CLEARED.match(text, o.end) for o in pool if o.cls.category == c)]
+        if 0 < len(kept) < len(cats):
+            cats = kept
     if len(cats) > 1 and harm is not None:
         # two goods compete: the harmful one is the one named in the sentence of the harm
         s0 = sentence_start(text, harm.start)
