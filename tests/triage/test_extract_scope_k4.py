@@ -107,3 +107,14 @@ def test_a_dead_number_is_never_the_merchants_identity_provided() -> None:
 ])
 def test_who_says_and_who_acts(text: str, field: str, value: object) -> None:
     assert getattr(_facts(text), field) == value
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("Bought baby formula from a store on the app; the baby had a rash. The platform says it checked the store's licence.",
+     "qualification_review_done", None),                                   # the platform's say-so, in English
+    ("The noodles came cold and late, but nobody got sick; we want the delivery fee back.", "harm", None),
+    ("The e-bike battery from a shop on the app exploded while charging and burned down the shed.", "harm", "property_loss"),
+    ("The app told us the seller's name and address after a week.", "merchant_identity_provided", True),
+])
+def test_english_notes_say_so_negated_illness_and_property(text: str, field: str, value: object) -> None:
+    assert getattr(_facts(text), field) == value

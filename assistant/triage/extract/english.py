@@ -38,7 +38,7 @@ _CUES: tuple[tuple[str, object, str], ...] = (
     ("safety_duty_done", False, r"\btook (?:a|one|two|three|\d+) (?:week|day|month)s? to (?:respond|reply|act)\b|\bnot heard from the (?:platform|app)\b|\bignored (?:our|my|the) complaints?\b|\bno response from the (?:platform|app)\b"),
     ("merchant_identity_provided", False, r"\b(?:seller|vendor|merchant|shop)\b[^.;]{0,20}\b(?:cannot|can't|could not|couldn't) be (?:reached|found|contacted)\b|\brefused to (?:give|disclose)\b[^.;]{0,30}\bseller|\b(?:could not|couldn't|cannot|can't) tell (?:us|me|her|him) who\b|\bseller has disappeared\b"
                                           r"|\b(?:cannot|can't|could not|couldn't|won't|will not) disclose\b[^.;]{0,30}\bseller"),
-    ("merchant_identity_provided", True, r"\b(?:gave|provided|disclosed)\b[^.;]{0,10}\b(?:us|me|her|him|the client)?\b[^.;]{0,10}\bseller'?s?\b[^.;]{0,10}\b(?:name|address|contact)"),
+    ("merchant_identity_provided", True, r"\b(?:gave|provided|disclosed|told (?:us|me|her|him|the client))\b[^.;]{0,10}\b(?:us|me|her|him|the client)?\b[^.;]{0,10}\bseller'?s?\b[^.;]{0,10}\b(?:name|address|contact)"),
     ("advance_compensation_promised", True, r"\bpromised (?:advance )?compensation\b|\badvance compensation\b|\bcompensation guarantee\b|\bpay compensation first\b"),
     ("consumer_prima_facie_evidence", True, r"\bkept (?:the |all )?(?:order|receipt|invoice|screenshot|chat|medical record|photo)s?\b|\bhas (?:the )?(?:receipts|screenshots|medical records)\b"),
     ("consumer_prima_facie_evidence", True, r"\bkept the (?:box|packaging|order page|receipt)|\bkept\b[^.;]{0,40}\b(?:order record|medical records|receipts|screenshots)\b"),
@@ -60,14 +60,14 @@ _CATEGORY: tuple[tuple[str, str], ...] = (
     ("other_goods", r"charger|\bphone\b|laptop|blanket|\btoy\b|hair straightener|rice cooker|\bbag\b|camera|sneakers|\bshoes\b|pressure cooker|heater|appliance|\bbattery\b|e-?bike|scooter|hair dryer|bath seat|\bstroller\b|\bkettle\b|\bfurniture\b"
                      r"|blender|juicer|air fryer|microwave|toaster|\bfan\b|\blamp\b|mattress|helmet|car seat|\bcrib\b|power bank|\btablet computer\b"),
 )
-_INJURY_NEG = re.compile(r"\bno (?:(?:physical|bodily) )?(?:injury|injuries|one (?:was )?hurt)\b|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us)\s+(?:was|were|got)\s+(?:hurt|injured|harmed)\b|\b(?:did not|didn't|was not|wasn't|were not|not)\s+(?:get\s+)?(?:hurt|injured|harmed)\b", _I)
+_INJURY_NEG = re.compile(r"\bno (?:(?:physical|bodily) )?(?:injury|injuries|one (?:was )?hurt)\b|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us)\s+(?:was|were|got|fell)\s+(?:hurt|injured|harmed|sick|ill)\b|\b(?:did not|didn't|was not|wasn't|were not|not)\s+(?:get\s+|fall\s+)?(?:hurt|injured|harmed|sick|ill)\b", _I)
 _INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\binjur(?:y|ies|ed)\b|\bhurt\b|\bburns?\b|burned (?:her|his|my|their)|poisoning|\brash\b|vomit|\bgot sick\b|\bsick again\b"
                      r"|concussion|chipped a tooth|dentist|diagnosed with|blurry|blister(?:ed|s)?|dermatology|broken (?:wrist|arm|leg|rib|nose|bone)|fracture|diarrh(?:o)?ea|allergic|anaphyla\w*|went into shock|\bstroke\b|blood lead|under treatment|saw a doctor|second-degree|liver damage|住院"
                      r"|\bburn(?:ed|t|s)? (?:on|to) (?:the|her|his|my|their) (?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot)\b"
                      r"|\bcut (?:his|her|my|their) (?:mouth|hand|finger|lip|foot|tongue|gum)s?\b|\bbroke (?:two|three|several|\d+) (?:\w+ )?(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b"
                      r"|\bbroke (?:his|her|my|their|a) (?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b|\b(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s? (?:was |were |got )?(?:broken|fractured|scalded|burned|burnt|cut|injured|hurt)\b|scald(?:ed|s|ing)?\b"
                      r"|\\bER\\b|swallowed water|medical bills|stitches|sprain(?:ed)?|bruis(?:e|ed|es)|unconscious|\\bbleeding\\b", _I)
-_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair quote|\brefund(?:ed)? refused\b"
+_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bburn(?:ed|t) down\b|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair quote|\brefund(?:ed)? refused\b"
                        r"|\b(?:was|were) (?:burned|scorched|ruined|damaged|destroyed)\b|\bscorched\b|\bmelted\b|\bruined\b"
                        r"|\bextra [\d,]+ yuan\b|\b[\d,]+ yuan (?:lost|wasted|gone)\b|\bovercharged\b|\bnot the [\d,]+ yuan\b", _I)
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
