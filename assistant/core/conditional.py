@@ -90,7 +90,8 @@ def resolved_facts(facts: ClaimFacts, ctx: Context, duties_not_done: bool = Fals
 
 def _resolved(facts: ClaimFacts, ctx: Context, duties_not_done: bool = False) -> dict[str, Any]:
     """The values ``resolved_facts`` gives the unknown facts."""
-    update = {name: value for name, value in AGAINST_CONSUMER.items() if getattr(facts, name) is None}
+    values = facts.__dict__   # every field is there (a ClaimFacts or a view of one): no getattr per fact
+    update = {name: value for name, value in AGAINST_CONSUMER.items() if values[name] is None}
     if facts.life_health is None:
         # derived from the category when it can be; otherwise (cosmetics, unknown category) not established
         update["life_health"] = bool(ctx.life_health)
@@ -333,8 +334,12 @@ def scenarios(facts: ClaimFacts, ctx: Context, ev: Evaluation, profile: str) -> 
     """Rule 12 ``scenarios``: per blocked route, each minimal assignment meeting it, with the route's own form."""
     ordered = ev.ordered
     promise_unknown = facts.advance_compensation_promised is None and ev.bar is None and not ctx.seller_route
-    if not promise_unknown and all(route.outcome != "blocked" for route in ordered):
-        return []   # nothing to search (most claims): no closure, no sort
+    if not promise_unknown:
+        for route in ordered:
+            if route.outcome == "blocked":
+                break
+        else:
+            return []   # nothing to search (most claims): no closure, no sort
     found: list[tuple[tuple[int, int, int, int], Scenario]] = []
 
     def add(seq: int, assignments: list[tuple[dict[str, Any], RuleResult]]) -> None:
