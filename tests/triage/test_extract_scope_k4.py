@@ -118,3 +118,8 @@ def test_who_says_and_who_acts(text: str, field: str, value: object) -> None:
 ])
 def test_english_notes_say_so_negated_illness_and_property(text: str, field: str, value: object) -> None:
     assert getattr(_facts(text), field) == value
+
+
+def test_causation_still_being_assessed_and_online_consultation() -> None:
+    assert _facts("孩子玩了网购的积木后出现皮疹，积木检出有害物质，因果关系尚在鉴定中。").causation is None
+    assert _facts("在平台上在线问诊，医生给我开的抗生素吃了以后过敏。").category == "other_service"  # the service sold
