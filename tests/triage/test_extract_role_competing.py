@@ -46,3 +46,12 @@ def test_sellers_named_reads_both_forms() -> None:
     plat, other = sellers_named("发货单上写的是一家外省贸易公司，发票也是你们开的。")
     assert plat and other
     assert sellers_named("我在网上买了一台电风扇，叶片飞出来划伤了手。") == ([], [])
+
+
+@pytest.mark.parametrize("text, role", [
+    ("通过平台预订了一家海边客栈，阳台栏杆松了，我爸摔下去骨折。", "marketplace"),  # a provider other than the platform
+    ("在你们平台上的\"小李私房菜\"点的外卖，吃完全家拉肚子。", "marketplace"),     # a named shop on the platform
+    ("你们平台派来的维修师傅把我家的洗衣机修坏了。", None),                        # sent by the platform: its own?
+])
+def test_a_provider_distinct_from_the_platform_is_a_marketplace_seller(text: str, role: str | None) -> None:
+    assert extract_facts(text).facts.platform_role == role
