@@ -123,3 +123,25 @@ def test_english_notes_say_so_negated_illness_and_property(text: str, field: str
 def test_causation_still_being_assessed_and_online_consultation() -> None:
     assert _facts("孩子玩了网购的积木后出现皮疹，积木检出有害物质，因果关系尚在鉴定中。").causation is None
     assert _facts("在平台上在线问诊，医生给我开的抗生素吃了以后过敏。").category == "other_service"  # the service sold
+
+
+@pytest.mark.parametrize("text, value", [
+    ("我找平台要卖家的真实姓名和电话，客服说涉及隐私不能提供。", False),
+    ("原告多次要求被告一提供被告二的名称和地址，被告一均以信息已删除为由拒绝。", False),
+    ("客服：卖家的实名信息我们这边不方便提供给您。", False),
+    ("被告一在原告投诉后第三天向原告提供了被告二的名称和联系电话。", True),
+])
+def test_the_merchants_identity_asked_for_then_refused_or_given(text: str, value: bool) -> None:
+    assert _facts(text).merchant_identity_provided is value
+
+
+@pytest.mark.parametrize("text", [
+    "用户：上个月我就跟你们说过那个电暖器冒火星\n用户：结果你们一直没回复，我爸以为没事又接着用，昨天把脚烫伤了",
+    "I told the app the stroller brake was loose. The app took six days to reply. On the fourth day the stroller tipped over and my son hit his head.",
+])
+def test_a_complaint_left_unanswered_then_harm_again_is_expanded_damage(text: str) -> None:
+    assert _facts(text).complaint_delay_expanded_damage is True
+
+
+def test_the_sellers_silence_followed_by_use_is_not_the_platforms_delay() -> None:
+    assert _facts("商家一直没回复，我又用了一次，手被烫了。").complaint_delay_expanded_damage is None

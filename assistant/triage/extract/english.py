@@ -45,7 +45,10 @@ _CUES: tuple[tuple[str, object, str], ...] = (
     ("merchant_fault", "intentional", r"\b(?:knowingly|deliberately|intentionally|on purpose)\b"),
     ("merchant_fault", "negligent", r"\b(?:was|were) negligent\b|\bnegligen(?:t|ce)\b|\bcarelessly\b"),
     ("force_majeure", True, r"\b(?:typhoon|earthquake|flood(?:ed|ing)?|hurricane|landslide|tsunami)\b"),
-    ("complaint_delay_expanded_damage", True, r"\b(?:took|delay(?:ed)?|waited)\b[^.]{0,60}\b(?:in the meantime|meanwhile)\b[^.]{0,80}\b(?:again|worse)\b"),
+    ("complaint_delay_expanded_damage", True, r"\b(?:took|delay(?:ed)?|waited)\b[^.]{0,60}\b(?:in the meantime|meanwhile)\b[^.]{0,80}\b(?:again|worse)\b"
+                                              # told the app, it sat on it, then the harm came (QIN-5.2.3)
+                                              r"|\b(?:took (?:\w+|\d+) (?:days|weeks) to (?:reply|respond|act)|only replied (?:on|after)|did nothing)\b"
+                                              r"[\s\S]{0,120}?\b(?:exploded|burn(?:ed|t)|tipped|caught fire|again|worse|hospitali[sz]ed)\b"),
     ("live_streaming", True, r"\blive[- ]?stream(?:ing)?\b|\blive broadcast\b"),
 )
 _CATEGORY: tuple[tuple[str, str], ...] = (
