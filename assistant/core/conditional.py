@@ -104,6 +104,10 @@ def _resolved(facts: ClaimFacts, ctx: Context, duties_not_done: bool = False) ->
 
 def on_record(facts: ClaimFacts, ctx: Context, profile: str) -> str:
     """Rule 12 ``on_record``: the first form in precedence among the routes evaluated on the resolved facts."""
+    if facts.harm is None and AGAINST_CONSUMER["harm"] == "none":
+        # an unknown harm resolves to none, which rule 3 bars (CC-1165-1: ``bar_no_harm`` is met on it) whatever
+        # else holds: most undetermined claims, decided without building the resolved facts
+        return "none"
     # the rules read the facts' attributes only: a view of the resolved facts, not a ClaimFacts copy
     resolved_ctx = child_context(ctx, _assume(facts, _resolved(facts, ctx)))
     if bar_no_harm(resolved_ctx).outcome == "met" or bar_force_majeure(resolved_ctx).outcome == "met":
