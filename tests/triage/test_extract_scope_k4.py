@@ -145,3 +145,12 @@ def test_a_complaint_left_unanswered_then_harm_again_is_expanded_damage(text: st
 
 def test_the_sellers_silence_followed_by_use_is_not_the_platforms_delay() -> None:
     assert _facts("商家一直没回复，我又用了一次，手被烫了。").complaint_delay_expanded_damage is None
+
+
+@pytest.mark.parametrize("text, knew", [
+    ("平台知道我孩子住院后，第二天就把那家店封了。", None),            # learnt of the harm itself: after it
+    ("平台知道这家店卖过期奶粉后仍然不下架，我买了一罐孩子喝了腹泻。", True),  # learnt of the hazard, before
+    ("这家店去年就被市场监督管理部门通报过，平台照样让它卖。", True),
+])
+def test_knowledge_of_the_hazard_before_not_of_the_harm_after(text: str, knew: bool | None) -> None:
+    assert _facts(text).knew_or_should_have_known is knew

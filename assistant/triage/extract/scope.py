@@ -32,6 +32,7 @@ _ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)
                     r"|(?:不知道|不清楚|不确定|不晓得|想知道|想问|问问|问一下)?([\u4e00-\u9fff])不\1[^，,。；;！!？?\n]*")
 
 _COMPLAINT = re.compile(r"投诉|举报|反映|通知|理|收到|接到|不管|处理|答复|回复")
+_LEARNT_AFTER = re.compile(r"[^，,。；;\n]{0,10}(?:受伤|出事|住院|中毒|事故|投诉|死亡|烧伤|烫伤|过敏)(?:了)?(?:后|以后|之后)")
 _OTHERS_EARLIER = re.compile(r"多次|多人|很多人|好多|不少人|其他|别人|多名|多位|大量|此前|之前|早就|早已|曾|一直有|以前|事先|购买前|下单前"
                              r"|购买之前|在我购买|半年前|警告|抽检|住客|买家|消费者|用户反映|评价|差评|评论|一堆人|有人|别的")
 _IGNORING = re.compile(r"不管|不理|没人理|置之不理|不予理睬|未予理睬|不闻不问|视而不见|石沉大海")
@@ -136,8 +137,9 @@ def links_damage(text: str, hit: Hit) -> bool:
 
 def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list[Hit]:
     """The hits of one fact that state it, once questions, own complaints and say-so are set aside."""
-    if name == "knew_or_should_have_known":
-        found = [h for h in found if not (h.value is True and after_harm(text, h, harm))]
+    if name == "knew_or_should_have_known":  # 平台知道我受伤后…: learnt of the harm itself, after it
+        found = [h for h in found if not (h.value is True and (after_harm(text, h, harm)
+                                                                or _LEARNT_AFTER.match(text, h.end)))]
     if name in PLATFORM_CONDUCT:  # 一直不处理, 疏于管理 with no platform in the sentence: whose conduct? not said
         found = [h for h in found if _PLATFORM.search(text[sentence_start(text, h.start):h.end])
                  and not merchants_conduct(text, h)]
