@@ -139,7 +139,7 @@ def run(sizes: list[int], seed: int, real: bool = True, results: Path | None = N
             "tie": TIE, "embed_log": [json.loads(x) for x in log.read_text().splitlines()] if log.exists() else [],
             "lengths": {"real_dense": length_profile([p.text for p in dense]),
                         "generated": length_profile([x.passage.text for x in gen])},
-            "realism": realism(dense, real_vecs, gen_vecs[: min(sizes)], seed)}
+            "realism": realism(dense, real_vecs, gen_vecs, seed)}  # at the largest size
     print(json.dumps(meta["realism"], ensure_ascii=False), flush=True)
     out: dict = {"meta": meta, "runs": {}}
     plans = ([("real", real_ids, real_vecs)] if real else []) + [
