@@ -73,6 +73,8 @@ _INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\b
 _PROPERTY = re.compile(r"\blost\s+[\d,]+|\bburn(?:ed|t) down\b|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair quote|\brefund(?:ed)? refused\b"
                        r"|\b(?:was|were) (?:burned|scorched|ruined|damaged|destroyed)\b|\bscorched\b|\bmelted\b|\bruined\b"
                        r"|\bextra [\d,]+ yuan\b|\b[\d,]+ yuan (?:lost|wasted|gone)\b|\bovercharged\b|\bnot the [\d,]+ yuan\b", _I)
+# A harm that did not happen (a near miss, a fear, a supposition): the rest of its clause states a risk (issue 14).
+_UNREALISED = re.compile(r"\b(?:almost|nearly|narrowly|could have|would have|might have|may have been|risk(?:ed|s)? of|in case|afraid|worried|fear(?:ed|s)? (?:that|it)|if (?:she|he|they|we|I|the child|the baby|my \w+) had)\b[^.;,!?\n]*", _I)
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
 _DATE_MDY = re.compile(r"\b" + _MON + r"\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b", _I)
 _DATE_MY = re.compile(r"\b(?:in\s+)?" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
@@ -134,6 +136,7 @@ def english_hits(text: str) -> dict[str, list[Hit]]:
             hits["category"] = [Hit(cat, m.start(), m.end())]
             break
     masked = _INJURY_NEG.sub(lambda m: " " * len(m.group()), text)
+    masked = _UNREALISED.sub(lambda m: " " * len(m.group()), masked)  # almost burned: a risk, not a harm
     m = _INJURY.search(masked)
     if m:
         hits["harm"] = [Hit("personal_injury", m.start(), m.end())]

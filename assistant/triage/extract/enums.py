@@ -15,7 +15,7 @@ _INJURY = re.compile(
     r"|身体不适|发高烧|发烧|起疹子|皮疹|红疹|湿疹|头晕|头痛|病情加重|病情恶化|[打咬刺割砸压扭碰撞摔划擦烫烧磕炸]伤|磕破|头破|溺水|入院|[摔撞打压砸]断|吃坏|肚子疼|肚子痛|胃疼|胃痛|吐了|嗜睡|缝了[\d一二三四五六七八九十几]*针|过敏反应|人身损害|人身伤害|伤害了身体|低血糖|失明|视力下降|心悸|窒息|骨裂|缝针"
     # injury stated through its treatment or diagnosis (issue 14): 看急诊, 输液, 手术, 住了几天院, 留下疤痕
     r"|看急诊|挂急诊|挂了?水|输液|输了液|打点滴|打了点滴|吊瓶|手术|住了.{0,4}院|疤|缝合|植皮|高压氧|ICU|重症监护|皮肤科|眼科"
-    r"|口腔科|烧伤科|诊所|看了医生|看医生|开了药|确诊|诊断为|诊断证明|查出|脑震荡|黄疸|溃烂|水泡|起泡|红肿|化脓|脓包|割伤|夹伤"
+    r"|口腔科|烧伤科|(?:去|到|送|进|跑)了?[^，,。；;\s]{0,6}诊所(?!上班|工作|实习)|看了医生|看医生|开了药|确诊|诊断为|诊断证明|查出|脑震荡|黄疸|溃烂|(?<![漏进积浸渗])水泡(?![坏烂了过着在])|起泡|红肿|化脓|脓包|割伤|夹伤"
     r"|烫红|烫伤|电麻|触电|电击|电伤|电晕|晕过去|昏过去|焦印|便血|抽搐|休克|心律失常|肝衰竭|功能异常|功能不全|功能损害|肝损伤|肾损害|白血病|皮炎|角膜炎|溃疡|椎间盘|突出症|疼得|痛得|站不起来|扭伤|拉伤|韧带|脱臼|晕倒|昏倒|核磁|理疗"
     r"|头疼|胸闷|气短|喘不上气|嗓子疼|喉咙痛|牙疼|崩了牙|崩(?:掉|断|裂|碎|坏)了?[^，,。；;]{0,3}牙|牙[^，,。；;]{0,3}(?:崩|磕|硌)(?:掉|断|裂|碎|坏)|硌坏|扎伤|刺伤|卡(?:住)?喉咙|满脸痘|长痘|脱皮|脱发|红斑|瘙痒|流鼻血|耳鸣|视力模糊"
     r"|眼睛疼|眼睛红|荨麻疹|起了?[^，,。；;]{0,4}(?:疹|红点|风团|水泡)|感冒了|冻感冒|着凉|烫(?:了|出|起)[^，,。]{0,3}泡|烫红|烫到|(?:一直|总是|不停|又)吐|吐个不停|吐得|发炎|心慌|手抖"
@@ -86,6 +86,22 @@ def _harm_negated(text: str, pos: int) -> bool:
     return bool(_HARM_NEG.search(text[max(clause_start(text, pos), pos - 12):pos]))
 
 
+# A harm that did not happen (issue 14, K9): a near miss (差点烫伤, 险些砸伤), a fear (担心会触电), a supposition
+# (万一…窒息, 如果不是…肯定会拉肚子): the clause states a risk, not a harm (QIN-5.4.2 asks for the damage itself).
+_UNREALISED = re.compile(r"差点|差一点|险些|险乎|几乎|万一|担心|害怕|生怕|恐怕|怕(?:会|是)|以免|避免|防止|预防|可能会|很可能|容易"
+                         r"|如果|要是|假如|假设|否则|不然|肯定会|一定会|会不会|说不定|搞不好")
+# The harm a product is for (烫伤膏, 抗过敏滴眼液, 祛疤膏, 止泻药, 治疗腹泻的药): its indication names it, not a harm.
+_INDICATION_BEFORE = re.compile(r"(?:治|抗|防|祛|去(?=疤|痘|斑)|止|缓解|预防|治疗|专治|主治|针对)$")
+_INDICATION_AFTER = re.compile(r"(?:的)?(?:药|膏|贴|喷雾|喷剂|霜|乳膏|软膏|片|胶囊|药水|滴眼液|眼药水|口服液|冲剂|颗粒|凝胶|敷料|修复|专用)")
+
+
+def _unrealised(text: str, start: int, end: int) -> bool:
+    """True when the harm word at ``start:end`` is a risk told (差点烫伤, 担心会触电) or a product's indication (烫伤膏)."""
+    if _UNREALISED.search(text, clause_start(text, start), start):
+        return True
+    return bool(_INDICATION_BEFORE.search(text, max(0, start - 2), start)) or bool(_INDICATION_AFTER.match(text, end))
+
+
 def _reported(text: str, pos: int) -> bool:
     """True when the injury at ``pos`` is told as other buyers' report, with no person of the narrator's since."""
     before = text[sentence_start(text, pos):pos]
@@ -136,7 +152,7 @@ def harm_hit(text: str) -> Hit | None:
     animal_hit = None
     nobody_hurt = _NOBODY_HURT.search(text) is not None
     for m in _INJURY.finditer(text):
-        if _harm_negated(text, m.start()) or _in_negated_injury(text, m):
+        if _harm_negated(text, m.start()) or _in_negated_injury(text, m) or _unrealised(text, m.start(), m.end()):
             continue
         if nobody_hurt and _VISIT.fullmatch(m.group()):
             continue
@@ -149,12 +165,25 @@ def harm_hit(text: str) -> Hit | None:
     if animal_hit is not None:
         return Hit("property_loss", animal_hit.start(), animal_hit.end())
     for m in _PROPERTY.finditer(text):
-        if not negated(text, m.start()):
+        if not negated(text, m.start()) and not _UNREALISED.search(text, clause_start(text, m.start()), m.start()):
             return Hit("property_loss", m.start(), m.end())
     m = _NO_HARM.search(text)
-    if m:
+    if m and not _injury_denied_after_mishap(text, m):
         return Hit("none", m.start(), m.end())
     return None
+
+
+# Something went wrong to a thing (起火, 烧穿, 腐蚀, 泡坏, 撞, 碎): an injury denial after it (还好人没事) says the
+# people are unhurt, not that nothing was lost (issue 14: 没人受伤 negates injury, not damage).
+_MISHAP = re.compile(r"起火|着火|冒烟|火星|爆炸|爆燃|炸了|炸开|烧|焦|腐蚀|泡坏|泡了|漏水|漏油|漏液|短路|鼓包|坏|裂|碎|塌|倒了|翻了|洒|淹|撞|刮花|划花|变形|融化|熔化|\bfire\b|burn|flood", re.I)
+_LUCKILY = re.compile(r"(?:幸好|还好|好在|所幸|万幸|幸亏|庆幸|索性|幸运的是)[^，,。；;！!？?\n]{0,4}$")
+
+
+def _injury_denied_after_mishap(text: str, m: re.Match) -> bool:
+    """True when the "no harm" at ``m`` denies only an injury, after a mishap to a thing or with 幸好 (still unknown)."""
+    if re.search(r"损失|损害|后果", m.group()):
+        return False  # 没有任何损失: a loss denied, not only an injury
+    return bool(_LUCKILY.search(text, max(0, m.start() - 8), m.start())) or bool(_MISHAP.search(text, 0, m.start()))
 
 
 # 自营 in a doubt (不知道是不是自营, 是否自营) says nothing about what the page said.
