@@ -70,3 +70,46 @@ def test_a_clinic_or_a_straddling_word_is_no_injury(text: str) -> None:
 ])
 def test_real_injuries_still_read(text: str) -> None:
     assert _harm(text) == "personal_injury"
+
+
+# --- classes from the n8 dev narratives' wrong values, each with new sentences -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "原告购买的按摩椅夹住手指，经门诊治疗两周，支出医疗费二千元。",        # treatment and its cost state the injury
+    "用户：那个卷发棒温度失控，我在医院做了住院治疗，医药费都是我垫的",
+    "买的电动牙刷刷头脱落划破牙龈，去做了根管治疗。",
+])
+def test_injury_told_through_its_treatment_or_cost(text: str) -> None:
+    assert _harm(text) == "personal_injury"
+
+
+@pytest.mark.parametrize("text", [
+    "网购的自行车刹车失灵撞了路人，我赔偿路人医疗费八千元，我自己没受伤。",   # the other's cost, paid by the consumer
+    "买的除草剂用在果园里，一百多棵果树全死了，损失三万元。",                   # plants, not people
+    "施了网上买的叶面肥，大棚里的菜苗一夜之间全部死亡。",
+])
+def test_harm_to_others_or_to_plants_is_no_personal_injury(text: str) -> None:
+    assert _harm(text) != "personal_injury"
+
+
+def test_a_denial_with_its_cause_between_still_competes_with_an_injury_word() -> None:
+    # 未因使用该产品受到人身伤害: the negator governs the injury across its cause
+    assert _harm("原告使用该产品后未因使用该产品受到人身伤害，但产品本身烧毁。") == "property_loss"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("在平台买的杀虫剂，按说明喷药后家里的绿萝全枯了。", "other_goods"),          # 喷药: applying it, not a drug
+    ("原告在被告二处购买电热水壶一个，原告用该水壶煮饭菜时底座爆裂。", "other_goods"),  # the food is what was heated
+    ("用户：我在你们店买的油烟机，你们派的安装工把墙打穿了", "other_goods"),      # the worker came with the goods
+    ("在平台订了一家民宿，房间里的电暖器漏电。", "lodging"),                       # a service bought absorbs its goods
+])
+def test_the_goods_bought_decide_against_a_service_or_food_merely_named(text: str, category: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.category == category
+
+
+@pytest.mark.parametrize("text", [
+    "网上买的豆浆机，打出来的豆浆孩子喝了拉肚子。",
+    "拼多多买的酸奶机漏电，我被电了一下。",
+])
+def test_an_appliance_named_after_its_food_is_not_food(text: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.category != "food"

@@ -46,6 +46,9 @@ _PLACE_AFTER = re.compile(r"(?:里|中|内|上)|了(?=$|[，,。；;！!？?\n ]
 # Goods the narrator clears in the same clause (奶瓶没问题, 阿胶经检测未见异常): not the harmful goods.
 _CLEARED = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:没(?:有)?(?:问题|事)|无问题|没毛病|(?:未见|没有|无)异常|(?:是)?正常的?(?=[，,。；;！!\n]|$)|是好的)")
 
+# A food word that names the appliance made for it (辅食机, 豆浆机, 酸奶机, 煮蛋器, 烤肠炉): goods of 5271/5272, not food.
+_APPLIANCE = re.compile(r"(?:机(?!构|场|会)|器(?!官|械)|炉|锅(?!底|包)|模具)")
+
 # A shop's name says what it usually sells, not what was sold here (明眸眼镜店 selling 隐形眼镜): context only.
 _SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)")
 
@@ -134,7 +137,8 @@ def raw_hits(text: str, gate: bool = True) -> list[_ClassHit]:
     chars = set(text)
     return [_ClassHit(c, m.start(), m.end(), strong and not _SHOP.match(text, m.end()))
             for c, rx, strong, needed in _plan() if not gate or needed is None or not chars.isdisjoint(needed)
-            for m in rx.finditer(text) if m.end() > m.start() and not _kept_in(text, m.start(), m.end())]
+            for m in rx.finditer(text) if m.end() > m.start() and not _kept_in(text, m.start(), m.end())
+            and not (c.category in ("food", "catering") and _APPLIANCE.match(text, m.end()))]
 
 
 def _class_hits(text: str) -> list[_ClassHit]:
@@ -148,14 +152,31 @@ def _class_hits(text: str) -> list[_ClassHit]:
                                        and o.strong >= h.strong for o in hits)]  # context never hides a name
 
 
-def _dominant(categories: list[str], pool: list[_ClassHit] = ()) -> list[str]:
+# What the consumer bought (购买电热饭盒一个, 在你们店买的净水器, 订了一间民宿): the object of the purchase verb, up to
+# the clause's end. It decides between goods and a service both named (K9): goods bought, then installed by a worker
+# (安装师傅) or used on food (加热饭菜), are what was sold; a service bought (订了酒店) still absorbs the goods it used.
+_BOUGHT = re.compile(r"(?:购买|购得|买了|买的|买到|买回|订购|订了|订的|网购|购入|选购|拍下|拍了|租了|租的|团购|预约了?|下单(?:了)?)(?:了|的)?"
+                     r"[^，,。；;！!？?\n：:]{1,24}")
+
+
+def _bought(text: str, pool: list[_ClassHit]) -> set[str]:
+    """The categories of the hits that stand in the object of a purchase verb."""
+    spans = [(m.start(), m.end()) for m in _BOUGHT.finditer(text)]
+    return {h.cls.category for h in pool if any(s <= h.start < e for s, e in spans)}
+
+
+def _dominant(categories: list[str], pool: list[_ClassHit] = (), bought: set[str] = frozenset()) -> list[str]:
     """Categories left once a service absorbs the goods it used, and catering the ingredients of its dishes.
 
-    A class that absorbs a category (预制菜 absorbs the dish it is made of) wins over it first.
+    A class that absorbs a category (预制菜 absorbs the dish it is made of) wins over it first. Goods named as
+    what was bought, beside a service or a dish that was not, are not absorbed: the service came with them.
     """
     absorbed = {a for h in pool for a in h.cls.absorbs}
     categories = [c for c in categories if c not in absorbed]
-    left = [c for c in categories if not (c == "other_goods" and SERVICES & set(categories))]
+    present = set(categories)
+    if bought and not (bought & (SERVICES | {"food"})) and bought & present:
+        return [c for c in categories if c in bought]  # 购买电热饭盒 … 加热饭菜: the goods bought, not the food heated
+    left = [c for c in categories if not (c == "other_goods" and SERVICES & present)]
     return [c for c in left if not (c == "food" and "catering" in left)]
 
 
@@ -196,7 +217,7 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     first: dict[str, _ClassHit] = {}
     for h in sorted(pool, key=lambda h: h.start):
         first.setdefault(h.cls.category, h)
-    cats = _dominant(list(first), pool)
+    cats = _dominant(list(first), pool, _bought(text, pool))
     confidence = SURE if all(h.strong for h in pool) else WEAK
     if len(cats) > 1:  # goods the narrator clears (奶瓶没问题, 仅钙片有问题 names the other) are not the harmful ones
         kept = [c for c in cats if not any(_CLEARED.match(text, o.end) for o in pool if o.cls.category == c)]
