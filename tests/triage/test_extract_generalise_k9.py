@@ -113,3 +113,41 @@ def test_the_goods_bought_decide_against_a_service_or_food_merely_named(text: st
 ])
 def test_an_appliance_named_after_its_food_is_not_food(text: str) -> None:
     assert extract_facts(text, category_fallback=False).facts.category != "food"
+
+
+# --- time order for goods: what was sold comes before the harm, its remedy after it ---------------------------------
+
+@pytest.mark.parametrize("text, category", [
+    ("用户：我叫的你们的网约车急刹车，我头撞到前座，额头肿了，去药店买了云南白药喷了", "transport"),
+    ("在平台买的电动晾衣架砸下来，砸伤了肩膀，后来买了膏药贴了半个月。", "other_goods"),
+    ("客户在平台买的智能插座短路，家里跳闸停电一夜，冰箱里的东西全坏了，叫了电工上门维修花了三百。", "other_goods"),
+    ("原告购买的大米煮食后全家呕吐，经医院诊断为农药中毒。", "food"),
+])
+def test_goods_named_after_the_harm_are_its_remedy_not_what_was_sold(text: str, category: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.category == category
+
+
+def test_a_seedling_of_a_fruit_is_not_food() -> None:
+    assert extract_facts("在平台买的草莓苗三百株，种下去一半都死了。", category_fallback=False).facts.category != "food"
+
+
+def test_a_tour_and_the_jewellery_bought_on_it_compete() -> None:
+    ex = extract_facts("报了个旅游团，导游拉我们去珠宝店，买的玉镯回来鉴定是假的。", category_fallback=False)
+    assert ex.facts.category is None and "category" in ex.questions
+
+
+@pytest.mark.parametrize("text", [
+    "住的那家民宿后面的河涨水，停在院里的电动车被冲走了，人倒是都没事。",
+    "订的房车营地被山洪淹了，帐篷和行李都泡水了，还好人都没事。",
+])
+def test_goods_washed_away_are_property_even_when_nobody_was_hurt(text: str) -> None:
+    assert _harm(text) == "property_loss"
+
+
+def test_an_animals_treatment_cost_is_its_owners_property_loss() -> None:
+    assert _harm("原告的柯基吃了该狗粮后肝功能异常，原告为此支出治疗费三千元。") == "property_loss"
+
+
+def test_the_platforms_say_so_with_an_adverbial_between_is_a_claim() -> None:
+    f = extract_facts("被告一在原告投诉后的回复中称商家资质均经平台审核，但未提供审核记录。", category_fallback=False).facts
+    assert f.qualification_review_done is None

@@ -43,7 +43,7 @@ _PROPERTY = re.compile(
     r"(?P<v>损失(?!没有|未|不)|烧没|烧光|烧掉|烧化|烧成|偷了|偷走|被偷|盗走|臭了|发臭|压坏|压扁|摔烂|翻了|被坑|坑了|拒退|只退|退一半|全是虫|(?:收到|发现|是|为|系|买到|属于)[^，,。；;]{0,4}过期|亏了|亏损|打碎|摔碎|弄坏|砸坏|烧坏|被骗|骗走|假货|假冒|仿冒|货不对板|烧毁|损坏|毁坏|报废|被盗|多扣|扣款|拒绝退款|拒不退款|白花|冤枉钱|财产损失|经济损失"
     r"|[烧烫熏](?:了|出|穿)?(?:个|一个|几个|好几个|了个|出个|出一个)?(?:洞|窟窿)|[烧烫熏](?:焦|糊|化)|烧了个洞|(?<!发)烧了|烧黑|熏黑|碎了|宠物医院|兽医|烧着|泡坏|摔坏|撞坏|刮了|坏了|白扔|不退|退款一直|多收|多花了|另外花了|又花了|另行购买|多收费|赔了|赔偿了?(?:行人|邻居|车主|对方)"
     r"|维修(?!店|点|厂)|修车(?!厂)|报价|打水漂|臭的|扔了|只退了|(?<!人)不见了|改签|误了(?:航班|火车|高铁|飞机)|卖假|无法退还|不能退还|弄丢|弄断|开不了机|无法开机|不开机|黑屏|死机|坏掉|丢了|丢失|不给退|价款|应予返还|全是霉|不能用|无法使用|用不了|不能正常使用|无法正常使用|修不好|发霉|烂的|馊|翻新|监管机|以次充好|冒充|掺假|合成肉|被毁|融化"
-    r"|死亡(?=[^，,。]{0,6}损失)|大量死亡|糖浆兑|糖水|假的)"
+    r"|死亡(?=[^，,。]{0,6}损失)|大量死亡|糖浆兑|糖水|假的|(?:被|让)?(?:水|洪水|山洪)?冲(?:走|毁|垮|坏)|被淹|淹了|泡水)"
 )
 _NO_HARM = re.compile(
     r"(?:没有|未|没|并未|也没有|并没有|尚未)(?:造成|产生|遭受|受到|发生)?(?:任何|什么)?(?:实际)?(?:的)?(?:损失|损害|伤害|后果)"
@@ -126,6 +126,14 @@ def _animal(text: str, pos: int) -> bool:
     return bool(animals) and (not people or animals[-1] > people[-1])
 
 
+_COST = re.compile(r"医疗费|医药费|治疗费")
+
+
+def _animal_cost(text: str, m: re.Match) -> bool:
+    """True when a treatment cost stands in a sentence about an animal: the owner paid it (原告支出猫的治疗费)."""
+    return bool(_COST.match(m.group())) and bool(_PET.search(text, sentence_start(text, m.start()), m.start()))
+
+
 def _in_negated_injury(text: str, m: re.Match) -> bool:
     """True when the injury word sits inside a negated-injury phrase (没人受伤, 本人未受伤)."""
     return any(n.start() <= m.start() < n.end() for n in _INJURY_NEGATED.finditer(text))
@@ -163,7 +171,7 @@ def harm_hit(text: str) -> Hit | None:
             continue
         if _reported(text, m.start()):
             continue  # 评论区好多人说吃了拉肚子: other buyers' harm, told as knowledge, not the consumer's
-        if _animal(text, m.start()) or _OTHERS.search(text[m.end():m.end() + 4]) or _PAID_TO_OTHERS.search(
+        if _animal(text, m.start()) or _animal_cost(text, m) or _OTHERS.search(text[m.end():m.end() + 4]) or _PAID_TO_OTHERS.search(
                 text, clause_start(text, m.start()), m.start()):
             animal_hit = animal_hit or m
             continue
@@ -181,7 +189,7 @@ def harm_hit(text: str) -> Hit | None:
 
 # Something went wrong to a thing (起火, 烧穿, 腐蚀, 泡坏, 撞, 碎): an injury denial after it (还好人没事) says the
 # people are unhurt, not that nothing was lost (issue 14: 没人受伤 negates injury, not damage).
-_MISHAP = re.compile(r"起火|着火|冒烟|火星|爆炸|爆燃|炸了|炸开|烧|焦|腐蚀|泡坏|泡了|漏水|漏油|漏液|短路|鼓包|坏|裂|碎|塌|倒了|翻了|洒|淹|撞|刮花|划花|变形|融化|熔化|\bfire\b|burn|flood", re.I)
+_MISHAP = re.compile(r"冲走|冲毁|被淹|被偷|被盗|丢了|起火|着火|冒烟|火星|爆炸|爆燃|炸了|炸开|烧|焦|腐蚀|泡坏|泡了|漏水|漏油|漏液|短路|鼓包|坏|裂|碎|塌|倒了|翻了|洒|淹|撞|刮花|划花|变形|融化|熔化|\bfire\b|burn|flood", re.I)
 _LUCKILY = re.compile(r"(?:幸好|还好|好在|所幸|万幸|幸亏|庆幸|索性|幸运的是)[^，,。；;！!？?\n]{0,4}$")
 
 

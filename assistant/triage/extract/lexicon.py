@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from assistant.triage.extract.cue_scan import required_chars
-from assistant.triage.extract.text import Hit, sentence_start
+from assistant.triage.extract.text import Hit, clause_start, sentence_start
 
 DATA = Path(__file__).with_name("goods_classes.yaml")
 SURE, WEAK = 0.9, 0.75
@@ -47,7 +47,8 @@ _PLACE_AFTER = re.compile(r"(?:里|中|内|上)|了(?=$|[，,。；;！!？?\n ]
 _CLEARED = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:没(?:有)?(?:问题|事)|无问题|没毛病|(?:未见|没有|无)异常|(?:是)?正常的?(?=[，,。；;！!\n]|$)|是好的)")
 
 # A food word that names the appliance made for it (辅食机, 豆浆机, 酸奶机, 煮蛋器, 烤肠炉): goods of 5271/5272, not food.
-_APPLIANCE = re.compile(r"(?:机(?!构|场|会)|器(?!官|械)|炉|锅(?!底|包)|模具)")
+# Likewise a food plant's seedling or seed (葡萄苗, 番茄种子): nursery stock of 5299, not food.
+_APPLIANCE = re.compile(r"(?:机(?!构|场|会)|器(?!官|械)|炉|锅(?!底|包)|模具|苗(?!条)|种子|树苗|秧)")
 
 # A shop's name says what it usually sells, not what was sold here (明眸眼镜店 selling 隐形眼镜): context only.
 _SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)")
@@ -155,17 +156,19 @@ def _class_hits(text: str) -> list[_ClassHit]:
 # What the consumer bought (购买电热饭盒一个, 在你们店买的净水器, 订了一间民宿): the object of the purchase verb, up to
 # the clause's end. It decides between goods and a service both named (K9): goods bought, then installed by a worker
 # (安装师傅) or used on food (加热饭菜), are what was sold; a service bought (订了酒店) still absorbs the goods it used.
-_BOUGHT = re.compile(r"(?:购买|购得|买了|买的|买到|买回|订购|订了|订的|网购|购入|选购|拍下|拍了|租了|租的|团购|预约了?|下单(?:了)?)(?:了|的)?"
+_BOUGHT = re.compile(r"(?:购买|购得|买了|买的|买到|买回|订购|订了|订的|网购|购入|选购|拍下|拍了|租了|租的|团购|预约了?|下单(?:了)?"
+                     r"|报了?(?:个|名)?(?=[^，,。；;]{0,6}团)|跟(?=团)|参加了?)(?:了|的)?"
                      r"[^，,。；;！!？?\n：:]{1,24}")
 
 
-def _bought(text: str, pool: list[_ClassHit]) -> set[str]:
-    """The categories of the hits that stand in the object of a purchase verb."""
+def _bought(text: str, pool: list[_ClassHit]) -> list[set[str]]:
+    """Per purchase verb, the categories of the hits that stand in its object (empty objects left out)."""
     spans = [(m.start(), m.end()) for m in _BOUGHT.finditer(text)]
-    return {h.cls.category for h in pool if any(s <= h.start < e for s, e in spans)}
+    found = [{h.cls.category for h in pool if s <= h.start < e} for s, e in spans]
+    return [f for f in found if f]
 
 
-def _dominant(categories: list[str], pool: list[_ClassHit] = (), bought: set[str] = frozenset()) -> list[str]:
+def _dominant(categories: list[str], pool: list[_ClassHit] = (), objects: list[set[str]] = ()) -> list[str]:
     """Categories left once a service absorbs the goods it used, and catering the ingredients of its dishes.
 
     A class that absorbs a category (预制菜 absorbs the dish it is made of) wins over it first. Goods named as
@@ -174,8 +177,12 @@ def _dominant(categories: list[str], pool: list[_ClassHit] = (), bought: set[str
     absorbed = {a for h in pool for a in h.cls.absorbs}
     categories = [c for c in categories if c not in absorbed]
     present = set(categories)
+    bought = set().union(*objects) if objects else set()
     if bought and not (bought & (SERVICES | {"food"})) and bought & present:
         return [c for c in categories if c in bought]  # 购买电热饭盒 … 加热饭菜: the goods bought, not the food heated
+    if any("other_goods" in o and not o & SERVICES for o in objects) and any(o & SERVICES for o in objects):
+        # 跟团 … 买的玉镯: a service and goods bought apart compete (预约空调清洗: the service acts on the goods)
+        return [c for c in categories if c in bought]
     left = [c for c in categories if not (c == "other_goods" and SERVICES & present)]
     return [c for c in left if not (c == "food" and "catering" in left)]
 
@@ -206,6 +213,12 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     hits = _class_hits(text)
     if harm is not None:  # 猫吐了，送去宠物医院: the care sought after the harm, not the service that did it
         hits = [h for h in hits if not (h.cls.care and h.start >= harm.start)]
+        # time order (K9): what was sold is named before the harm; goods or services named only after it, in a
+        # later clause, are its remedy or its cost (扭伤，去诊所贴了膏药; 请开锁公司破拆; 诊断为农药中毒)
+        before = {h.cls.category for h in hits if h.start < harm.start}
+        if before:
+            harm_clause = clause_start(text, harm.start)
+            hits = [h for h in hits if h.start < harm_clause or h.cls.category in before]
     pool = [h for h in hits if h.strong] or hits
     if not pool:
         return CategoryReading()

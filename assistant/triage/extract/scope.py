@@ -40,6 +40,8 @@ _AFTER = re.compile(r"(?:后|之后|以后|事后|后来|其后|随后|出事|�
 # The narrator as the one who complained (我向平台投诉, 原告于…向被告一投诉, a transcript's 用户： line).
 _OWN = re.compile(r"我|原告|本人|当事人|委托人|(?:^|\n)\s*用户[：:]")
 _SAID = re.compile(r"(?:^|\n)\s*客服[：:]|(?:平台|客服|对方|被告(?![二三])一?)(?:方面|一方)?[：:]?(?:事后|事前|随后|后来|当时|一直|也|则|却)?(?:说|称|表示|声称|回复|解释|答复|辩称|告诉我)|据平台"
+                   # with an adverbial between (被告一在原告事后投诉时称…, 平台在回复中表示…): still its say-so (K9)
+                   r"|(?:平台|客服|被告(?![二三])一?)(?:在|于)[^，,。；;！!？?\n]{1,14}?(?:时|中|后)(?:称|表示|声称|回复称?|答复称?|辩称|说)"
                    r"|\b(?:the )?(?:platform|app|customer service)\s+(?:says|said|claims|claimed|insists|insisted|told (?:us|me|her|him))\b", re.I)
 _MERCHANT_SAID = re.compile(r"(?:商家|卖家|店家|老板|被告[二三]|厂家|商户)(?:也|则|却)?(?:说|称|表示|声称|辩称|一口咬定|坚称)")
 #: Facts the platform's say-so would clear: with value True they need more than its word.
