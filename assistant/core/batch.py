@@ -13,6 +13,7 @@ from pydantic import PrivateAttr
 
 from assistant.core.models import ClaimFacts, Verdict
 from assistant.core.remedies import attach_advice
+from assistant.core.remedies.advice import limitation_and_punitive
 
 #: The Verdict fields filled by spec section 7 (7.8): absent from ``__dict__`` until first use.
 ADVICE_FIELDS = ("remedies", "forum", "limitation")
@@ -31,6 +32,14 @@ class BatchVerdict(Verdict):
             facts, seller_route = pending
             attach_advice(self, facts, seller_route, trace=False)
         return self
+
+    def limitation_and_punitive(self) -> tuple[Any, Any]:
+        """(``limitation``, ``remedies.punitive.recommended``): read when section 7 has run, else computed alone
+        without running it (a triage row needs only these; issue 18)."""
+        pending = self.__pydantic_private__.get("_pending") if self.__pydantic_private__ else None
+        if pending is None:
+            return self.limitation, ((self.remedies or {}).get("punitive") or {}).get("recommended")
+        return limitation_and_punitive(self, *pending)
 
     def __getattr__(self, name: str) -> Any:
         # only reached for names missing from __dict__: the advice fields while pending

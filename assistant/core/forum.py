@@ -174,17 +174,23 @@ def live_room(a: Advice) -> Optional[dict]:
     return _defendant("live_room_operator", ["SPC-OC-12-1"], "conditional", "not_marked_as_non_seller")
 
 
-def build_forum(a: Advice, remedies: dict) -> dict:
-    """The ``forum`` object of 7.8."""
-    defendants, notes = defendants_by_form(a)
+def defendants(a: Advice, remedies: dict) -> tuple[list[dict], set[str]]:
+    """D2–D4 in order (numbered) and D2's notes; ``remedies`` needs only ``punitive.bases`` (D3 without damage)."""
+    out, notes = defendants_by_form(a)
     for extra in (producer(a, remedies), live_room(a)):
         if extra is not None:
-            defendants.append(extra)
-    for i, d in enumerate(defendants, 1):
+            out.append(extra)
+    for i, d in enumerate(out, 1):
         d["order"] = i
-    many = len(defendants) >= 2
+    return out, notes
+
+
+def build_forum(a: Advice, remedies: dict) -> dict:
+    """The ``forum`` object of 7.8."""
+    sued, notes = defendants(a, remedies)
+    many = len(sued) >= 2
     route_list, route_notes = routes(a, many)
-    clause, clause_notes = jurisdiction_clause(a, route_list, defendants)
+    clause, clause_notes = jurisdiction_clause(a, route_list, sued)
     people = plaintiffs(a)
     notes |= route_notes | clause_notes
     if a.decision < CPROC_TEXT or a.decision < SPC_CPI_TEXT:
@@ -192,7 +198,7 @@ def build_forum(a: Advice, remedies: dict) -> dict:
     ids = ["CPROC-18", "CPROC-36"] + (["CPROC-55-1"] if many else []) + clause["citations"]
     for r in route_list:
         ids += r["basis"] + [c for x in r["factors"] for c in x["citations"]]
-    ids += [c for p in people for c in p["citations"]] + [c for d in defendants for c in d["citations"]]
+    ids += [c for p in people for c in p["citations"]] + [c for d in sued for c in d["citations"]]
     court_level(a, many)
     return {
         "claim_nature": "+".join(r["claim"] for r in route_list),
@@ -200,7 +206,7 @@ def build_forum(a: Advice, remedies: dict) -> dict:
         "jurisdiction_clause": clause,
         "court_level": "basic",
         "plaintiffs": people,
-        "defendants": defendants,
+        "defendants": sued,
         "citations": ordered_citations(ids),
         "notes": notes_in_order("forum", notes),
         "missing_facts": missing(a.facts, ["forum_clause"]),

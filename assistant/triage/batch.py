@@ -142,7 +142,9 @@ def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[...
     except ValueError as exc:
         return _blank(row, str(exc))
     try:
-        verdict = classify(facts, doctrine=doctrine, trace=False).resolve()  # batch: no trace; section 7 here
+        verdict = classify(facts, doctrine=doctrine, trace=False)  # batch: no trace
+        # of section 7 a row shows only the limitation and the punitive recommendation: built alone (issue 18)
+        limitation, recommended = verdict.limitation_and_punitive()
     except Exception as exc:  # noqa: BLE001 — one row's failure must not stop the batch
         return _blank(row, f"classification failed: {type(exc).__name__}: {exc}")
     rec = _blank(row, None)
@@ -157,14 +159,14 @@ def triage_row(row: InputRow, doctrine: str = "qin2025", extractor: Callable[...
         needs_review=bool(review), review_reasons=review,
         event_date_precision=extra.get("event_date_precision"), fact_confidence=extra.get("fact_confidence"),
         liability_form=verdict.liability_form, liability_form_zh=FORM_ZH.get(verdict.liability_form),
-        limitation_status=limitation_status(getattr(verdict, "limitation", None)),
+        limitation_status=limitation_status(limitation),
         regimes=list(verdict.regimes), burden_of_proof=verdict.burden_of_proof, burden_basis=verdict.burden_basis,
         imputation=verdict.imputation, recourse=verdict.recourse, expanded_damage=verdict.expanded_damage,
         citations=[render_citation(c) for c in verdict.citations],
         missing_questions=questions,
         missing_facts=[m.fact for m in verdict.missing_facts], notes=list(verdict.notes),
         fact_sources="; ".join(f"{k}={v}" for k, v in sources.items()), evidence=evidence,
-        **verdict_columns(verdict),  # issues 12/13: on_record, key facts, limitation, punitive amount
+        **verdict_columns(verdict, limitation, recommended),  # issues 12/13: on_record, key facts, limitation, punitive
     )
     if extra.get("extract_cut"):  # not an output column: kept in a saved batch for open_as_matter (batches.py)
         rec["extract_cut"] = extra["extract_cut"]

@@ -101,10 +101,18 @@ def key_facts(verdict: Any) -> list[str]:
     return out
 
 
-def verdict_columns(verdict: Any) -> dict[str, Any]:
-    """The new columns for one triaged row (machine values)."""
-    level, claim = platform_claim(getattr(verdict, "limitation", None))
-    recommended = ((getattr(verdict, "remedies", None) or {}).get("punitive") or {}).get("recommended") or {}
+_FROM_VERDICT = object()
+
+
+def verdict_columns(verdict: Any, limitation: Any = _FROM_VERDICT, recommended: Any = _FROM_VERDICT) -> dict[str, Any]:
+    """The new columns for one triaged row (machine values); ``limitation`` and ``recommended`` (the punitive
+    recommendation) when the caller has them without a full section 7 (issue 18), else read from ``verdict``."""
+    if limitation is _FROM_VERDICT:
+        limitation = getattr(verdict, "limitation", None)
+    if recommended is _FROM_VERDICT:
+        recommended = ((getattr(verdict, "remedies", None) or {}).get("punitive") or {}).get("recommended")
+    level, claim = platform_claim(limitation)
+    recommended = recommended or {}
     return {
         "on_record": getattr(verdict, "on_record", None),
         "key_facts": key_facts(verdict),
