@@ -151,3 +151,39 @@ def test_an_animals_treatment_cost_is_its_owners_property_loss() -> None:
 def test_the_platforms_say_so_with_an_adverbial_between_is_a_claim() -> None:
     f = extract_facts("被告一在原告投诉后的回复中称商家资质均经平台审核，但未提供审核记录。", category_fallback=False).facts
     assert f.qualification_review_done is None
+
+
+@pytest.mark.parametrize("text", [
+    "在平台上找的长租公寓，住了三个月一直头疼，后来测出甲醛超标。",
+    "用户：我在你们这租的房子，合租的，卫生间的热水器漏电把我电了一下",
+])
+def test_a_home_let_by_the_month_is_asked_not_read_as_lodging(text: str) -> None:
+    ex = extract_facts(text, category_fallback=False)
+    assert ex.facts.category is None and "category" in ex.questions
+
+
+@pytest.mark.parametrize("text", [
+    "有没有人知道 这个外卖平台的会员怎么退啊",
+    "请问网上买的药品能不能退",
+])
+def test_a_question_without_a_question_mark_states_nothing(text: str) -> None:
+    f = extract_facts(text, category_fallback=False).facts
+    assert f.category is None
+
+
+def test_who_would_have_thought_still_tells_what_happened() -> None:
+    f = extract_facts("在平台买的暖风机，谁知道用了两天就起火了，烧坏了窗帘", category_fallback=False).facts
+    assert f.category == "other_goods" and f.harm == "property_loss"
+
+
+@pytest.mark.parametrize("text", [
+    "投诉：平台送的优惠券过期前一点提醒都没有，我今天下单才发现已经过期了。",
+    "会员积分到期了平台也不提醒，一下子清零了，希望改进。",
+])
+def test_a_lapsed_voucher_is_neither_harm_nor_a_safety_failure(text: str) -> None:
+    f = extract_facts(text, category_fallback=False).facts
+    assert f.harm is None and f.safety_duty_done is None
+
+
+def test_expired_goods_are_still_property_loss() -> None:
+    assert _harm("收到的牛奶发现已经过期了，商家不给退。") == "property_loss"

@@ -127,6 +127,7 @@ def _animal(text: str, pos: int) -> bool:
 
 
 _COST = re.compile(r"医疗费|医药费|治疗费")
+_VOUCHER = re.compile(r"券|红包|积分|会员|权益|优惠|额度|套餐余额")
 
 
 def _animal_cost(text: str, m: re.Match) -> bool:
@@ -179,6 +180,8 @@ def harm_hit(text: str) -> Hit | None:
     if animal_hit is not None:
         return Hit("property_loss", animal_hit.start(), animal_hit.end())
     for m in _PROPERTY.finditer(text):
+        if "过期" in m.group() and _VOUCHER.search(text, sentence_start(text, m.start()), m.start()):
+            continue  # 满减券过期了: a voucher lapsed, no goods or money lost
         if not negated(text, m.start()) and not _UNREALISED.search(text, clause_start(text, m.start()), m.start()):
             return Hit("property_loss", m.start(), m.end())
     m = _NO_HARM.search(text)

@@ -218,7 +218,7 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
         before = {h.cls.category for h in hits if h.start < harm.start}
         if before:
             harm_clause = clause_start(text, harm.start)
-            hits = [h for h in hits if h.start < harm_clause or h.cls.category in before]
+            hits = [h for h in hits if h.start < harm_clause or h.cls.category in before or h.cls.contested]
     pool = [h for h in hits if h.strong] or hits
     if not pool:
         return CategoryReading()
@@ -236,7 +236,8 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
         kept = [c for c in cats if not any(_CLEARED.match(text, o.end) for o in pool if o.cls.category == c)]
         if 0 < len(kept) < len(cats):
             cats = kept
-    if len(cats) > 1 and harm is not None:
+    if len(cats) > 1 and harm is not None and not any(h.cls.contested for h in pool if h.cls.category in cats):
+        # (a contested class among them — 整租 beside 入住 — may name the same thing: asked, not decided by place)
         # two goods compete: the harmful one is the one named in the sentence of the harm
         s0 = sentence_start(text, harm.start)
         near = [c for c in cats if any(h.cls.category == c and sentence_start(text, h.start) == s0 for h in pool)]

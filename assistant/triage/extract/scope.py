@@ -27,6 +27,9 @@ _ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)
                     r"|[^，,。；;！!？?\n]*(?:有没有|是不是|是否|有无|会不会|能不能)[^，,。；;！!？?\n]*(?:不清楚|不知道|不确定|不晓得|不了解)[^，,。；;！!？?\n]*"
                     r"|(?:我|本人|客户|委托人|当事人)(?:也|并|都|实在)?(?:不知道|不清楚|不确定|不晓得|搞不清)[^，,。；;！!？?\n]*(?:有没有|是不是|是否|有无|会不会)[^，,。；;！!？?\n]*"
                     r"|(?:请您|麻烦您|请)(?:先|再)?(?:提供|上传|发送|发一下|补充|出示)[^。！!？?\n]*"
+                    # a question with no question mark (有没有人知道…在哪领啊, 请问…): it asks, it states nothing (K9)
+                    # (not 谁知道…竟然起火了: "who would have thought" tells what happened)
+                    r"|请问[^。！!？?\n]*|(?:有没有人|有谁)(?:知道|晓得|清楚|了解|懂)[^。！!？?\n]*"
                     # an A-not-A question with no question mark (我就想问平台管不管, 你们赔不赔): from the asking
                     # verb on it states nothing (what comes before it, 平台自营的奶粉, still does)
                     r"|(?:不知道|不清楚|不确定|不晓得|想知道|想问|问问|问一下)?([\u4e00-\u9fff])不\1[^，,。；;！!？?\n]*")
