@@ -187,3 +187,15 @@ def test_a_lapsed_voucher_is_neither_harm_nor_a_safety_failure(text: str) -> Non
 
 def test_expired_goods_are_still_property_loss() -> None:
     assert _harm("收到的牛奶发现已经过期了，商家不给退。") == "property_loss"
+
+
+def test_a_shop_named_self_operated_run_by_another_is_not_self_operation() -> None:
+    # SPC-OC-4-2: the 自营 in the shop's name, the operator the pleading names is another company
+    f = extract_facts("原告在被告一平台的“某某自营专卖店”购买了一台电暖器，该店铺的实际经营者为被告二。",
+                      category_fallback=False).facts
+    assert f.platform_role == "misleading_self_operated"
+
+
+def test_a_seller_word_denied_names_no_seller() -> None:
+    f = extract_facts("客服说他们平台只是提供信息服务，并非卖家，让我自己想办法。", category_fallback=False).facts
+    assert f.platform_role is None

@@ -224,9 +224,11 @@ def platform_role_hit(text: str) -> Hit | None:
         if negated(text, m.start()):
             return Hit("marketplace", max(0, m.start() - 2), m.end())
         return Hit("self_operated", m.start(), m.end())
-    m = _MARKET_STRONG.search(text) or _MARKET_WEAK.search(text)
-    if m:
-        return Hit("marketplace", m.start(), m.end())
+    # a seller word denied (平台说自己不是卖家, 并非入驻商家) names no seller (K9)
+    for rx in (_MARKET_STRONG, _MARKET_WEAK):
+        for m in rx.finditer(text):
+            if not re.search(r"(?:不是|并非|并不是|而非|非)$", text[max(0, m.start() - 4):m.start()]):
+                return Hit("marketplace", m.start(), m.end())
     return None
 
 

@@ -19,7 +19,7 @@ from assistant.triage.extract.enums import _MARKET_STRONG, _MISLEADING_DIRECT, _
 from assistant.triage.extract.text import Hit
 
 # Documents that name the seller: the shipping note, the invoice, the waybill's sender, the stated 销售方.
-_DOC = r"(?:发货(?:单|方|主体|人|的|者)|快递单|快递面单|面单|寄件人|发票(?:抬头)?|开票方|开具方|销售方|实际销售者|销售者|海关清单|出库单)"
+_DOC = r"(?:发货(?:单|方|主体|人|的|者)|快递单|快递面单|面单|寄件人|发票(?:抬头)?|开票方|开具方|销售方|实际销售者|销售者|实际经营者|实际经营人|实际运营方|海关清单|出库单)"
 _PLATFORM = r"被告(?![二三])一?|平台|你们|贵平台|贵公司"
 _OTHER = (r"被告[二三]|第三方|另一家|另外一家|别的公司|其他公司|案外人|一家|某|合作商家|境外|香港|海外|[“\"「][^”\"」]{1,12}[”\"」]"
           r"|[\u4e00-\u9fff]{2,10}(?:有限)?公司")
