@@ -7,7 +7,7 @@ from datetime import date
 from typing import Optional
 
 from assistant.core.registry import rule
-from assistant.core.remedies.common import STATUTE_START, Advice, ordered_citations, result
+from assistant.core.remedies.common import STATUTE_START, Advice, ordered_citations
 from assistant.core.remedies.heads import producer_citations
 from assistant.core.remedies.texts import missing, notes_in_order
 
@@ -48,8 +48,8 @@ def routes(a: Advice, many_defendants: bool) -> tuple[list[dict], set[str]]:
         factors.append(_factor("victim_domicile", ["SPC-CPI-25"], "arguable"))
         notes.add("F2")
         out.append({"claim": "tort", "basis": [cc186] if cc186 else [], "factors": factors})
-    a.record("forum", result("F1", "met", "+".join(r["claim"] for r in out),
-                             [c for r in out for c in r["basis"] + [c for x in r["factors"] for c in x["citations"]]]))
+    a.record("forum", "F1", "met", "+".join(r["claim"] for r in out),
+                      [c for r in out for c in r["basis"] + [c for x in r["factors"] for c in x["citations"]]])
     return out, notes
 
 
@@ -81,7 +81,7 @@ def jurisdiction_clause(a: Advice, route_list: list[dict], defendants: list[dict
         others = [d for d in defendants if d["party"] != "platform" or a.seller_role is None]
         if others or any(r["claim"] == "tort" for r in route_list):
             notes.add("F4")
-    a.record("forum", result("F4", "met" if value else "blocked", clause["effect"], clause["citations"]))
+    a.record("forum", "F4", "met" if value else "blocked", clause["effect"], clause["citations"])
     return clause, notes
 
 
@@ -93,7 +93,7 @@ def plaintiffs(a: Advice) -> list[dict]:
                {"party": "expense_payers", "citations": [a.cc("CC-1181-2")]}]
     else:
         out = [{"party": "consumer", "citations": []}]
-    a.record("forum", result("D1", "met", "、".join(p["party"] for p in out), [c for p in out for c in p["citations"]]))
+    a.record("forum", "D1", "met", "、".join(p["party"] for p in out), [c for p in out for c in p["citations"]])
     return out
 
 
@@ -137,7 +137,7 @@ def defendants_by_form(a: Advice) -> tuple[list[dict], set[str]]:
         out = [merchant, platform]
     if any(d["status"] == "name_when_identified" for d in out):
         notes.add("D6")
-    a.record("forum", result("D2", "met", "、".join(d["party"] for d in out), [c for d in out for c in d["citations"]]))
+    a.record("forum", "D2", "met", "、".join(d["party"] for d in out), [c for d in out for c in d["citations"]])
     return out, notes
 
 
@@ -148,19 +148,19 @@ def producer(a: Advice, remedies: dict) -> Optional[dict]:
     """D3: the producer of nonconforming goods (CC-1203-1, SPC-FD-2-1); without damage only under the punitive
     basis that names it (FSL-148-2 / DAL-144-3), 7.13 item 8."""
     if not a.producer_listed:
-        a.record("forum", result("D3", "not_applicable", "无不合格商品或属服务", []))
+        a.record("forum", "D3", "not_applicable", "无不合格商品或属服务", [])
         return None
     if a.facts.harm == "none":
         cites = [b["basis"] for b in remedies["punitive"]["bases"]
                  if b["basis"] in ("FSL-148-2", "DAL-144-3") and any(p["party"] == "producer" for p in b["payers"])]
         if not cites:
-            a.record("forum", result("D3", "not_applicable", "无损害且无以生产者为义务人的惩罚性赔偿", []))
+            a.record("forum", "D3", "not_applicable", "无损害且无以生产者为义务人的惩罚性赔偿", [])
             return None
     else:
         cites = producer_citations(a)
         if (a.is_food or a.is_drug) and a.interp("SPC-FD", STATUTE_START["CPL"]):
             cites.append("SPC-FD-2-1")
-    a.record("forum", result("D3", "met", "生产者（可查明时列为被告）", cites))
+    a.record("forum", "D3", "met", "生产者（可查明时列为被告）", cites)
     return _defendant("producer", cites, "name_if_identifiable")
 
 
@@ -168,9 +168,9 @@ def producer(a: Advice, remedies: dict) -> Optional[dict]:
 def live_room(a: Advice) -> Optional[dict]:
     """D4: a live-streaming room operator not marked as non-seller (SPC-OC-12-1, by T3)."""
     if a.facts.live_streaming is not True or not a.interp("SPC-OC", STATUTE_START["CPL"]):
-        a.record("forum", result("D4", "not_applicable", "非直播或规定不适用", []))
+        a.record("forum", "D4", "not_applicable", "非直播或规定不适用", [])
         return None
-    a.record("forum", result("D4", "met", "直播间运营者（未标明非销售者时）", ["SPC-OC-12-1"]))
+    a.record("forum", "D4", "met", "直播间运营者（未标明非销售者时）", ["SPC-OC-12-1"])
     return _defendant("live_room_operator", ["SPC-OC-12-1"], "conditional", "not_marked_as_non_seller")
 
 
@@ -218,6 +218,6 @@ def build_forum(a: Advice, remedies: dict) -> dict:
 def court_level(a: Advice, many: bool) -> str:
     """F5: basic people's courts (CPROC-18); the plaintiff chooses, first filed wins (CPROC-36); joinder
     (CPROC-55-1) with two or more defendants."""
-    a.record("forum", result("F5", "met", "基层人民法院；原告可在有管辖权的法院中选择，先立案者管辖",
-                             ["CPROC-18", "CPROC-36"] + (["CPROC-55-1"] if many else [])))
+    a.record("forum", "F5", "met", "基层人民法院；原告可在有管辖权的法院中选择，先立案者管辖",
+                      ["CPROC-18", "CPROC-36"] + (["CPROC-55-1"] if many else []))
     return "basic"

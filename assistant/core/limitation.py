@@ -9,7 +9,7 @@ from typing import Optional
 
 from assistant.core.models import LimitationEvent
 from assistant.core.registry import rule
-from assistant.core.remedies.common import NONCONFORMING, Advice, ordered_citations, result
+from assistant.core.remedies.common import NONCONFORMING, Advice, ordered_citations
 from assistant.core.remedies.texts import missing, notes_in_order
 
 GENERAL_PRINCIPLES = date(2017, 10, 1)   # 民法总则 in force (L1, L3)
@@ -135,7 +135,7 @@ def product_defect_period(a: Advice, obligors: list[str], start: Optional[date],
     applies = (f.goods_nonconforming in NONCONFORMING and not a.is_service
                and f.harm in ("personal_injury", "property_loss") and (a.event is None or a.event >= PQL_FROM))
     if not applies:
-        a.record("limitation", result("L9", "not_applicable", "非缺陷商品致害或事件早于2018-12-29", []))
+        a.record("limitation", "L9", "not_applicable", "非缺陷商品致害或事件早于2018-12-29", [])
         return None
     long_stop = add_years(a.event, 10) if a.event else None
     if start is None:
@@ -146,7 +146,7 @@ def product_defect_period(a: Advice, obligors: list[str], start: Optional[date],
         claims = [{"against": c["against"], "expiry_date": None if c["status"] in held else c["expiry"].isoformat(),
                    "days_left": c["days_left"], "status": c["status"]}
                   for c in _period_claims(a, obligors, start, 2, cap)]
-    a.record("limitation", result("L9", "met", "二年期间一并列出", ["PQL-45-1", "PQL-45-2"]))
+    a.record("limitation", "L9", "met", "二年期间一并列出", ["PQL-45-1", "PQL-45-2"])
     return {"position": "disputed", "period_years": 2, "claims": claims,
             "long_stop_date": long_stop.isoformat() if long_stop else None}
 
@@ -155,15 +155,15 @@ def _trace_claims(a: Advice, claims: list[dict], cites: list[str]) -> None:
     """Trace entries for L4 (interruptions), L5 (suspension) and L7 (status), one each."""
     computed = bool(claims) and claims[0]["status"] not in ("undetermined", "check_prior_law")
     applied = sorted({i for c in claims for i in c["events_applied"]})
-    a.record("limitation", result("L4", "met" if applied else "not_applicable",
-                                  f"适用的中断事由：{applied}" if applied else "无适用的中断事由",
-                                  [c for c in cites if c.startswith("CC-195") or c == "CC-192-2"]))
+    a.record("limitation", "L4", "met" if applied else "not_applicable",
+                           f"适用的中断事由：{applied}" if applied else "无适用的中断事由",
+                           [c for c in cites if c.startswith("CC-195") or c == "CC-192-2"])
     suspended = [c for c in cites if c.startswith("CC-194")]
-    a.record("limitation", result("L5", "met" if suspended else "not_applicable",
-                                  "时效中止" if suspended else "无中止事由", suspended))
-    a.record("limitation", result("L7", "met" if computed else "not_applicable",
-                                  "、".join(f"{c['against']}:{c['status']}" for c in claims),
-                                  [c for c in cites if c.startswith("CC-20")] if computed else []))
+    a.record("limitation", "L5", "met" if suspended else "not_applicable",
+                           "时效中止" if suspended else "无中止事由", suspended)
+    a.record("limitation", "L7", "met" if computed else "not_applicable",
+                           "、".join(f"{c['against']}:{c['status']}" for c in claims),
+                           [c for c in cites if c.startswith("CC-20")] if computed else [])
 
 
 @rule(id="L2", title="诉讼时效期间与起算", provisions=["CC-188-1", "CC-188-2", "CC-201-1", "CC-202"],
@@ -207,7 +207,7 @@ def build_limitation(a: Advice, obligors: list[str]) -> dict:
     if out["regime"] != "check_prior_law":
         out["product_defect_period"] = product_defect_period(a, obligors, start, cap)
     else:
-        a.record("limitation", result("L9", "not_applicable", "起算早于2017-10-01，按旧法核对", []))
+        a.record("limitation", "L9", "not_applicable", "起算早于2017-10-01，按旧法核对", [])
     pdp = out["product_defect_period"]
     if pdp is not None:
         codes.add("L9")
@@ -225,8 +225,8 @@ def build_limitation(a: Advice, obligors: list[str]) -> dict:
     if f.limitation_events is None and any(c["status"] in ("expiring_soon", "expired_unless_interrupted")
                                            for c in all_claims):
         ask.append("limitation_events")
-    a.record("limitation", result("L2", "met" if start else "blocked", f"{out['regime']}，起算日 {out['start_date']}",
-                                  [c for c in cites if c.startswith("CC-188") or c in ("CC-201-1", "CC-202")]))
+    a.record("limitation", "L2", "met" if start else "blocked", f"{out['regime']}，起算日 {out['start_date']}",
+                           [c for c in cites if c.startswith("CC-188") or c in ("CC-201-1", "CC-202")])
     bound = out["safe_bound_date"] or ""
     out.update(citations=ordered_citations(cites), notes=notes_in_order("limitation", codes, bound=bound),
                missing_facts=missing(f, ask), trace=a.trace_of("limitation"))

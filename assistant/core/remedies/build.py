@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.core.registry import rule
 from assistant.core.remedies import heads as H
 from assistant.core.remedies import punitive as P
-from assistant.core.remedies.common import Advice, ordered_citations, result
+from assistant.core.remedies.common import Advice, ordered_citations
 from assistant.core.remedies.texts import missing, notes_in_order
 
 _INJURY_HEADS = ("medical_and_recovery", "lost_income", "disability", "death")
@@ -16,8 +16,8 @@ def harm_bar_scope(a: Advice) -> bool:
     """S3: rule 3's harm bar is about compensation; the refund and punitive damages (SPC-FS1-10) survive it."""
     f = a.facts
     applies = a.seller_role is not None and (f.harm == "none" or f.force_majeure is True)
-    a.record("remedies", result("S3", "met" if applies else "not_applicable",
-                                "平台作为销售者，退还价款与惩罚性赔偿不受规则3阻却" if applies else "不适用", []))
+    a.record("remedies", "S3", "met" if applies else "not_applicable",
+                         "平台作为销售者，退还价款与惩罚性赔偿不受规则3阻却" if applies else "不适用", [])
     return applies
 
 

@@ -146,11 +146,11 @@ class Advice:
             out.append("SPC-OC-4-1" if self_ else "SPC-OC-4-2")
         return out
 
-    def record(self, obj: str, res: RuleResult) -> RuleResult:
-        """Keep ``res`` for the trace of the section-7 object ``obj``."""
+    def record(self, obj: str, rule_id: str, outcome: str, detail: str, citations: list[str]) -> None:
+        """Keep the result of rule ``rule_id`` for the trace of the section-7 object ``obj`` (see ``result``);
+        a batch path keeps no trace, so nothing is built (issue 18)."""
         if self.keep_trace:
-            self.trace.setdefault(obj, []).append(res)
-        return res
+            self.trace.setdefault(obj, []).append(result(rule_id, outcome, detail, citations))
 
     def trace_of(self, obj: str) -> list[dict]:
         """The JSON trace of the object ``obj`` (rule, title, outcome, detail, citations)."""

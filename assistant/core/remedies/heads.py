@@ -6,7 +6,7 @@ from datetime import date
 from typing import Optional
 
 from assistant.core.registry import rule
-from assistant.core.remedies.common import STATUTE_START, Advice, money, result
+from assistant.core.remedies.common import STATUTE_START, Advice, money
 
 _H1_CITES = ["CC-1179", "TLL-16", "CPL-49"]
 
@@ -27,7 +27,7 @@ def personal_injury_heads(a: Advice) -> list[dict]:
     """H1: CC-1179 (TLL-16 before 2021) and CPL-49 heads for personal injury; disability/death by severity."""
     f = a.facts
     if f.harm != "personal_injury" or _no_damage_heads(a):
-        a.record("remedies", result("H1", "not_applicable", "无人身损害（或不可抗力）", []))
+        a.record("remedies", "H1", "not_applicable", "无人身损害（或不可抗力）", [])
         return []
     cites = [a.cc("CC-1179"), "CPL-49"]
     heads = [_head("medical_and_recovery", "claimable", cites), _head("lost_income", "claimable", cites)]
@@ -36,7 +36,7 @@ def personal_injury_heads(a: Advice) -> list[dict]:
             heads.append(_head(severity, "claimable", cites))
         elif f.injury_severity is None:
             heads.append(_head(severity, "conditional", cites, condition=severity))
-    a.record("remedies", result("H1", "met", "人身损害：列明赔偿项目，不计算金额", cites))
+    a.record("remedies", "H1", "met", "人身损害：列明赔偿项目，不计算金额", cites)
     return heads
 
 
@@ -45,10 +45,10 @@ def personal_injury_heads(a: Advice) -> list[dict]:
 def mental_distress(a: Advice, injury_listed: bool) -> list[dict]:
     """H2: CC-1183-1 (TLL-22) mental distress, conditional on serious mental harm, with H1 only."""
     if not injury_listed:
-        a.record("remedies", result("H2", "not_applicable", "无人身损害项目", []))
+        a.record("remedies", "H2", "not_applicable", "无人身损害项目", [])
         return []
     cites = [a.cc("CC-1183-1")]
-    a.record("remedies", result("H2", "met", "以严重精神损害为条件", cites))
+    a.record("remedies", "H2", "met", "以严重精神损害为条件", cites)
     return [_head("mental_distress", "conditional", cites, condition="serious_mental_harm")]
 
 
@@ -56,12 +56,12 @@ def mental_distress(a: Advice, injury_listed: bool) -> list[dict]:
 def property_loss(a: Advice) -> list[dict]:
     """H3: CC-1184 (TLL-19) property loss; SPC-TI1-19 for a defective product when T2 holds."""
     if a.facts.harm != "property_loss" or _no_damage_heads(a):
-        a.record("remedies", result("H3", "not_applicable", "无财产损失（或不可抗力）", []))
+        a.record("remedies", "H3", "not_applicable", "无财产损失（或不可抗力）", [])
         return []
     cites = [a.cc("CC-1184")]
     if a.facts.goods_nonconforming == "defect" and a.interp("SPC-TI1", STATUTE_START["CC"]):
         cites.append("SPC-TI1-19")
-    a.record("remedies", result("H3", "met", "财产损失可主张", cites))
+    a.record("remedies", "H3", "met", "财产损失可主张", cites)
     return [_head("property_loss", "claimable", cites)]
 
 
@@ -70,7 +70,7 @@ def price_refund(a: Advice) -> Optional[dict]:
     """H4: CPL-24-1 and CPL-52 refund of the price; SPC-FDP-2-1 for a knowing buyer of food or drugs (T2)."""
     f = a.facts
     if f.goods_nonconforming == "none":
-        a.record("remedies", result("H4", "failed", "商品或服务无问题", []))
+        a.record("remedies", "H4", "failed", "商品或服务无问题", [])
         return None
     cites = ["CPL-24-1", "CPL-52"]
     if f.consumer_knew_at_purchase is True and (
@@ -79,9 +79,9 @@ def price_refund(a: Advice) -> Optional[dict]:
         cites.append("SPC-FDP-2-1")
     amount = money(f.price_paid)   # 7.13 item 10: a conditional refund also carries the price
     if f.goods_nonconforming is None:
-        a.record("remedies", result("H4", "blocked", "商品或服务是否存在问题不明", cites))
+        a.record("remedies", "H4", "blocked", "商品或服务是否存在问题不明", cites)
         return _head("price_refund", "conditional", cites, amount, "goods_or_service_nonconforming")
-    a.record("remedies", result("H4", "met", "商品或服务不符合要求，可请求退还价款", cites))
+    a.record("remedies", "H4", "met", "商品或服务不符合要求，可请求退还价款", cites)
     return _head("price_refund", "claimable", cites, amount)
 
 
@@ -89,10 +89,10 @@ def price_refund(a: Advice) -> Optional[dict]:
 def expanded_damage_head(a: Advice) -> Optional[dict]:
     """H5: expanded damage (rule 10, QIN-5.2.3), with CC-1195-2 as the statutory analogy (7.13 item 9)."""
     if not a.expanded_damage:
-        a.record("remedies", result("H5", "not_applicable", "无损害扩大", []))
+        a.record("remedies", "H5", "not_applicable", "无损害扩大", [])
         return None
     cites = ["QIN-5.2.3", a.cc("CC-1195-2")]
-    a.record("remedies", result("H5", "met", "平台就扩大部分承担责任", cites))
+    a.record("remedies", "H5", "met", "平台就扩大部分承担责任", cites)
     head = _head("expanded_damage", "claimable", cites)
     head["payers"] = [{"party": "platform", "status": "liable", "citations": list(cites)}]
     return head
@@ -152,7 +152,7 @@ def compensatory_payers(a: Advice, heads: list[dict]) -> list[dict]:
     ``proportional`` the merchant still owes the whole loss."""
     if not any(h["head"] in ("medical_and_recovery", "lost_income", "disability", "death", "mental_distress",
                              "property_loss") for h in heads):
-        a.record("remedies", result("H6", "not_applicable", "无损害赔偿项目", []))
+        a.record("remedies", "H6", "not_applicable", "无损害赔偿项目", [])
         return []
     merchant = {"party": "merchant", "extent": "full", "citations": ["CPL-44-1"] + category_x(a, producer=False)}
     payers = []
@@ -165,8 +165,8 @@ def compensatory_payers(a: Advice, heads: list[dict]) -> list[dict]:
         payers += [merchant, {"party": "platform", "extent": extent, "citations": cites}]
     if a.producer_listed:
         payers.append({"party": "producer", "extent": "full", "citations": producer_citations(a)})
-    a.record("remedies", result("H6", "met", "、".join(f"{p['party']}:{p['extent']}" for p in payers),
-                                [c for p in payers for c in p["citations"]]))
+    a.record("remedies", "H6", "met", "、".join(f"{p['party']}:{p['extent']}" for p in payers),
+                         [c for p in payers for c in p["citations"]])
     return payers
 
 
@@ -189,7 +189,7 @@ def refund_payers(a: Advice, refund: Optional[dict]) -> None:
     """H7: the seller refunds (CPL-24-1): the platform when it is the seller, else the merchant; the
     marketplace platform takes P6's status with the regime ids."""
     if refund is None:
-        a.record("remedies", result("H7", "not_applicable", "无退还价款项目", []))
+        a.record("remedies", "H7", "not_applicable", "无退还价款项目", [])
         return
     payers = []
     if a.seller_role is not None:
@@ -201,5 +201,5 @@ def refund_payers(a: Advice, refund: Optional[dict]) -> None:
         payers += [{"party": "merchant", "status": "liable", "citations": ["CPL-24-1"]},
                    {"party": "platform", "status": status, "citations": cites}]
     refund["payers"] = payers
-    a.record("remedies", result("H7", "met", "、".join(f"{p['party']}:{p['status']}" for p in payers),
-                                [c for p in payers for c in p["citations"]]))
+    a.record("remedies", "H7", "met", "、".join(f"{p['party']}:{p['status']}" for p in payers),
+                         [c for p in payers for c in p["citations"]])

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Optional
 
 from assistant.core.registry import REGISTRY, rule
-from assistant.core.remedies.common import STATUTE_START, Advice, money, result
+from assistant.core.remedies.common import STATUTE_START, Advice, money
 from assistant.core.remedies.heads import marketplace_platform_status
 
 FLOOR_FOOD_DRUG = Decimal("1000.00")   # FSL-148-2, DAL-144-3: "不足一千元的，为一千元"
@@ -87,7 +87,7 @@ def _payer(party: str, status: str, citations: list[str], condition: Optional[st
 def _record(a: Advice, rule_id: str, b: dict) -> dict:
     detail = b["status"] + (f"：{', '.join(b['failed_on'] or b['blocked_on'])}" if b["failed_on"] or b["blocked_on"]
                             else "")
-    a.record("remedies", result(rule_id, _TRACE_OUTCOME[b["status"]], detail, b["citations"]))
+    a.record("remedies", rule_id, _TRACE_OUTCOME[b["status"]], detail, b["citations"])
     return b
 
 
@@ -276,6 +276,6 @@ def recommend(a: Advice, bases: list[dict]) -> Optional[dict]:
         rec = {"basis": best["basis"], "amount": None, "amount_kind": best["amount_kind"], "max_amount": cap}
     else:
         rec = None
-    a.record("remedies", result("P5", "met" if rec else "not_applicable",
-                                f"推荐 {rec['basis']}" if rec else "无可推荐的请求权基础", []))
+    a.record("remedies", "P5", "met" if rec else "not_applicable",
+                         f"推荐 {rec['basis']}" if rec else "无可推荐的请求权基础", [])
     return rec
