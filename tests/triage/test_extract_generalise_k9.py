@@ -199,3 +199,17 @@ def test_a_shop_named_self_operated_run_by_another_is_not_self_operation() -> No
 def test_a_seller_word_denied_names_no_seller() -> None:
     f = extract_facts("客服说他们平台只是提供信息服务，并非卖家，让我自己想办法。", category_fallback=False).facts
     assert f.platform_role is None
+
+
+@pytest.mark.parametrize("text", [
+    "用户：买的儿童水杯有股塑料味\n客服：亲，如果宝宝有不舒服，建议及时去医院看一下哦",
+    "用户：这个电热毯插上就跳闸\n客服：您好，可能是线路问题，为了安全请先别用，小心触电",
+    "User: the power bank is swelling\nAgent: please stop using it, it could cause burns; do you need to see a doctor",
+])
+def test_the_agents_advice_in_a_transcript_is_not_the_consumers_harm(text: str) -> None:
+    assert _harm(text) != "personal_injury"
+
+
+def test_a_friends_earlier_harm_is_not_this_one_but_a_friend_hurt_now_is() -> None:
+    assert _harm("同事以前用这个牌子的电热毯烫伤过，我买的这条用了一周就不发热了，不能用了。") == "property_loss"
+    assert _harm("我和朋友在平台订的农家乐吃饭，朋友吃完上吐下泻。") == "personal_injury"

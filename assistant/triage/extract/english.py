@@ -75,6 +75,7 @@ _PROPERTY = re.compile(r"\blost\s+[\d,]+|\bburn(?:ed|t) down\b|\bloss of\b|\bbur
                        r"|\bextra [\d,]+ yuan\b|\b[\d,]+ yuan (?:lost|wasted|gone)\b|\bovercharged\b|\bnot the [\d,]+ yuan\b", _I)
 # A harm that did not happen (a near miss, a fear, a supposition): the rest of its clause states a risk (issue 14).
 _UNREALISED = re.compile(r"\b(?:almost|nearly|narrowly|could have|would have|might have|may have been|risk(?:ed|s)? of|in case|afraid|worried|fear(?:ed|s)? (?:that|it)|if (?:she|he|they|we|I|the child|the baby|my \w+) had)\b[^.;,!?\n]*", _I)
+_AGENT_LINE = re.compile(r"(?m)^[ \t]*(?:agent|customer service|客服|坐席)[ \t]*[:：].*$", _I)
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
 _DATE_MDY = re.compile(r"\b" + _MON + r"\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b", _I)
 _DATE_MY = re.compile(r"\b(?:in\s+)?" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
@@ -137,6 +138,7 @@ def english_hits(text: str) -> dict[str, list[Hit]]:
             break
     masked = _INJURY_NEG.sub(lambda m: " " * len(m.group()), text)
     masked = _UNREALISED.sub(lambda m: " " * len(m.group()), masked)  # almost burned: a risk, not a harm
+    masked = _AGENT_LINE.sub(lambda m: " " * len(m.group()), masked)  # the agent's advice is not the consumer's harm
     m = _INJURY.search(masked)
     if m:
         hits["harm"] = [Hit("personal_injury", m.start(), m.end())]

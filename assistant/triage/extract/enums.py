@@ -114,6 +114,27 @@ def _reported(text: str, pos: int) -> bool:
     return bool(reports) and not _PERSON.search(before[reports[-1].end():])
 
 
+# A transcript's agent line (客服：建议您去医院看看, Agent: …): the agent's advice or guess, not the consumer's harm (K9).
+_AGENT_LINE = re.compile(r"\s*(?:客服|坐席|商家客服|平台客服|agent|customer service)\s*[：:]", re.I)
+# Someone else's earlier experience (我朋友上次用…烫伤过, 邻居以前吃过也拉肚子): told as a reason or a warning, not this
+# harm. (A friend hurt in this incident — 我朋友肋骨骨折 on the same ride — is the harm the labels count.)
+_ACQUAINTANCE = re.compile(r"朋友|同事|邻居|网友|同学|闺蜜|别人|他人|其他人")
+_EARLIER = re.compile(r"上次|以前|之前|去年|曾经|早先|前几年|有一次")
+
+
+def _agents_line(text: str, pos: int) -> bool:
+    """True when the word at ``pos`` stands in a transcript line spoken by the platform's or seller's agent."""
+    return bool(_AGENT_LINE.match(text, text.rfind("\n", 0, pos) + 1))
+
+
+def _someone_elses(text: str, pos: int) -> bool:
+    """True when the nearest person before ``pos`` in its clause is an acquaintance, told of at an earlier time."""
+    clause = text[clause_start(text, pos):pos]
+    others = [m.end() for m in _ACQUAINTANCE.finditer(clause)]
+    own = [m.end() for m in _PERSON.finditer(clause)]
+    return bool(others) and (not own or others[-1] > own[-1]) and bool(_EARLIER.search(clause, others[-1]))
+
+
 def _animal(text: str, pos: int) -> bool:
     """True when this injury is an animal's: an animal is named after the last person before it in its sentence."""
     before = text[sentence_start(text, pos):pos]
@@ -170,7 +191,7 @@ def harm_hit(text: str) -> Hit | None:
             continue
         if nobody_hurt and _VISIT.fullmatch(m.group()):
             continue
-        if _reported(text, m.start()):
+        if _reported(text, m.start()) or _agents_line(text, m.start()) or _someone_elses(text, m.start()):
             continue  # 评论区好多人说吃了拉肚子: other buyers' harm, told as knowledge, not the consumer's
         if _animal(text, m.start()) or _animal_cost(text, m) or _OTHERS.search(text[m.end():m.end() + 4]) or _PAID_TO_OTHERS.search(
                 text, clause_start(text, m.start()), m.start()):
