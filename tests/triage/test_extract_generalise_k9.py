@@ -213,3 +213,17 @@ def test_the_agents_advice_in_a_transcript_is_not_the_consumers_harm(text: str) 
 def test_a_friends_earlier_harm_is_not_this_one_but_a_friend_hurt_now_is() -> None:
     assert _harm("同事以前用这个牌子的电热毯烫伤过，我买的这条用了一周就不发热了，不能用了。") == "property_loss"
     assert _harm("我和朋友在平台订的农家乐吃饭，朋友吃完上吐下泻。") == "personal_injury"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("我是开火锅店的，在平台上给店里买了一台冰箱，压缩机烧了，损失了一天的生意。", "other_goods"),
+    ("原告为其经营的酒店在被告一平台购买电热水壶二十个，其中三个通电后起火。", "other_goods"),
+    ("The client bought a blender for her own restaurant; it cracked and the refund was refused.", "other_goods"),
+])
+def test_the_buyers_own_trade_is_not_what_was_sold(text: str, category: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.category == category
+
+
+def test_a_workplace_named_beside_the_meal_bought_leaves_the_meal() -> None:
+    f = extract_facts("我在一家酒店上班，午休时在外卖平台点了一份盖浇饭，吃完就吐了。", category_fallback=False).facts
+    assert f.category == "catering"

@@ -131,8 +131,10 @@ def english_hits(text: str) -> dict[str, list[Hit]]:
         m = rx.search(text)
         if m and not (name == "platform_role" and name in hits):  # the first (most specific) role wins
             hits.setdefault(name, []).append(Hit(value, m.start(), m.end()))
+    own_trade = re.compile(r"\b(?:for|at|in) (?:her|his|my|their|our) (?:own )?(?:restaurant|shop|store|hotel|homestay|salon|clinic|office|work)\b", _I)
+    cat_text = own_trade.sub(lambda m: " " * len(m.group()), text)  # the buyer's own business is not what was sold
     for cat, rx in _CAT:
-        m = rx.search(text)
+        m = rx.search(cat_text)
         if m:
             hits["category"] = [Hit(cat, m.start(), m.end())]
             break

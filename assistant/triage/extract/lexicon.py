@@ -142,8 +142,17 @@ def raw_hits(text: str, gate: bool = True) -> list[_ClassHit]:
             and not (c.category in ("food", "catering") and _APPLIANCE.match(text, m.end()))]
 
 
+# The consumer's own trade or workplace (我是开饭店的, 我在超市上班, 原告为其经营的民宿购买, 给店里买): where the buyer
+# works, not what was sold to them (K9).
+_OWN_TRADE = re.compile(r"(?:我|本人|原告|客户|当事人)(?:是|系)(?:开|做|经营|干)[^，,。；;！!？?\n]{1,8}?的"
+                        r"|(?:我|本人|原告|客户|当事人|老公|老婆|爱人)(?:平时)?在[^，,。；;！!？?\n]{1,8}?(?:上班|工作|打工|实习|当)"
+                        r"|(?:为|给)(?:其|我|我们|自己|自家)?(?:经营|开)的[^，,。；;！!？?\n]{1,8}|给(?:店里|饭店|餐馆|民宿|酒店)"
+                        r"|\b(?:for|at|in) (?:her|his|my|their|our) (?:own )?(?:restaurant|shop|store|hotel|homestay|salon|clinic|office|work)\b", re.I)
+
+
 def _class_hits(text: str) -> list[_ClassHit]:
-    hits = raw_hits(text)
+    trade = [(m.start(), m.end()) for m in _OWN_TRADE.finditer(text)]
+    hits = [h for h in raw_hits(text) if not any(s <= h.start < e for s, e in trade)]
     # a hit strictly inside a longer hit of another category says nothing of its own (眼镜 in 隐形眼镜)
     # — unless its class absorbs that category (预制菜 inside 订了预制菜: packaged food, not a meal)
     named_ends = {h.end for h in hits if h.strong and not h.cls.suffix}
