@@ -227,3 +227,11 @@ def test_the_buyers_own_trade_is_not_what_was_sold(text: str, category: str) -> 
 def test_a_workplace_named_beside_the_meal_bought_leaves_the_meal() -> None:
     f = extract_facts("我在一家酒店上班，午休时在外卖平台点了一份盖浇饭，吃完就吐了。", category_fallback=False).facts
     assert f.category == "catering"
+
+
+@pytest.mark.parametrize("text", [
+    "原告通过平台下单搬运一架钢琴，工人途中把钢琴摔坏了。",     # a service done to goods: not goods bought
+    "在平台预约维修洗衣机，师傅修完第二天洗衣机就漏电了。",
+])
+def test_a_service_done_to_goods_is_not_the_goods_bought(text: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.category != "other_goods"

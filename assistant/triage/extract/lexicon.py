@@ -170,9 +170,13 @@ _BOUGHT = re.compile(r"(?:购买|购得|买了|买的|买到|买回|订购|订�
                      r"[^，,。；;！!？?\n：:]{1,24}")
 
 
+_SERVICE_ON_GOODS = re.compile(r"搬运|搬家|运送|托运|货运|寄送|维修|修理|清洗|安装|保养|回收|上门|代买|代购|跑腿")
+
+
 def _bought(text: str, pool: list[_ClassHit]) -> list[set[str]]:
     """Per purchase verb, the categories of the hits that stand in its object (empty objects left out)."""
-    spans = [(m.start(), m.end()) for m in _BOUGHT.finditer(text)]
+    # an object that is a service done to goods (下单搬运家具, 预约维修热水器) names no goods bought
+    spans = [(m.start(), m.end()) for m in _BOUGHT.finditer(text) if not _SERVICE_ON_GOODS.search(m.group())]
     found = [{h.cls.category for h in pool if s <= h.start < e} for s, e in spans]
     return [f for f in found if f]
 
