@@ -62,9 +62,10 @@ def _logged(row: Any, doctrine: str, extractor: Callable[..., Any]) -> tuple[dic
     return rec, log_line(row.id, row_digest(row), rec)
 
 
-def _triage_chunk(rows: list) -> list[tuple[dict[str, Any], str]]:
-    """A worker's task: its chunk of rows triaged, in order."""
-    return [_logged(row, _JOB["doctrine"], _JOB["extractor"]) for row in rows]
+def _triage_chunk(span: tuple[int, int]) -> list[tuple[dict[str, Any], str]]:
+    """A worker's task: the rows ``span`` (start, end) of the batch it inherited, triaged in order."""
+    start, end = span
+    return [_logged(row, _JOB["doctrine"], _JOB["extractor"]) for row in _JOB["rows"][start:end]]
 
 
 def triage_in_order(rows: list, doctrine: str, extractor: Callable[..., Any],
@@ -83,8 +84,9 @@ def triage_in_order(rows: list, doctrine: str, extractor: Callable[..., Any],
     for row in rows[:WARM_ROWS]:
         yield _logged(row, doctrine, extractor)
     rows = rows[WARM_ROWS:]
-    _JOB.update(doctrine=doctrine, extractor=extractor)
-    chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
+    # the rows are inherited by the fork: a task is only a (start, end) span, nothing of a row is pickled (issue 18)
+    _JOB.update(doctrine=doctrine, extractor=extractor, rows=rows)
+    chunks = [(i, min(i + CHUNK, len(rows))) for i in range(0, len(rows), CHUNK)]
     try:
         with context.Pool(workers) as pool:  # leaving the block (done, error, Ctrl-C) terminates the workers
             for records in pool.imap(_triage_chunk, chunks):
