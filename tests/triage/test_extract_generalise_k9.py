@@ -235,3 +235,11 @@ def test_a_workplace_named_beside_the_meal_bought_leaves_the_meal() -> None:
 ])
 def test_a_service_done_to_goods_is_not_the_goods_bought(text: str) -> None:
     assert extract_facts(text, category_fallback=False).facts.category != "other_goods"
+
+
+@pytest.mark.parametrize("text", [
+    "用户：我用你们的跑腿让骑手去药店帮我买退烧药，三个小时才送到，孩子烧到四十度送了急诊",
+    "在平台下了个闪送单，让骑手从蛋糕店取蛋糕，结果蛋糕被压烂了。",
+])
+def test_an_errand_is_the_service_sold_not_the_goods_it_fetched(text: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.category == "other_service"
