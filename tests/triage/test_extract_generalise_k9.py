@@ -110,6 +110,7 @@ def test_the_goods_bought_decide_against_a_service_or_food_merely_named(text: st
 @pytest.mark.parametrize("text", [
     "网上买的豆浆机，打出来的豆浆孩子喝了拉肚子。",
     "拼多多买的酸奶机漏电，我被电了一下。",
+    "网上买的宝宝辅食碗，用了几天碗底的漆就掉了。",
 ])
 def test_an_appliance_named_after_its_food_is_not_food(text: str) -> None:
     assert extract_facts(text, category_fallback=False).facts.category != "food"

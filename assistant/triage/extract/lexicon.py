@@ -46,9 +46,9 @@ _PLACE_AFTER = re.compile(r"(?:里|中|内|上)|了(?=$|[，,。；;！!？?\n ]
 # Goods the narrator clears in the same clause (奶瓶没问题, 阿胶经检测未见异常): not the harmful goods.
 _CLEARED = re.compile(r"[^，,。；;！!？?\n]{0,8}?(?:没(?:有)?(?:问题|事)|无问题|没毛病|(?:未见|没有|无)异常|(?:是)?正常的?(?=[，,。；;！!\n]|$)|是好的)")
 
-# A food word that names the appliance made for it (辅食机, 豆浆机, 酸奶机, 煮蛋器, 烤肠炉): goods of 5271/5272, not food.
+# A food word that names the appliance or tableware made for it (辅食机, 豆浆机, 煮蛋器, 辅食碗): goods of 5271/5272/5235, not food.
 # Likewise a food plant's seedling or seed (葡萄苗, 番茄种子): nursery stock of 5299, not food.
-_APPLIANCE = re.compile(r"(?:机(?!构|场|会)|器(?!官|械)|炉|锅(?!底|包)|模具|苗(?!条)|种子|树苗|秧)")
+_APPLIANCE = re.compile(r"(?:机(?!构|场|会)|器(?!官|械)|炉|锅(?!底|包)|模具|碗(?![里中内])|勺|筷|苗(?!条)|种子|树苗|秧)")
 
 # A shop's name says what it usually sells, not what was sold here (明眸眼镜店 selling 隐形眼镜): context only.
 _SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)")
