@@ -244,3 +244,12 @@ def test_a_service_done_to_goods_is_not_the_goods_bought(text: str) -> None:
 ])
 def test_an_errand_is_the_service_sold_not_the_goods_it_fetched(text: str) -> None:
     assert extract_facts(text, category_fallback=False).facts.category == "other_service"
+
+
+@pytest.mark.parametrize("text, harm", [
+    ("Intake: cat litter bought on the app; the kitten vomited and was hospitalised at the vet for a week.", "property_loss"),
+    ("Our puppy got diarrhoea from the treats; the vet bill was 600 yuan.", "property_loss"),
+    ("The dog treats were fine, but my son ate one and vomited.", "personal_injury"),   # a person after the animal
+])
+def test_english_an_animals_illness_is_its_owners_property_loss(text: str, harm: str) -> None:
+    assert _harm(text) == harm

@@ -124,6 +124,18 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
+_ANIMAL = re.compile(r"\b(?:dog|cat|puppy|kitten|pet|parrot|rabbit|hamster|goldfish|fish|chickens?|pig|cattle)s?\b|\bvet\b", _I)
+_PERSON_EN = re.compile(r"\b(?:she|he|I|client|son|daughter|child|baby|wife|husband|mother|father|her|his|my (?:son|daughter|wife|husband))\b")
+
+
+def _animals_harm(text: str, pos: int) -> bool:
+    """True when an animal is named after the last person in the injury's sentence (the dog vomited; vet bill)."""
+    before = text[_sentence(text, pos)[0]:pos]
+    animals = [a.end() for a in _ANIMAL.finditer(before)]
+    people = [p.end() for p in _PERSON_EN.finditer(before)]
+    return bool(animals) and (not people or animals[-1] > people[-1])
+
+
 def english_hits(text: str) -> dict[str, list[Hit]]:
     """Hits per field from English cues (category and harm included), spans in ``text``."""
     hits: dict[str, list[Hit]] = {}
@@ -142,7 +154,9 @@ def english_hits(text: str) -> dict[str, list[Hit]]:
     masked = _UNREALISED.sub(lambda m: " " * len(m.group()), masked)  # almost burned: a risk, not a harm
     masked = _AGENT_LINE.sub(lambda m: " " * len(m.group()), masked)  # the agent's advice is not the consumer's harm
     m = _INJURY.search(masked)
-    if m:
+    if m and _animals_harm(masked, m.start()):  # the dog vomited; vet bill: the owner's property loss
+        hits["harm"] = [Hit("property_loss", m.start(), m.end())]
+    elif m:
         hits["harm"] = [Hit("personal_injury", m.start(), m.end())]
     elif (m := _PROPERTY.search(masked)) is not None:
         hits["harm"] = [Hit("property_loss", m.start(), m.end())]
