@@ -253,3 +253,9 @@ def test_an_errand_is_the_service_sold_not_the_goods_it_fetched(text: str) -> No
 ])
 def test_english_an_animals_illness_is_its_owners_property_loss(text: str, harm: str) -> None:
     assert _harm(text) == harm
+
+
+def test_goods_bought_beside_a_service_engaged_by_its_own_verb_do_not_win() -> None:
+    # 点了外卖 is bought too: the drug bought beside it does not win by the purchase verb alone
+    ex = extract_facts("叫了个外卖，顺便在平台上买了盒胃药，吃完外卖就上吐下泻。", category_fallback=False)
+    assert ex.facts.category != "drug"

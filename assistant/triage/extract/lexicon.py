@@ -170,6 +170,9 @@ _BOUGHT = re.compile(r"(?:购买|购得|买了|买的|买到|买回|订购|订�
                      r"[^，,。；;！!？?\n：:]{1,24}")
 
 
+# A service engaged by its own verb (点了外卖, 叫了车, 住的酒店): bought too, so goods bought beside it do not win by
+# the purchase verb alone (点了外卖，还买了胃药，吃完外卖胃疼: the harm's sentence decides, or it is asked).
+_ENGAGED = re.compile(r"(?:点|订|叫|坐|住|约|报|吃|打)(?:了|的|过)?(?:个|一份|一个|一家|一辆|一间)?$")
 _SERVICE_ON_GOODS = re.compile(r"搬运|搬家|运送|托运|货运|寄送|维修|修理|清洗|安装|保养|回收|上门|代买|代购|跑腿")
 
 
@@ -243,7 +246,9 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     first: dict[str, _ClassHit] = {}
     for h in sorted(pool, key=lambda h: h.start):
         first.setdefault(h.cls.category, h)
-    cats = _dominant(list(first), pool, _bought(text, pool))
+    objects = _bought(text, pool)
+    engaged = {h.cls.category for h in pool if _ENGAGED.search(text, max(0, h.start - 4), h.start)}
+    cats = _dominant(list(first), pool, [] if engaged - set().union(set(), *objects) else objects)
     confidence = SURE if all(h.strong for h in pool) else WEAK
     if len(cats) > 1:  # goods the narrator clears (奶瓶没问题, 仅钙片有问题 names the other) are not the harmful ones
         kept = [c for c in cats if not any(_CLEARED.match(text, o.end) for o in pool if o.cls.category == c)]
