@@ -138,15 +138,17 @@ def test_fast_and_plain_engines_give_identical_verdicts(claims, plain_engine, mo
         assert classify(facts, doctrine=doctrine, trace=False).model_dump_json() == plain[i][1], (doctrine, facts)
 
 
+def _counting(run, key: str, tried: dict[str, int]):
+    """``run`` that adds one to ``tried[key]`` per route evaluation (the searches' cost, compared across paths)."""
+    def wrapped(facts: Any):
+        tried[key] += 1
+        return run(facts)
+    return wrapped
+
+
 def test_pruned_search_finds_the_same_assignments(claims):
     """Skipping the values that fail a single-value element loses no scenario (and the pruning does happen)."""
     tried = {"plain": 0, "fast": 0}
-
-    def counting(run, key):
-        def wrapped(facts: Any):
-            tried[key] += 1
-            return run(facts)
-        return wrapped
 
     searched = 0
     for facts in claims:
@@ -156,8 +158,8 @@ def test_pruned_search_finds_the_same_assignments(claims):
             if route.outcome != "blocked":
                 continue
             run = conditional._route_evaluator(route.rule, "qin2025", ctx)
-            fast = conditional._search(facts, counting(run, "fast"), {}, route)
-            plain = _plain_search(facts, counting(run, "plain"), {}, route)
+            fast = conditional._search(facts, _counting(run, "fast", tried), {}, route)
+            plain = _plain_search(facts, _counting(run, "plain", tried), {}, route)
             assert [(a, r.form, r.regime) for a, r in fast] == [(a, r.form, r.regime) for a, r in plain], facts
             searched += 1
     assert searched > 100
@@ -258,12 +260,6 @@ def test_full_assignment_first_search_by_search(claims):
     tried = {"fast": 0, "plain": 0}
     one_evaluation = none = searches = 0
 
-    def counting(run, key):
-        def wrapped(facts: Any):
-            tried[key] += 1
-            return run(facts)
-        return wrapped
-
     for facts in claims:
         ctx = build_context(facts)
         for profile in DOCTRINES:
@@ -278,8 +274,8 @@ def test_full_assignment_first_search_by_search(claims):
             for rule_id, start, first in starts:
                 run = conditional._route_evaluator(rule_id, profile, ctx)
                 before = tried["fast"]
-                fast = conditional._search(facts, counting(run, "fast"), start, first)
-                plain = _breadth_first_only(facts, counting(run, "plain"), start, first)
+                fast = conditional._search(facts, _counting(run, "fast", tried), start, first)
+                plain = _breadth_first_only(facts, _counting(run, "plain", tried), start, first)
                 assert [(list(a.items()), r.form, r.regime) for a, r in fast] == [
                     (list(a.items()), r.form, r.regime) for a, r in plain], (rule_id, profile, facts)
                 searches += 1
@@ -323,12 +319,6 @@ def test_local_facts_only_satisfy_their_own_element(claims):
     checked = met_checked = 0
     tried = {"predicting": 0, "evaluating": 0}
 
-    def counting(run, key):
-        def wrapped(facts: Any):
-            tried[key] += 1
-            return run(facts)
-        return wrapped
-
     for facts in claims + fixed_facts(500, seed=1819):
         ctx = build_context(facts)
         for profile in DOCTRINES:
@@ -352,8 +342,8 @@ def test_local_facts_only_satisfy_their_own_element(claims):
                         "blocked", [name for name in route.unknown if name != fact]), (route.rule, fact, facts)
                     assert conditional._needs(child) == {k: v for k, v in needs.items() if k != fact}
                     checked += 1
-                predicted = conditional._breadth_first(facts, counting(run, "predicting"), {}, route, {})
-                plain = _breadth_first_only(facts, counting(run, "evaluating"), {}, route)
+                predicted = conditional._breadth_first(facts, _counting(run, "predicting", tried), {}, route, {})
+                plain = _breadth_first_only(facts, _counting(run, "evaluating", tried), {}, route)
                 assert [(list(a.items()), r.form, r.regime) for a, r in predicted] == [
                     (list(a.items()), r.form, r.regime) for a, r in plain], (route.rule, profile, facts)
     assert checked > 300 and met_checked > 300, (checked, met_checked)
