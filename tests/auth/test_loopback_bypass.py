@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import re
 import subprocess
-import time
 from typing import Iterator
 
 import httpx
@@ -22,6 +21,7 @@ from assistant.store import MatterStore
 from assistant.store.users import UserStore
 
 from auth_helpers import PW_ZHANG, lexmemo_ui_team, streamlit_of, wait_until
+from streamlit_ws import run_script_once
 
 NAME = "张某诉某外卖平台食物中毒案"
 MEMO = "# 法律备忘录\n\n一、问题\n\n平台是否承担相应的责任。仅供下载测试：甲乙丙丁。\n"
@@ -32,22 +32,13 @@ _MEDIA = re.compile(rb"/media/[0-9a-f]+\.md")
 def _app_run(ws_url: str, headers: dict[str, str], query: str) -> Iterator[bytes]:
     """Open a websocket, run the app once for ``?query``; yield everything it sent while the session is still open
     (Streamlit keeps a run's download files only as long as its session)."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
     sent = b""
     with ws_connect(f"{ws_url}/_stcore/stream", proxy=None, open_timeout=30, max_size=None,
                     subprotocols=["streamlit"], additional_headers=headers) as ws:
-        rerun = BackMsg()
-        rerun.rerun_script.query_string = query
-        ws.send(rerun.SerializeToString())
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            msg = ForwardMsg.FromString(ws.recv(timeout=120))
-            sent += msg.SerializeToString()
-            if msg.WhichOneof("type") == "script_finished":
-                yield sent
-                return
+        sent, finished = run_script_once(ws, query, timeout=120)
+        if finished:
+            yield sent
+            return
     raise AssertionError(f"the app did not finish its run: {sent[-300:]!r}")
 
 
