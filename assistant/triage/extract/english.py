@@ -63,16 +63,23 @@ _CATEGORY: tuple[tuple[str, str], ...] = (
     ("other_goods", r"charger|\bphone\b|laptop|blanket|\btoy\b|hair straightener|rice cooker|\bbag\b|camera|sneakers|\bshoes\b|pressure cooker|heater|appliance|\bbattery\b|e-?bike|scooter|hair dryer|bath seat|\bstroller\b|\bkettle\b|\bfurniture\b"
                      r"|blender|juicer|air fryer|microwave|toaster|\bfan\b|\blamp\b|mattress|helmet|car seat|\bcrib\b|power bank|\btablet computer\b"),
 )
-_INJURY_NEG = re.compile(r"\bno (?:(?:physical|bodily) )?(?:injury|injuries|one (?:was )?hurt)\b|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us)\s+(?:was|were|got|fell)\s+(?:hurt|injured|harmed|sick|ill)\b|\b(?:did not|didn't|was not|wasn't|were not|not)\s+(?:get\s+|fall\s+)?(?:hurt|injured|harmed|sick|ill)\b", _I)
-_INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\binjur(?:y|ies|ed)\b|\bhurt\b|\bburns?\b|burned (?:her|his|my|their)|poisoning|\brash\b|vomit|\bgot sick\b|\bsick again\b"
+_INJURY_NEG = re.compile(r"\bno (?:(?:physical|bodily) )?(?:injury|injuries|one (?:was )?hurt)\b|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us|neither of (?:us|them)|not (?:a|one) (?:single )?(?:person|soul))(?:\s+(?!(?:but|and|then|who|that|she|he|they|I|we|it|my|her|his|their|our)\b)\w+){0,4}?\s+(?:(?:was|were|got|fell|is|are)\s+)?(?:(?:seriously|badly|really)\s+)?(?:hurt|injured|harmed|sick|ill)\b"
+                         r"|\b(?:did not|didn't|was not|wasn't|were not|weren't|not)\s+(?:(?:seriously|badly|really)\s+)?(?:get\s+|fall\s+)?(?:hurt|injured|harmed|sick|ill)\b"
+                         # negation scope, not a phrase list (K12): "nobody hurt", "without injury", "escaped injury"
+                         r"|\b(?:without|escaped|avoided|spared)\s+(?:any\s+|an\s+)?(?:injur(?:y|ies)|harm|anyone (?:getting |being )?(?:hurt|injured))\b", _I)
+_INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\binjur(?:y|ies|ed)\b|\bhurt\b|\bburns?\b(?!\s+(?:marks?|holes?|stains?|spots?|patch(?:es)?)\b)(?!\s+(?:on|in|to|into)\s+(?:the|a|an|our|my|his|her|their)\s+(?!(?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?)\b))|burned (?:her|his|my|their) (?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?)\b|burned (?:her|him|me|them)(?:self|selves)?\b|poisoning|\brash\b|vomit|\bgot sick\b|\bsick again\b"
                      r"|concussion|chipped a tooth|dentist|diagnosed with|blurry|blister(?:ed|s)?|dermatology|broken (?:wrist|arm|leg|rib|nose|bone)|fracture|diarrh(?:o)?ea|allergic|anaphyla\w*|went into shock|\bstroke\b|blood lead|under treatment|saw a doctor|second-degree|liver damage|住院"
                      r"|\bburn(?:ed|t|s)? (?:on|to) (?:the|her|his|my|their) (?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot)\b"
                      r"|\bcut (?:his|her|my|their) (?:mouth|hand|finger|lip|foot|tongue|gum)s?\b|\bbroke (?:two|three|several|\d+) (?:\w+ )?(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b"
                      r"|\bbroke (?:his|her|my|their|a) (?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b|\b(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s? (?:was |were |got )?(?:broken|fractured|scalded|burned|burnt|cut|injured|hurt)\b|scald(?:ed|s|ing)?\b"
-                     r"|\\bER\\b|swallowed water|medical bills|stitches|sprain(?:ed)?|bruis(?:e|ed|es)|unconscious|\\bbleeding\\b", _I)
+                     r"|\b(?-i:ER)\b|swallowed water|medical bills|stitches|sprain(?:ed)?|bruis(?:e|ed|es)|unconscious|\bbleeding\b", _I)
 _PROPERTY = re.compile(r"\blost\s+[\d,]+|\bburn(?:ed|t) down\b|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair quote|\brefund(?:ed)? refused\b"
                        r"|\b(?:was|were) (?:burned|scorched|ruined|damaged|destroyed)\b|\bscorched\b|\bmelted\b|\bruined\b"
                        r"|\bextra [\d,]+ yuan\b|\b[\d,]+ yuan (?:lost|wasted|gone)\b|\bovercharged\b|\bnot the [\d,]+ yuan\b", _I)
+# Damage done to a thing (charred the carpet, a burn mark): property, unless the narrator says nothing was lost (K12).
+_DAMAGE = re.compile(r"\b(?:charred|cracked|smashed|shattered|scorched|melted|ruined|damaged|destroyed|broke|soaked|flooded|stained|dented|scratched|warped|burn(?:ed|t))"
+                       r"\s+(?:a hole in\s+)?(?:the|my|our|his|her|their|a|an|two|three|several|all)\b(?!\s+(?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?)\b)"
+                       r"|\bburn (?:marks?|holes?|stains?)\b|\bburns? (?:on|in) (?:the|a|our|my) (?!(?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?))\w+", _I)
 # A harm that did not happen (a near miss, a fear, a supposition): the rest of its clause states a risk (issue 14).
 _UNREALISED = re.compile(r"\b(?:almost|nearly|narrowly|could have|would have|might have|may have been|risk(?:ed|s)? of|in case|afraid|worried|fear(?:ed|s)? (?:that|it)|if (?:she|he|they|we|I|the child|the baby|my \w+) had)\b[^.;,!?\n]*", _I)
 _AGENT_LINE = re.compile(r"(?m)^[ \t]*(?:agent|customer service|客服|坐席)[ \t]*[:：].*$", _I)
@@ -153,11 +160,48 @@ def english_hits(text: str) -> dict[str, list[Hit]]:
     masked = _INJURY_NEG.sub(lambda m: " " * len(m.group()), text)
     masked = _UNREALISED.sub(lambda m: " " * len(m.group()), masked)  # almost burned: a risk, not a harm
     masked = _AGENT_LINE.sub(lambda m: " " * len(m.group()), masked)  # the agent's advice is not the consumer's harm
-    m = _INJURY.search(masked)
-    if m and _animals_harm(masked, m.start()):  # the dog vomited; vet bill: the owner's property loss
-        hits["harm"] = [Hit("property_loss", m.start(), m.end())]
-    elif m:
-        hits["harm"] = [Hit("personal_injury", m.start(), m.end())]
+    if "harm" in hits and _said_by_other_side(text, hits["harm"][0].start):
+        del hits["harm"]  # "the seller says there was no damage": a claim, not the fact (K12)
+    injury = _injury_hit(masked)
+    if injury is not None:
+        hits["harm"] = [injury]
     elif (m := _PROPERTY.search(masked)) is not None:
         hits["harm"] = [Hit("property_loss", m.start(), m.end())]
+    elif "harm" not in hits and (m := _DAMAGE.search(masked)) is not None:
+        hits["harm"] = [Hit("property_loss", m.start(), m.end())]
     return hits
+
+
+# Someone other than the consumer hurt (he hit a pedestrian, who broke her wrist), or that one's bills paid by the
+# consumer: the consumer's loss is money (as 撞伤行人，赔偿行人医疗费 in Chinese), not a personal injury (K12).
+_THIRD = re.compile(r"\b(?:pedestrians?|passers?-?by|cyclists?|bystanders?|neighbou?rs?|strangers?|(?:another|the other) (?:driver|car|person|guest|child)"
+                    r"|third part(?:y|ies)|someone else|other people)\b", _I)
+_FIRST = re.compile(r"\b(?:I|me|my|we|us|our|client|(?:my |our |her |his |the client's )(?:son|daughter|child|baby|wife|husband|mother|father|mum|mom|dad))\b", _I)
+_PAID_FOR = re.compile(r"\b(?:paid|pay|covered|cover|compensated|reimbursed|settled)\b[^.;!?\n]{0,20}$", _I)
+_SAYSO_EN = re.compile(r"\b(?:the )?(?:seller|shop|store|merchant|vendor|platform|app|agent|customer service)\s+"
+                       r"(?:says|said|claims|claimed|insists|insisted|argues|argued|maintains|maintained)\b", _I)
+
+
+def _said_by_other_side(text: str, pos: int) -> bool:
+    """True when the words at ``pos`` stand in the seller's or the platform's say-so in their sentence."""
+    return bool(_SAYSO_EN.search(text, _sentence(text, pos)[0], pos))
+
+
+def _injury_hit(masked: str) -> Hit | None:
+    """The consumer's injury (personal), else an animal's or a third person's one (the owner's or payer's loss)."""
+    other: Hit | None = None
+    third_named = False
+    for m in _INJURY.finditer(masked):
+        before = masked[_sentence(masked, m.start())[0]:m.start()]
+        thirds = [t.end() for t in _THIRD.finditer(before)]
+        firsts = [f.end() for f in _FIRST.finditer(before)]
+        if thirds and (not firsts or thirds[-1] > firsts[-1]):
+            third_named = True
+            other = other or Hit("property_loss", m.start(), m.end())
+        elif third_named and _PAID_FOR.search(before):  # Client paid her medical bills (the pedestrian's)
+            other = other or Hit("property_loss", m.start(), m.end())
+        elif _animals_harm(masked, m.start()):  # the dog vomited; vet bill: the owner's property loss
+            other = other or Hit("property_loss", m.start(), m.end())
+        else:
+            return Hit("personal_injury", m.start(), m.end())
+    return other

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.triage.extract.cues import M, P
+from assistant.triage.extract.harm_scope import context_injury, said_by_other_side
 from assistant.triage.extract.text import NEGATOR, Hit, clause_start, gap, negated, sentence_start
 
 G = gap
@@ -12,7 +13,7 @@ G = gap
 _INJURY = re.compile(
     r"住院|住了院|受伤|中毒|过敏|烫伤|烧伤|骨折|腹泻|拉肚子|上吐下泻|呕吐|送医|就医|急诊|抢救|死亡|身亡|去世|伤残|残疾|感染"
     r"|划伤|摔伤|撞伤|擦伤|刮伤|刮破|红肿|溃烂|昏迷|晕倒|休克|毁容|灼伤|烂脸|肝损伤|肾损伤|出血|流血|进了医院|去了医院|送到医院|去医院"
-    r"|身体不适|发高烧|发烧|起疹子|皮疹|红疹|湿疹|头晕|头痛|病情加重|病情恶化|[打咬刺割砸压扭碰撞摔划擦烫烧磕炸]伤|磕破|头破|溺水|入院|[摔撞打压砸]断|吃坏|肚子疼|肚子痛|胃疼|胃痛|吐了|嗜睡|缝了[\d一二三四五六七八九十几]*针|过敏反应|人身损害|人身伤害|伤害了身体|低血糖|失明|视力下降|心悸|窒息|骨裂|缝针"
+    r"|身体不适|(?<![沙头])发高烧|(?<![沙头])发烧|起疹子|皮疹|红疹|湿疹|头晕|头痛|病情加重|病情恶化|[打咬刺割砸压扭碰撞摔划擦烫烧磕炸]伤|磕破|头破|溺水|入院|[摔撞打压砸]断|吃坏|肚子疼|肚子痛|胃疼|胃痛|吐了|嗜睡|缝了[\d一二两三四五六七八九十几]*针|过敏反应|人身损害|人身伤害|伤害了身体|低血糖|失明|视力下降|心悸|窒息|骨裂|缝针"
     # injury stated through its treatment or diagnosis (issue 14): 看急诊, 输液, 手术, 住了几天院, 留下疤痕
     r"|看急诊|挂急诊|医疗费|医药费|治疗费|(?:门诊|住院|根管|手术|保守|康复|对症|药物|抗感染|激素)治疗"
     r"|挂了?水|输液|输了液|打点滴|打了点滴|吊瓶|手术|住了.{0,4}院|疤|缝合|植皮|高压氧|ICU|重症监护|皮肤科|眼科"
@@ -97,7 +98,9 @@ _UNREALISED = re.compile(r"差点|差一点|险些|险乎|几乎|万一|担心|�
                          r"|如果|要是|假如|假设|否则|不然|肯定会|一定会|会不会|说不定|搞不好")
 # The harm a product is for (烫伤膏, 抗过敏滴眼液, 祛疤膏, 止泻药, 治疗腹泻的药): its indication names it, not a harm.
 _INDICATION_BEFORE = re.compile(r"(?:治|抗|防|祛|去(?=疤|痘|斑)|止|缓解|预防|治疗|专治|主治|针对)$")
-_INDICATION_AFTER = re.compile(r"(?:的)?(?:药|膏|贴|喷雾|喷剂|霜|乳膏|软膏|片|胶囊|药水|滴眼液|眼药水|口服液|冲剂|颗粒|凝胶|敷料|修复|专用)")
+_INDICATION_AFTER = re.compile(r"(?:的)?(?:药|膏|贴|喷雾|喷剂|霜|乳膏|软膏|片|胶囊|药水|滴眼液|眼药水|口服液|冲剂|颗粒|凝胶|敷料|修复|专用"
+                               # a device named after its use (理疗仪, 手术衣, 输液架, 康复椅): the goods, not a harm (K12)
+                               r"|仪|器|架|床|衣|服|椅|袋|灯|枕|垫|机(?!构|场|会|率))")
 
 
 def _unrealised(text: str, start: int, end: int) -> bool:
@@ -167,11 +170,12 @@ def harm_reading(text: str) -> tuple[Hit | None, list[Hit]]:
     if hit is None:
         return None, []
     if hit.value == "personal_injury":
-        denial = next((n for n in _NOBODY_HURT.finditer(text) if not n.start() <= hit.start < n.end()), None)
+        denial = next((n for n in _NOBODY_HURT.finditer(text) if not n.start() <= hit.start < n.end()
+                       and not said_by_other_side(text, n.start())), None)
         if denial is not None:  # 过敏住院 … 人没事: injured or not? asked, not guessed
             return None, [hit, Hit("none", denial.start(), denial.end())]
     if hit.value == "property_loss" and _QUALITY.fullmatch(text[hit.start:hit.end]):
-        denial = _NO_LOSS.search(text)
+        denial = next((n for n in _NO_LOSS.finditer(text) if not said_by_other_side(text, n.start())), None)
         if denial is not None:  # 买到假货 … 我没有任何损失 (refunded): loss or not? asked
             return None, [hit, Hit("none", denial.start(), denial.end())]
     return hit, []
@@ -185,10 +189,12 @@ def harm_hit(text: str) -> Hit | None:
     nobody was hurt is a check, not an injury.
     """
     animal_hit = None
-    nobody_hurt = _NOBODY_HURT.search(text) is not None
+    nobody_hurt = any(not said_by_other_side(text, n.start()) for n in _NOBODY_HURT.finditer(text))
     for m in _INJURY.finditer(text):
         if _harm_negated(text, m.start()) or _in_negated_injury(text, m) or _unrealised(text, m.start(), m.end()):
             continue
+        if context_injury(text, m.start(), m.end()):
+            continue  # 术后买的护理床, 眼科医院旁边的店: a reason for buying or a place, not the harm (K12)
         if nobody_hurt and _VISIT.fullmatch(m.group()):
             continue
         if _reported(text, m.start()) or _agents_line(text, m.start()) or _someone_elses(text, m.start()):
@@ -205,7 +211,8 @@ def harm_hit(text: str) -> Hit | None:
             continue  # 满减券过期了: a voucher lapsed, no goods or money lost
         if not negated(text, m.start()) and not _UNREALISED.search(text, clause_start(text, m.start()), m.start()):
             return Hit("property_loss", m.start(), m.end())
-    m = _NO_HARM.search(text)
+    # the seller's or the platform's say-so (商家称原告没有任何损失) is a claim, not the fact (K12)
+    m = next((n for n in _NO_HARM.finditer(text) if not said_by_other_side(text, n.start())), None)
     if m and not _injury_denied_after_mishap(text, m):
         return Hit("none", m.start(), m.end())
     return None

@@ -126,6 +126,22 @@ _ONLY = re.compile(r"仅有|只有|只剩|仅剩|\bonly\b", re.I)
 _EXPLICIT = re.compile(r"初步证据|证据(?:齐全|充分|确凿|都在|都留着)|\bevidence\b", re.I)
 
 
+# Who does the keeping or submitting: the nearest actor before the cue in its sentence (被告一称…，但未提交任何证据 is the
+# platform's evidence, its subject carried over from the clause before) — an object (向平台提交) is no actor (K12).
+_CONSUMER = re.compile(r"我|原告|本人|客户|委托人|当事人|消费者|用户|买家|\b(?:I|we|client|she|he)\b", re.I)
+_OTHER_SIDE = re.compile(P + r"|商家|卖家|店家|店主|商户|厂家|被告[二三]|第二被告|\b(?:seller|shop|store|platform|app)\b", re.I)
+_OBJECT_MARK = re.compile(r"(?:向|给|跟|对|与|和|被|把|让|找|联系|问|要求|\bto\b|\bwith\b)\s*(?:the\s+)?$", re.I)
+
+
+def others_evidence(text: str, hit: Hit) -> bool:
+    """True when the nearest actor before the evidence cue in its sentence is the platform or the seller."""
+    start = max(sentence_start(text, hit.start), text.rfind(". ", 0, hit.start) + 1)  # an English sentence too
+    actors = [(m.start(), "consumer") for m in _CONSUMER.finditer(text, start, hit.start)]
+    actors += [(m.start(), "other") for m in _OTHER_SIDE.finditer(text, start, hit.start)
+               if not _OBJECT_MARK.search(text, max(start, m.start() - 6), m.start())]
+    return bool(actors) and max(actors)[1] == "other"
+
+
 def links_damage(text: str, hit: Hit) -> bool:
     """True when the evidence told beside ``hit`` is initial proof: two items or more, or called 初步证据 outright."""
     start = sentence_start(text, hit.start)
@@ -153,7 +169,7 @@ def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list
     if name == "knew_or_should_have_known":  # 平台说他们不知道: the platform's own denial is a claim
         found = [h for h in found if not (h.value is False and said_by_platform(text, h))]
     if name == "consumer_prima_facie_evidence":
-        found = [h for h in found if not (h.value is True and not links_damage(text, h))]
+        found = [h for h in found if not (h.value is True and not links_damage(text, h)) and not others_evidence(text, h)]
     if name == "advance_compensation_promised":
         found = [h for h in found if not (h.value is True and promised_by_seller(text, h))]
     if name == "merchant_fault":
