@@ -143,3 +143,80 @@ def _wrong_values() -> list[str]:
 def test_the_probe_has_no_wrong_value_in_the_fields_of_this_round() -> None:
     """The probe's wrong values outside category (K13's field, measured apart): none after this round."""
     assert [w for w in _wrong_values() if ".category:" not in w] == []
+
+
+# --- third round: time order, whose act, whose thing ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "直到我把病历发到网上，平台才知道这家店卖的是三无产品。",
+    "原告向被告一投诉之后，被告一方知悉被告二无证经营。",
+])
+def test_knowledge_learnt_through_the_consumers_own_complaint_is_not_knowledge_before(text: str) -> None:
+    assert _facts(text).knew_or_should_have_known is not True
+
+
+@pytest.mark.parametrize("text", [
+    "我在评论区说了实话，结果平台把我的评价删除了，那家店的电煮锅还在卖。",
+    "平台封禁了我的账号，理由是我恶意差评。",
+])
+def test_a_step_against_the_consumers_own_things_is_no_measure(text: str) -> None:
+    assert _facts(text).necessary_measures_taken is not True
+
+
+def test_a_step_against_the_goods_is_still_a_measure() -> None:
+    assert _facts("我投诉当天，平台就把那款暖风机下架了。").necessary_measures_taken is True
+
+
+@pytest.mark.parametrize("text", [
+    "注册时平台审核了我的身份证，后来在一家店买的烫发棒把头皮烫伤了。",
+    "网约车平台核验了乘客的实名信息，却没说司机是谁。",
+])
+def test_a_review_of_the_consumers_identity_is_no_review_of_the_seller(text: str) -> None:
+    assert _facts(text).qualification_review_done is not True
+
+
+@pytest.mark.parametrize("text", [
+    "我自己拖了一个星期才去看医生，伤口越来越严重。",
+    "本人没有及时处理，一拖再拖，结果炎症加重了。",
+])
+def test_the_consumers_own_delay_is_not_the_platforms(text: str) -> None:
+    facts = _facts(text)
+    assert facts.complaint_delay_expanded_damage is not True and facts.safety_duty_done is not False
+
+
+def test_the_platforms_delay_still_reads() -> None:
+    facts = _facts("我投诉后平台拖了五天才处理，这期间我爸又用了一次，烫伤更严重了。")
+    assert facts.complaint_delay_expanded_damage is True
+
+
+@pytest.mark.parametrize("text, bought", [
+    ("这批面粉生产日期为2023年2月3日，我2023年10月5日在平台下单。", date(2023, 10, 5)),
+    ("保质期至2022年12月，2023年4月8日买到时已经过期。", date(2023, 4, 8)),
+    ("Best before June 2023; my client bought the tins on 2 August 2023 from a shop on the app.", date(2023, 8, 2)),
+])
+def test_a_date_of_the_goods_is_not_the_event_date(text: str, bought: date) -> None:
+    assert _facts(text).event_date == bought
+
+
+def test_a_delivery_date_with_the_order_told_apart_is_not_guessed() -> None:
+    assert _facts("2023年7月3日签收，是6月29日下的单，买的儿童泳圈。").event_date is None
+
+
+def test_the_usual_self_operated_shop_is_not_this_seller() -> None:
+    assert _facts("我平时都在自营店买奶粉，这次在一家代购小店买的，结果是假货。").platform_role == "marketplace"
+
+
+@pytest.mark.parametrize("text", [
+    "孩子术后在家休养期间，我在外卖平台给他点了一份粥，粥里有一块碎玻璃，幸好发现了没吃。",
+    "为了照顾住院的外公，在网上订的陪护床一躺就塌了，床是坏的。",
+])
+def test_an_injury_before_the_order_is_not_this_harm(text: str) -> None:
+    assert _facts(text).harm != "personal_injury"
+
+
+@pytest.mark.parametrize("text", [
+    "小孩没受伤，但那辆网购的平衡车摔得不能骑了，卖家不管。",
+    "人没事，可买的护腰戴了一天扣子就崩了，现在戴不了。",
+])
+def test_goods_made_unusable_are_a_loss_not_none(text: str) -> None:
+    assert _facts(text).harm == "property_loss"

@@ -104,13 +104,39 @@ def date_hits(text: str, anchor: date | None = None) -> list[Hit]:
 
 # The purchase (or booking, boarding) a date belongs to: the event date is the purchase's, not the date of an
 # earlier warning, penalty or complaint by others (issue 14: 2022年11月被处罚 … 2023年3月6日原告购买).
-_BOUGHT = re.compile(r"购买|购入|买了|买的|下单|订购|订了|订的|预订|预定|预约|点了|点的|入住|乘坐|叫了|网购")
+_BOUGHT = re.compile(r"购买|购入|买了|买的|下单|下的单|下了单|订购|订了|订的|预订|预定|预约|点了|点的|入住|乘坐|叫了|网购")
 _ELSEWHERE = re.compile(r"处罚|举报|投诉|通报|发布|公告|召回|抽检|警告|约谈|吊销|反映")
+
+
+# A date of the goods themselves (生产日期为…, 保质期到…, 有效期至…) is no event date: it is not when they were bought (K12).
+_GOODS_DATE = re.compile(r"(?:生产日期|生产于|出厂日期|出厂|保质期|有效期|过期日|失效日期|批号|到期日|限用日期)[^，,。；;！!？?\n]{0,6}$")
+# Goods received (2024年6月1日收到货) while the order is told with a date of its own (是5月28日下的单): which one is the
+# purchase is for the reader to confirm, not the earliest-date rule to pick (K12).
+_RECEIVED = re.compile(r"收到|到货|签收|送达|寄到|发货|收货|到手")
+_CLAUSE_BREAK = "，,。；;！!？?\n"
+_DAY_TOLD = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[十一二三四五六七八九]{1,3}月[十一二三四五六七八九]{1,3}[日号]|\d{1,2}\s*[日号]")
+
+
+def _clause(text: str, h: Hit) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, h.start) for c in _CLAUSE_BREAK) + 1
+    ends = [i for i in (text.find(c, h.end) for c in _CLAUSE_BREAK) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _received_not_ordered(text: str, h: Hit) -> bool:
+    """True when the date's clause tells the goods received and another clause tells the order with its own day."""
+    start, end = _clause(text, h)
+    if not _RECEIVED.search(text, start, end) or _BOUGHT.search(text, start, end):
+        return False
+    rest = text[:start] + " " + text[end:]
+    return any(_BOUGHT.search(c) and _DAY_TOLD.search(c) for c in re.split(r"[，,。；;！!？?\n]", rest))
 
 
 def event_date_hit(text: str, anchor: date | None = None) -> Hit | None:
     """The event date: the earliest date of a sentence that tells the purchase, else the earliest date, or None."""
     hits = date_hits(text, anchor) + festival_hits(text, anchor)
+    hits = [h for h in hits if not _GOODS_DATE.search(text, max(0, h.start - 12), h.start)
+            and not _received_not_ordered(text, h)]
     if not hits:
         return None
 

@@ -89,6 +89,7 @@ _DATE_MY = re.compile(r"\b(?:in\s+)?" + _MON + r"\s+((?:19|20)\d{2})\b", _I)
 _COMPILED = tuple((f, v, re.compile(p, _I)) for f, v, p in _CUES)
 _CAT = tuple((c, re.compile(p, _I)) for c, p in _CATEGORY)
 _ASCII_WORDS = re.compile(r"[A-Za-z]{3,}")
+_GOODS_DATE_EN = re.compile(r"\b(?:manufactured|made|produced|expir(?:y|es|ed)|best before|use by|shelf life)\b[^.;,]{0,20}$", re.I)
 _TOLD = re.compile(r"\b(?:told|complained|reported|notified|contacted|wrote to|messaged)\b", re.I)
 
 
@@ -120,8 +121,10 @@ def english_date(text: str, anchor: date | None = None) -> tuple[Hit, str] | Non
             value = date(int(m.group(2)), _month(m.group(1)), 1)
             if value <= limit:
                 found.append((Hit(value, m.start(), m.end()), "month"))
-    # the date of a complaint or report (On 2 June she told the app …) is not the purchase's or the harm's
-    found = [hp for hp in found if not _TOLD.search(text[_sentence(text, hp[0].start)[0]:_sentence(text, hp[0].end)[1]])]
+    # the date of a complaint or report (On 2 June she told the app …) is not the purchase's or the harm's;
+    # nor is a date of the goods themselves (manufactured in March 2022, best before …) (K12)
+    found = [hp for hp in found if not _TOLD.search(text[_sentence(text, hp[0].start)[0]:_sentence(text, hp[0].end)[1]])
+             and not _GOODS_DATE_EN.search(text, max(0, hp[0].start - 30), hp[0].start)]
     return min(found, key=lambda hp: hp[0].value) if found else None
 
 

@@ -21,7 +21,7 @@ _SENTENCE_END = re.compile(r"[。！!？?\n；;]")
 _USE = re.compile(r"吃|喝|用|服|涂|抹|敷|戴|穿|坐|骑|躺|泡|洗|睡|玩|喂|住(?!院)|搭|乘|开|点燃|充电|摔|撞|砸|烫|烧|爆|炸|触电|漏电|被")
 # The injury, then (within a few characters) a time connective, then (within its sentence) a purchase: a reason.
 _BEFORE_PURCHASE = re.compile(r"[^。！!？?\n；;]{0,10}?(?:后|之后|以后|期间|的时候|时|前)[，,]?[^。！!？?\n；;]{0,24}?"
-                              r"(?:买|购|订|配|下单|预约|预订|租|选了|挑了)")
+                              r"(?:买|购|订|配|下单|预约|预订|租|选了|挑了|点了|点的|叫了|叫的)")
 # 为住院的母亲 / 给骨折的老人: the injury qualifies the person the goods were bought for.
 _FOR_WHOM_BEFORE = re.compile(r"(?:为|给|替|帮)[^，,。；;！!？?\n]{0,6}$")
 _FOR_WHOM_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,3}?的")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from assistant.triage.extract.cues import P
-from assistant.triage.extract.text import Hit, sentence_start
+from assistant.triage.extract.text import Hit, clause_start, sentence_start
 
 # A question put to the consumer states nothing (客服：请问您有就医吗？); nor does a request (请您提供订单截图).
 _ASKED = re.compile(r"(?:请问|是否|有没有|能否|可否|请您|麻烦您)[^。！!？?\n]*[？?]"
@@ -136,10 +136,39 @@ _OBJECT_MARK = re.compile(r"(?:向|给|跟|对|与|和|被|把|让|找|联系|�
 def others_evidence(text: str, hit: Hit) -> bool:
     """True when the nearest actor before the evidence cue in its sentence is the platform or the seller."""
     start = max(sentence_start(text, hit.start), text.rfind(". ", 0, hit.start) + 1)  # an English sentence too
-    actors = [(m.start(), "consumer") for m in _CONSUMER.finditer(text, start, hit.start)]
-    actors += [(m.start(), "other") for m in _OTHER_SIDE.finditer(text, start, hit.start)
+    return last_actor(text, start, hit.start) == "other"
+
+
+def last_actor(text: str, start: int, pos: int) -> str | None:
+    """"consumer" or "other" (the platform or the seller): who acts last before ``pos`` in ``text[start:pos]``."""
+    actors = [(m.start(), "consumer") for m in _CONSUMER.finditer(text, start, pos)
+              if not _OBJECT_MARK.search(text, max(start, m.start() - 6), m.start())]
+    actors += [(m.start(), "other") for m in _OTHER_SIDE.finditer(text, start, pos)
                if not _OBJECT_MARK.search(text, max(start, m.start() - 6), m.start())]
-    return bool(actors) and max(actors)[1] == "other"
+    return max(actors)[1] if actors else None
+
+
+# Knowledge learnt only through the narrator's own complaint (我投诉以后，平台才知道): after the harm, not before it (K12).
+_LEARNT_LATE = re.compile(r"(?:我|原告|本人|客户|委托人|当事人)[^，,。；;！!？?\n]{0,8}(?:投诉|反映|举报|曝光)(?:了)?(?:以后|之后|后)"
+                          r"[^。；;！!？?\n]*$")
+# A measure taken against the consumer's own things (屏蔽了我的差评, 冻结了我的账号) is no measure against the goods (K12).
+_OWN_THING = re.compile(r"(?:我|本人|用户|原告|买家|消费者|客户)(?:的)?(?:差评|评价|评论|账号|帐号|账户|留言|会员)")
+# A review of the consumer's identity (平台核实了我的实名信息) is no review of the seller's licence (K12).
+_OWN_ID = re.compile(r"(?:我|他|她|本人|用户|原告|买家|消费者|客户|乘客|住客|顾客|旅客|游客|学员|患者|病人)(?:的)?(?:实名|身份)")
+_CLAUSE = "，,。；;！!？?\n"
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _CLAUSE) + 1
+
+
+def _consumers_delay(text: str, hit: Hit, name: str) -> bool:
+    """True when a Chinese delay cue (拖了, 没及时处理) has the consumer as its actor (我拖了好几天才去医院)."""
+    if hit.value is not (True if name == "complaint_delay_expanded_damage" else False):
+        return False
+    if not re.search(r"[\u4e00-\u9fff]", text[hit.start:hit.end]):
+        return False  # English cues name their actor themselves (not heard from the platform)
+    return last_actor(text, clause_start(text, hit.start), min(hit.end, hit.start + 4)) == "consumer"
 
 
 def links_damage(text: str, hit: Hit) -> bool:
@@ -168,6 +197,16 @@ def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list
         found = [h for h in found if not (h.value is True and (said_by_platform(text, h) or said_by_merchant(text, h)))]
     if name == "knew_or_should_have_known":  # 平台说他们不知道: the platform's own denial is a claim
         found = [h for h in found if not (h.value is False and said_by_platform(text, h))]
+    if name == "knew_or_should_have_known":  # 我投诉以后，平台才知道: learnt through the consumer's own complaint
+        found = [h for h in found if not (h.value is True and (_LEARNT_LATE.search(text, sentence_start(text, h.start), h.start)
+                                                                or "才" in text[h.start:h.end]))]
+    if name == "necessary_measures_taken":  # 屏蔽了我的差评: a step against the consumer, not against the goods
+        found = [h for h in found if not (h.value is True and _OWN_THING.search(text, _clause_start(text, h.start),
+                                                                                min(len(text), h.end + 8)))]
+    if name == "qualification_review_done":  # 核实了我的实名信息: the consumer's identity, not the seller's licence
+        found = [h for h in found if not _OWN_ID.search(text, h.start, h.end)]
+    if name in ("complaint_delay_expanded_damage", "safety_duty_done"):  # 我拖了好几天才去医院: the consumer's delay
+        found = [h for h in found if not _consumers_delay(text, h, name)]
     if name == "consumer_prima_facie_evidence":
         found = [h for h in found if not (h.value is True and not links_damage(text, h)) and not others_evidence(text, h)]
     if name == "advance_compensation_promised":
