@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.triage.extract.lexicon import DATA, GoodsClass, load_classes
+from assistant.triage.extract.lexicon import _EDIBLE, _INGESTED, DATA, GoodsClass, load_classes
 from assistant.triage.extract.text import Hit
 
 #: Chosen on dev (see ``sweep``): the nearest word's cosine, and its lead over the nearest word of another category.
@@ -40,6 +40,7 @@ _AFTER_GOODS = re.compile(r"[，,。；;！!？?\n：:（(]|吃|喝|用|戴|穿|
                           r"|在|坏|漏|爆|掉|砸|断|炸|着火|起火|冒烟|竟|居然|不|没|里|上面|打开|拆开|一直|刚|才|就|从|说|质量|\s(?:and|it|which|that|from|on|but)\b")
 _MEASURE = re.compile(r"^(?:[一两几半\d]+)?(?:个|台|把|瓶|盒|份|件|只|双|套|箱|袋|支|块|张|款|罐|包|条|辆|副|斤|桶|杯|碗|串|片|粒|顶|部|次)?"
                       r"|^(?:a|an|the|some)\s+", re.I)
+_WORDS_VERSION = b"words-2"  # how _plain_words reads the file: part of the cache key (a new reading, new vectors)
 _LOCK = threading.Lock()
 _STATE: dict[str, Any] = {}
 
@@ -55,23 +56,48 @@ def goods_phrase(text: str) -> tuple[int, int] | None:
     return None
 
 
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` split at its top level only (a ``|`` inside a group is not a split)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
 def _plain_words() -> tuple[list[str], list[GoodsClass]]:
-    """Every plain word (2–8 Chinese characters, no pattern syntax) of the lexicon's cues, with its class."""
+    """Every plain word (2–8 Chinese characters, no pattern syntax) of the lexicon's cues, with its class.
+
+    Split at the top level only and with lookarounds dropped: the words of 苹果(?!手机|电脑) are 苹果, not 手机 —
+    a word inside a lookaround names what the cue is NOT (K13: 手机, 的时候, 官网 had been read as food and services).
+    """
     classes, _ = load_classes()
     words, owners = [], []
     for c in classes:
         for rx in (c.cues,):
-            for w in (rx.pattern.split("|") if rx is not None else []):
-                w = w.strip("()?:")
-                if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", w):
-                    words.append(w)
-                    owners.append(c)
+            for group in (rx.pattern.split("|") if rx is None else _top_level(rx.pattern)):
+                for w in _top_level(group[3:-1]) if group.startswith("(?:") and group.endswith(")") else [group]:
+                    w = _LOOKAROUND.sub("", w)
+                    if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", w):
+                        words.append(w)
+                        owners.append(c)
     return words, owners
 
 
 def _cache_file(enc: Any) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lexmemo"
-    key = hashlib.sha1(DATA.read_bytes() + enc.name.encode()).hexdigest()[:16]
+    key = hashlib.sha1(DATA.read_bytes() + enc.name.encode() + _WORDS_VERSION).hexdigest()[:16]
     return base / f"goods_words-{key}.npy"
 
 
@@ -133,13 +159,26 @@ def decide(ranked: list[tuple[float, GoodsClass, str]], min_score: float = MIN_S
     return best
 
 
+def consistent(category: str, text: str) -> bool:
+    """Whether what the text says of the goods agrees with ``category``: eaten goods are food or a drug, and food
+    or a drug the text never says anyone ate is not confirmed (冻干 a cat ate; 燕窝 read as 猫窝 yet eaten) (K13)."""
+    eaten = _INGESTED.search(text) is not None
+    return eaten == (category in _EDIBLE)
+
+
 def fallback_category(text: str) -> Hit | None:
-    """The category of the goods phrase by its nearest lexicon word; None when unsure or no phrase."""
+    """The category of the goods phrase by its nearest lexicon word; None when unsure, no phrase, or inconsistent.
+
+    The model reads characters, not goods (刹车片 lies nearest 药片): a reading the narrative's own verbs contradict
+    is dropped — wrong is worse than unknown.
+    """
     span = goods_phrase(text)
     if span is None:
         return None
     cls = decide(scores(text[span[0]:span[1]]))
-    return Hit(cls.category, span[0], span[1]) if cls is not None else None
+    if cls is None or not consistent(cls.category, text):
+        return None
+    return Hit(cls.category, span[0], span[1])
 
 
 def sweep() -> None:

@@ -34,8 +34,14 @@ SURE, WEAK = 0.9, 0.75
 
 # Treatment and cost words that contain a drug cue: 医药费, 药费, 开(了)(点)药, 配药, 拿药, 上药, 换药, 敷药,
 # and taking medicine as a habit (按时吃药, 不用吃药): the consumer's treatment, not what was sold.
-_TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:几|一|两|三|四|五|多|些|点)?(?:次|回|天|周|遍)?(?:的)?药(?![品膏水])|用药(?:过量|错误|不当|失误)|用错了?药|给错了?药|麻醉药?|打了?麻药|药物性|药源性|药疹|药物过敏|(?:自行|自己)(?:服|吃|买|涂|擦|抹)了?(?:点|些)?药|(?:上|戴|用|插)了?呼吸机|医药费|医疗费|药费|开了?(?:些|点|一些|一堆|几盒|好多|很多)?药|配了?药|拿了?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
+_TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:几|一|两|三|四|五|多|些|点)?(?:次|回|天|周|遍)?(?:的)?药(?![品膏水])|用药(?:过量|错误|不当|失误)|用错了?药|给错了?药|麻醉药?|打了?麻药|药物性|药源性|药疹|药物过敏|(?:自行|自己)(?:服|吃|买|涂|擦|抹)了?(?:点|些)?药|(?:上|戴|用|插)了?呼吸机|医药费|医疗费|药费|(?:开|配|拿|抓)了?(?:些|点|一些|一点|一堆|几盒|一盒|两盒|几副|几服|好多|很多|几天的?)?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
                         r"(?:不用|不必|不再|不需要|需要|每天|一直|长期|天天)吃药|[加减]了?药量|药量|(?:要|得|需要|还要|又)(?:吃|滴|涂|抹|用|打|擦)[^，,。\s]{0,4}药|药品经营|药品许可|药店许可|药品监督|药监|不良反应")
+
+# Going to a place of care and getting medicine there (去诊所拿了点药, 到医院开了药膏, 去药店买了点药): the remedy for
+# the harm, bought offline, not the goods the platform's seller sold (a platform purchase says 在…买, not 去…买) (K13).
+_CARE_VISIT = re.compile(r"(?:去|到|跑)了?(?:附近|楼下|小区|村里|镇上)?的?(?:医院|诊所|卫生院|卫生室|社区医院|社区|急诊|门诊|药店|药房|"
+                         r"皮肤科|眼科|口腔科|儿科|医生那里?)[^，,。；;！!？?\n]{0,8}?(?:拿|开|配|买|取|抓)了?"
+                         r"(?:些|点|一些|一点|几盒|一盒|两盒|几副|几服|几天的?)?(?:中|西)?药(?:膏|水|片|物)?")
 
 # Goods named as the place something was kept (放冰箱了, 存在柜子里) are where, not what was sold or did harm.
 _KEPT_IN = re.compile(r"(?:放在|放进|放到|存在|存放在|存进|搁在|塞进|装进|冻在|冷藏在|藏在|收在)(?:了)?(?:家里|家|屋里)?(?:的)?$")
@@ -52,6 +58,11 @@ _APPLIANCE = re.compile(r"(?:机(?!构|场|会)|器(?!官|械)|炉|锅(?!底|包
 
 # A shop's name says what it usually sells, not what was sold here (明眸眼镜店 selling 隐形眼镜): context only.
 _SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)")
+
+# Goods a person ate or drank (食用后, 喝了, 给宝宝喂): food or a drug, whatever the shop's name says; an animal's
+# eating (猫吃了) is not counted here (pet food is other_goods under 5297). Used against a shop-name reading (K13).
+_INGESTED = re.compile(r"(?<![猫狗犬鸟鱼兔])(?:食用|饮用|服用|吃了|吃完|吃后|吃下|喝了|喝完|喝后|冲调|冲泡|冲了|泡了|喂(?:了|给)?(?:宝宝|孩子|女儿|儿子|婴儿|小孩))")
+_EDIBLE = frozenset({"food", "catering", "drug"})
 
 # A service and the goods it used or damaged: the service is what was sold (旅馆的热水器, 保洁弄坏的柜子).
 SERVICES = frozenset({"lodging", "other_service", "transport", "catering"})
@@ -85,6 +96,7 @@ class CategoryReading:
     goods_class: GoodsClass | None = None
     competing: list[Hit] = field(default_factory=list)
     question: str | None = None
+    source: str = ""  # which step decided (single, dominant, cleared, harm_sentence, registration …): for measuring
 
 
 def _alt(words: list[str] | None) -> re.Pattern[str] | None:
@@ -107,6 +119,7 @@ def load_classes(path: Path = DATA) -> tuple[tuple[GoodsClass, ...], tuple[str, 
 
 def blank_treatment(text: str) -> str:
     """The text with treatment and cost words (医药费, 开了药) blanked out, offsets unchanged."""
+    text = _CARE_VISIT.sub(lambda m: "\u3000" * len(m.group()), text)
     return _TREATMENT.sub(lambda m: "\u3000" * len(m.group()), text)
 
 
@@ -150,9 +163,24 @@ _OWN_TRADE = re.compile(r"(?:我|本人|原告|客户|当事人)(?:是|系)(?:�
                         r"|\b(?:for|at|in) (?:her|his|my|their|our) (?:own )?(?:restaurant|shop|store|hotel|homestay|salon|clinic|office|work)\b", re.I)
 
 
+# A beauty or dental word named as a procedure someone did to the consumer (冷光美白，做完牙齿酸; 祛斑疗程): the
+# service of GB/T 4754-2017 8040 (美容服务) or Q84, not cosmetics or a device sold to be used at home (K13).
+_DONE_AFTER = re.compile(r"(?:项目|疗程|护理(?!液|霜|品)|[^。；;！!？?\n]{0,3}?[，,\s](?:做完|做好|做了(?:以后|之后)|做的时候|做到一半))")
+_PROCEDURE_OF = frozenset({"cosmetics", "medical_device"})
+
+
+def _as_procedure(h: _ClassHit, text: str) -> _ClassHit:
+    """The hit re-read as a service when its words name a procedure done (``_DONE_AFTER``), else the hit."""
+    if h.cls.category in _PROCEDURE_OF and _DONE_AFTER.match(text, h.end):
+        cls = replace(h.cls, category="other_service", code="8040 (项目)", name="理发及美容服务 (做的项目)",
+                      contested=False, absorbs=frozenset())
+        return _ClassHit(cls, h.start, h.end, h.strong)
+    return h
+
+
 def _class_hits(text: str) -> list[_ClassHit]:
     trade = [(m.start(), m.end()) for m in _OWN_TRADE.finditer(text)]
-    hits = [h for h in raw_hits(text) if not any(s <= h.start < e for s, e in trade)]
+    hits = [_as_procedure(h, text) for h in raw_hits(text) if not any(s <= h.start < e for s, e in trade)]
     # a hit strictly inside a longer hit of another category says nothing of its own (眼镜 in 隐形眼镜)
     # — unless its class absorbs that category (预制菜 inside 订了预制菜: packaged food, not a meal)
     named_ends = {h.end for h in hits if h.strong and not h.cls.suffix}
@@ -184,23 +212,37 @@ def _bought(text: str, pool: list[_ClassHit]) -> list[set[str]]:
     return [f for f in found if f]
 
 
+def _key(h: _ClassHit) -> str:
+    """The reading a hit stands for: its category, or for a contested class its category and code (K13).
+
+    A contested class (牙膏, 兽药) does not merge with other goods of the same enum value: 电动牙刷 and 牙膏 are two
+    goods that compete, and the contested one, if it is the harmful one, is asked — not answered as other_goods.
+    """
+    return f"{h.cls.category}?{h.cls.code}" if h.cls.contested else h.cls.category
+
+
+def _base(key: str) -> str:
+    return key.split("?", 1)[0]
+
+
 def _dominant(categories: list[str], pool: list[_ClassHit] = (), objects: list[set[str]] = ()) -> list[str]:
-    """Categories left once a service absorbs the goods it used, and catering the ingredients of its dishes.
+    """Readings left once a service absorbs the goods it used, and catering the ingredients of its dishes.
 
     A class that absorbs a category (预制菜 absorbs the dish it is made of) wins over it first. Goods named as
     what was bought, beside a service or a dish that was not, are not absorbed: the service came with them.
+    ``categories`` are reading keys (``_key``): a contested class is absorbed or kept as its category would be.
     """
     absorbed = {a for h in pool for a in h.cls.absorbs}
-    categories = [c for c in categories if c not in absorbed]
-    present = set(categories)
+    categories = [c for c in categories if _base(c) not in absorbed]
+    present = {_base(c) for c in categories}
     bought = set().union(*objects) if objects else set()
     if bought and not (bought & (SERVICES | {"food"})) and bought & present:
-        return [c for c in categories if c in bought]  # 购买电热饭盒 … 加热饭菜: the goods bought, not the food heated
+        return [c for c in categories if _base(c) in bought]  # 购买电热饭盒 … 加热饭菜: the goods bought, not the food heated
     if any("other_goods" in o and not o & SERVICES for o in objects) and any(o & SERVICES for o in objects):
         # 跟团 … 买的玉镯: a service and goods bought apart compete (预约空调清洗: the service acts on the goods)
-        return [c for c in categories if c in bought]
-    left = [c for c in categories if not (c == "other_goods" and SERVICES & present)]
-    return [c for c in left if not (c == "food" and "catering" in left)]
+        return [c for c in categories if _base(c) in bought]
+    left = [c for c in categories if not (_base(c) == "other_goods" and SERVICES & present)]
+    return [c for c in left if not (_base(c) == "food" and "catering" in {_base(k) for k in left})]
 
 
 # Someone's say-so about what a product is (说是保健品, 号称药品) is a claim, not its registration.
@@ -242,41 +284,55 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     if registered is not None:  # the narrative states the registration of a contested product: it decides
         pool = [_ClassHit(replace(h.cls, category=registered, contested=False), h.start, h.end, h.strong)
                 if h.cls.contested else h for h in pool]
+    # goods inside a contested name are that name (共享充电宝 holds 充电宝): the contested class speaks for them
+    pool = [h for h in pool if h.cls.contested or not any(
+        o.cls.contested and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in pool)]
     unsold = _unsold(pool, text)
     first: dict[str, _ClassHit] = {}
     for h in sorted(pool, key=lambda h: h.start):
-        first.setdefault(h.cls.category, h)
+        first.setdefault(_key(h), h)
     objects = _bought(text, pool)
     engaged = {h.cls.category for h in pool if _ENGAGED.search(text, max(0, h.start - 4), h.start)}
     cats = _dominant(list(first), pool, [] if engaged - set().union(set(), *objects) else objects)
     confidence = SURE if all(h.strong for h in pool) else WEAK
+    source = ("registration" if registered else "") + ("weak" if confidence == WEAK else "") + (
+        "dominant" if len(first) > 1 else "single")
     if len(cats) > 1:  # goods the narrator clears (奶瓶没问题, 仅钙片有问题 names the other) are not the harmful ones
-        kept = [c for c in cats if not any(_CLEARED.match(text, o.end) for o in pool if o.cls.category == c)]
+        kept = [c for c in cats if not any(_CLEARED.match(text, o.end) for o in pool if _key(o) == c)]
         if 0 < len(kept) < len(cats):
-            cats = kept
-    if len(cats) > 1 and harm is not None and not any(h.cls.contested for h in pool if h.cls.category in cats):
+            cats, source = kept, "cleared"
+    if len(cats) > 1 and harm is not None and not any("?" in c or any(
+            h.cls.contested and h.cls.category == c for h in pool) for c in cats):
         # (a contested class among them — 整租 beside 入住 — may name the same thing: asked, not decided by place)
         # two goods compete: the harmful one is the one named in the sentence of the harm
         s0 = sentence_start(text, harm.start)
-        near = [c for c in cats if any(h.cls.category == c and sentence_start(text, h.start) == s0 for h in pool)]
+        near = [c for c in cats if any(_key(h) == c and sentence_start(text, h.start) == s0 for h in pool)]
         if len(near) == 1:
-            cats, confidence = near, WEAK
+            cats, confidence, source = near, WEAK, "harm_sentence"
     if len(cats) > 1:
         competing = [first[c] for c in cats]
+        disputed = [_label(h, text) for h in competing if h.cls.contested]
         return CategoryReading(competing=[Hit(h.cls.category, h.start, h.end) for h in competing],
                                question="叙述中提到了" + "、".join(_label(h, text) for h in competing)
-                               + "：造成损害的是哪一种商品或服务？")
+                               + "：造成损害的是哪一种商品或服务？"
+                               + (f"（其中{'、'.join(disputed)}在本法下的类别有争议）" if disputed else ""))
     chosen = first[cats[0]]
-    same = [h for h in pool if h.cls.category == chosen.cls.category]
+    same = [h for h in pool if _key(h) == cats[0]]
     contested = next((h for h in same if h.cls.contested and (h is chosen or any(
         h.start <= o.start and o.end <= h.end for o in same if o is not h))), None)
     if contested is not None:  # the contested class names these goods (共享充电宝 holds 充电宝)
         return CategoryReading(competing=[Hit(contested.cls.category, contested.start, contested.end)],
                                question=f"{_label(contested, text)}在本法下的类别有争议：请确认购买的是什么商品或服务。")
+    if all(not h.strong for h in same) and chosen.cls.category not in _EDIBLE and (eaten := _INGESTED.search(text)):
+        # only a shop's name or a context word (母婴店, 宠物店) says what was sold, and the text says it was eaten:
+        # the shop sells food too (婴儿米糊 from a 母婴店), so its name does not decide (K13)
+        return CategoryReading(competing=[Hit(chosen.cls.category, chosen.start, chosen.end)],
+                               question=f"叙述只从{_label(chosen, text)}看出类别，但又说「{eaten.group()}」："
+                                        "购买的是食品、药品，还是其他商品？")
     if all(h in unsold for h in same):  # only a dish's name, nothing says it was a meal cooked to order
         return CategoryReading(competing=[Hit(chosen.cls.category, chosen.start, chosen.end)],
                                question=f"{_label(chosen, text)}是餐馆现做的饭菜（外卖、堂食），还是网购的预包装食品？")
-    return CategoryReading(Hit(chosen.cls.category, chosen.start, chosen.end), confidence, chosen.cls)
+    return CategoryReading(Hit(chosen.cls.category, chosen.start, chosen.end), confidence, chosen.cls, source=source)
 
 
 def category_hit(text: str) -> Hit | None:
