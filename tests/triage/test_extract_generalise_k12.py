@@ -220,3 +220,13 @@ def test_an_injury_before_the_order_is_not_this_harm(text: str) -> None:
 ])
 def test_goods_made_unusable_are_a_loss_not_none(text: str) -> None:
     assert _facts(text).harm == "property_loss"
+
+
+def test_a_clinic_where_the_consumer_was_treated_is_no_seller() -> None:
+    text = "Ordered a bike helmet on the app; the strap snapped and my client cut her chin. Stitched at a local clinic."
+    assert _facts(text).platform_role is None
+
+
+def test_a_clinic_that_sold_the_service_is_still_a_seller() -> None:
+    text = "Booked a laser treatment at a beauty clinic through the app; the clinic burned her cheek."
+    assert _facts(text).platform_role == "marketplace"

@@ -34,7 +34,7 @@ _CUES: tuple[tuple[str, object, str], ...] = (
                                          r"|\bhad no (?:\w+ )?(?:\w+ )?(?:business |food |drug )?licen[cs]e\b|\bunlicensed\b|\bwithout (?:a |any )?licen[cs]e\b"
                                          r"|\b(?:platform|app) (?:never|did not|didn't) (?:check|verify|review)(?:ed)?\b(?=\s*(?:[.;]|$))"
                                          r"|\blicen[cs]e (?:had been|has been|was) (?:revoked|suspended|cancelled|withdrawn)\b|\bexpired licen[cs]e\b"),
-    ("qualification_review_done", True, r"\b(?:checked|verified|reviewed)\b[^.;]{0,30}\blicen[cs]e\b"),
+    ("qualification_review_done", True, r"\b(?:checked|verified|reviewed|did (?:check|verify|review))\b[^.;]{0,30}\blicen[cs]e\b"),
     ("safety_duty_done", False, r"\btook (?:a|one|two|three|\d+) (?:week|day|month)s? to (?:respond|reply|act)\b|\bnot heard from the (?:platform|app)\b|\bignored (?:our|my|the) complaints?\b|\bno response from the (?:platform|app)\b"),
     ("merchant_identity_provided", False, r"\b(?:seller|vendor|merchant|shop)\b[^.;]{0,20}\b(?:cannot|can't|could not|couldn't) be (?:reached|found|contacted)\b|\brefused to (?:give|disclose)\b[^.;]{0,30}\bseller|\b(?:could not|couldn't|cannot|can't) tell (?:us|me|her|him) who\b|\bseller has disappeared\b"
                                           r"|\b(?:cannot|can't|could not|couldn't|won't|will not) disclose\b[^.;]{0,30}\bseller"),
@@ -146,11 +146,20 @@ def _animals_harm(text: str, pos: int) -> bool:
     return bool(animals) and (not people or animals[-1] > people[-1])
 
 
+# A clinic or a hospital where the consumer was treated (checked at the clinic) is no seller (K12).
+_TREATED_AT = re.compile(r"\b(?:checked|treated|seen|examined|taken|went|rushed|admitted|stitched|bandaged)\b[^.;,]{0,16}\b(?:at|to|in)\s+(?:the|a|an)\s+(?:\w+\s+)?$", _I)
+
+
+def _treated_at(text: str, m: re.Match) -> bool:
+    """True when a role word (clinic) names where the consumer was treated, not who sold."""
+    return m.group().lower().startswith(("clinic", "hospital")) and bool(_TREATED_AT.search(text, max(0, m.start() - 40), m.start()))
+
+
 def english_hits(text: str) -> dict[str, list[Hit]]:
     """Hits per field from English cues (category and harm included), spans in ``text``."""
     hits: dict[str, list[Hit]] = {}
     for name, value, rx in _COMPILED:
-        m = rx.search(text)
+        m = next((m for m in rx.finditer(text) if not _treated_at(text, m)), None)
         if m and not (name == "platform_role" and name in hits):  # the first (most specific) role wins
             hits.setdefault(name, []).append(Hit(value, m.start(), m.end()))
     own_trade = re.compile(r"\b(?:for|at|in) (?:her|his|my|their|our) (?:own )?(?:restaurant|shop|store|hotel|homestay|salon|clinic|office|work)\b", _I)
