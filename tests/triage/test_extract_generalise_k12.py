@@ -230,3 +230,31 @@ def test_a_clinic_where_the_consumer_was_treated_is_no_seller() -> None:
 def test_a_clinic_that_sold_the_service_is_still_a_seller() -> None:
     text = "Booked a laser treatment at a beauty clinic through the app; the clinic burned her cheek."
     assert _facts(text).platform_role == "marketplace"
+
+
+# --- fifth round: a ward as a place, a tool named after its use, loss of earnings, "no great harm" ---------------
+
+@pytest.mark.parametrize("text", [
+    "在急诊楼对面那家便利店的网店买的矿泉水，整箱都是漏的，店家不给换。",
+    "住院部门口那家花店线上卖的花篮，送到时全蔫了，花了三百多。",
+])
+def test_a_ward_named_as_a_place_is_no_injury(text: str) -> None:
+    assert _facts(text).harm != "personal_injury"
+
+
+def test_a_tool_named_after_its_use_is_no_injury() -> None:
+    assert _facts("平台上买的手术剪刃口是钝的，没法用，店家说是正常现象。").harm != "personal_injury"
+
+
+def test_loss_of_earnings_after_damage_to_goods_is_not_an_injury() -> None:
+    text = "网购的电动车控制器烧了，车没法骑，耽误了三天工，我要求商家赔误工费。"
+    assert _facts(text).harm != "personal_injury"
+
+
+def test_a_hospital_visit_with_its_place_named_is_an_injury() -> None:
+    assert _facts("网购的暖风机漏电，我儿子被电得直哭，送到县医院观察了一晚。").harm == "personal_injury"
+
+
+def test_an_injury_word_beside_no_great_harm_is_asked_not_guessed() -> None:
+    ex = extract_facts("用了网上买的足浴盆，脚被电了一下，应该没什么大碍，盆底烧穿了。", category_fallback=False)
+    assert ex.facts.harm is None and "harm" in ex.questions

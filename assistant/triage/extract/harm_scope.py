@@ -55,9 +55,14 @@ def department_as_place(text: str, start: int, end: int) -> bool:
     return bool(_TRADE.match(text, end)) or bool(_PLACE.match(text, end))
 
 
+# Any injury word naming a building or a ward as a place (住院部楼下那家店, 急诊室门口): where, not what happened (K12).
+_WARD_PLACE = re.compile(r"(?:部|室|楼|大楼|中心|区|病房)(?:的)?(?:楼下|门口|旁边|附近|对面|隔壁|边上|里面的|里的|那家|一楼)")
+
+
 def context_injury(text: str, start: int, end: int) -> bool:
     """True when the injury word at ``start:end`` is context (a reason for buying, a place, a trade), not the harm."""
-    return reason_for_buying(text, start, end) or department_as_place(text, start, end)
+    return (reason_for_buying(text, start, end) or department_as_place(text, start, end)
+            or bool(_WARD_PLACE.match(text, end)))
 
 
 # Whose words: the platform's or the seller's say-so (商家称, 被告二辩称, 客服说, the seller says).
