@@ -258,3 +258,35 @@ def test_a_hospital_visit_with_its_place_named_is_an_injury() -> None:
 def test_an_injury_word_beside_no_great_harm_is_asked_not_guessed() -> None:
     ex = extract_facts("用了网上买的足浴盆，脚被电了一下，应该没什么大碍，盆底烧穿了。", category_fallback=False)
     assert ex.facts.harm is None and "harm" in ex.questions
+
+
+# --- sixth round: blame laid on the consumer, damage negated in English, a third person named before the injury --
+
+@pytest.mark.parametrize("text", [
+    "卖家还说是我自己保存不当，冰淇淋化了才变质的。",
+    "店家反而说是顾客使用不当，电饭煲内胆才会脱层。",
+    "Mixed: 商家 says the buyer handled the glass kettle carelessly.",
+    "The shop blames my client, who it says used the heater carelessly.",
+])
+def test_fault_the_seller_lays_on_the_consumer_is_not_the_sellers(text: str) -> None:
+    assert _facts(text).merchant_fault is None
+
+
+def test_the_sellers_own_carelessness_still_reads() -> None:
+    assert _facts("商家保存不当，冷链断了，送来的雪糕全化了。").merchant_fault == "negligent"
+
+
+@pytest.mark.parametrize("text", [
+    "The parcel was refunded and nothing else was damaged, so there is no loss at all.",
+    "The cooker tipped over but the worktop was not damaged; no loss.",
+])
+def test_english_damage_negated_leaves_no_loss(text: str) -> None:
+    assert _facts(text).harm == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "网购的电动三轮刹车失灵，撞到路边摊，摊主腿被撞伤，我赔了摊主八千元，我没受伤。",
+    "租来的车刹不住，追尾后车主颈部受伤，我赔偿了他的医疗费。",
+])
+def test_a_third_person_named_as_the_one_hurt_is_not_the_consumers_injury(text: str) -> None:
+    assert _facts(text).harm != "personal_injury"

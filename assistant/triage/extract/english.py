@@ -172,6 +172,11 @@ def english_hits(text: str) -> dict[str, list[Hit]]:
     masked = _INJURY_NEG.sub(lambda m: " " * len(m.group()), text)
     masked = _UNREALISED.sub(lambda m: " " * len(m.group()), masked)  # almost burned: a risk, not a harm
     masked = _AGENT_LINE.sub(lambda m: " " * len(m.group()), masked)  # the agent's advice is not the consumer's harm
+    if "merchant_fault" in hits and (_said_by_other_side(text, hits["merchant_fault"][0].start)
+                                     or _BLAMES.search(text, _sentence(text, hits["merchant_fault"][0].start)[0],
+                                                       hits["merchant_fault"][0].start)):
+        del hits["merchant_fault"]  # "the shop says kids ride carelessly": the consumer blamed, not the seller's fault
+    masked = _DAMAGE_NEG.sub(lambda m: " " * len(m.group()), masked)  # "nothing else was damaged" (K12)
     if "harm" in hits and _said_by_other_side(text, hits["harm"][0].start):
         del hits["harm"]  # "the seller says there was no damage": a claim, not the fact (K12)
     injury = _injury_hit(masked)
@@ -190,6 +195,10 @@ _THIRD = re.compile(r"\b(?:pedestrians?|passers?-?by|cyclists?|bystanders?|neigh
                     r"|third part(?:y|ies)|someone else|other people)\b", _I)
 _FIRST = re.compile(r"\b(?:I|me|my|we|us|our|client|(?:my |our |her |his |the client's )(?:son|daughter|child|baby|wife|husband|mother|father|mum|mom|dad))\b", _I)
 _PAID_FOR = re.compile(r"\b(?:paid|pay|covered|cover|compensated|reimbursed|settled)\b[^.;!?\n]{0,20}$", _I)
+_BLAMES = re.compile(r"(?:店家|商家|卖家|客服|平台)\s*(?:says|said|claims|insists|blames)|\bblames?\b", _I)
+# A damage negated by its subject or its verb (nothing else was damaged, the sofa was not damaged): no loss told.
+_DAMAGE_NEG = re.compile(r"\b(?:nothing|none|no \w+)(?:\s+else)?\s+(?:was|were|got)\s+(?:\w+\s+)?(?:damaged|ruined|burned|burnt|destroyed|broken|lost|harmed)\b"
+                         r"|\b(?:was|were|is|are)\s*(?:not|n't)\s+(?:\w+\s+)?(?:damaged|ruined|burned|burnt|destroyed|broken|scorched|melted)\b", _I)
 _SAYSO_EN = re.compile(r"\b(?:the )?(?:seller|shop|store|merchant|vendor|platform|app|agent|customer service)\s+"
                        r"(?:says|said|claims|claimed|insists|insisted|argues|argued|maintains|maintained)\b", _I)
 

@@ -39,7 +39,7 @@ _PERSON = re.compile(r"我|孩子|儿子|女儿|宝宝|老人|妈|爸|老公|老
 # An injury done to someone else that the consumer paid for (撞伤行人，赔偿行人医疗费) is the consumer's money loss.
 _OTHERS = re.compile(r"^(?:了)?(?:行人|路人|他人|别人|邻居|对方|第三人)")
 # ... or paid as the other's cost (赔偿行人医疗费三万元): the consumer's money, not their injury
-_PAID_TO_OTHERS = re.compile(r"(?:赔|赔偿|赔付|垫付|承担)(?:了)?(?:给)?(?:行人|路人|他人|别人|邻居|对方|第三人|受害人|伤者)(?:的)?$")
+_PAID_TO_OTHERS = re.compile(r"(?:赔|赔偿|赔付|垫付|承担)(?:了)?(?:给)?(?:行人|路人|他人|别人|邻居|对方|第三人|受害人|伤者|他|她|他们|她们|人家|摊主|车主)(?:的)?$")
 _PROPERTY = re.compile(
     r"(?P<v>损失(?!没有|未|不)|烧没|烧光|烧掉|烧化|烧成|偷了|偷走|被偷|盗走|臭了|发臭|压坏|压扁|摔烂|翻了|被坑|坑了|拒退|只退|退一半|全是虫|(?:收到|发现|是|为|系|买到|属于)[^，,。；;]{0,4}过期|亏了|亏损|打碎|摔碎|弄坏|砸坏|烧坏|被骗|骗走|假货|假冒|仿冒|货不对板|烧毁|损坏|毁坏|报废|被盗|多扣|扣款|拒绝退款|拒不退款|白花|冤枉钱|财产损失|经济损失"
     r"|[烧烫熏](?:了|出|穿)?(?:个|一个|几个|好几个|了个|出个|出一个)?(?:洞|窟窿)|[烧烫熏](?:焦|糊|化)|烧了个洞|(?<!发)烧了|烧黑|熏黑|碎了|宠物医院|兽医|烧着|泡坏|摔坏|撞坏|刮了|坏了|白扔|不退|退款一直|多收|多花了|另外花了|又花了|另行购买|多收费|赔了|赔偿了?(?:行人|邻居|车主|对方)"
@@ -150,6 +150,17 @@ def _animal(text: str, pos: int) -> bool:
     return bool(animals) and (not people or animals[-1] > people[-1])
 
 
+# A third person named as the one hurt (前车车主颈部受伤, 邻居被砸伤): the consumer's loss is what was paid, not an injury (K12).
+_THIRD_PARTY = re.compile(r"行人(?!工)|路人|他人|别人|邻居|对方|第三人|前车|后车|车主|受害人|伤者|路过的|对方司机|摊主|小贩|骑手|外卖员|快递员|保安|业主|住户|楼下的")
+
+
+def _third_party(text: str, pos: int) -> bool:
+    """True when the last person named before the injury at ``pos`` in its clause is a third person, not the consumer."""
+    clause = text[clause_start(text, pos):pos]
+    thirds = [m.end() for m in _THIRD_PARTY.finditer(clause)]
+    return bool(thirds) and not any(m.end() > thirds[-1] for m in _PERSON.finditer(clause))
+
+
 _COST = re.compile(r"医疗费|医药费|治疗费")
 _VOUCHER = re.compile(r"券|红包|积分|会员|权益|优惠|额度|套餐余额")
 
@@ -199,7 +210,7 @@ def harm_hit(text: str) -> Hit | None:
             continue
         if _reported(text, m.start()) or _agents_line(text, m.start()) or _someone_elses(text, m.start()):
             continue  # 评论区好多人说吃了拉肚子: other buyers' harm, told as knowledge, not the consumer's
-        if _animal(text, m.start()) or _animal_cost(text, m) or _OTHERS.search(text[m.end():m.end() + 4]) or _PAID_TO_OTHERS.search(
+        if _animal(text, m.start()) or _animal_cost(text, m) or _OTHERS.search(text[m.end():m.end() + 4]) or _third_party(text, m.start()) or _PAID_TO_OTHERS.search(
                 text, clause_start(text, m.start()), m.start()):
             animal_hit = animal_hit or m
             continue

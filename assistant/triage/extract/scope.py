@@ -46,7 +46,7 @@ _SAID = re.compile(r"(?:^|\n)\s*客服[：:]|(?:平台|客服|对方|被告(?![�
                    # with an adverbial between (被告一在原告事后投诉时称…, 平台在回复中表示…): still its say-so (K9)
                    r"|(?:平台|客服|被告(?![二三])一?)(?:在|于)[^，,。；;！!？?\n]{1,14}?(?:时|中|后)(?:称|表示|声称|回复称?|答复称?|辩称|说)"
                    r"|\b(?:the )?(?:platform|app|customer service)\s+(?:says|said|claims|claimed|insists|insisted|told (?:us|me|her|him))\b", re.I)
-_MERCHANT_SAID = re.compile(r"(?:商家|卖家|店家|老板|被告[二三]|厂家|商户)(?:也|则|却)?(?:说|称|表示|声称|辩称|一口咬定|坚称)")
+_MERCHANT_SAID = re.compile(r"(?:商家|卖家|店家|老板|被告[二三]|厂家|商户)(?:也|则|却|还|又|就|反而|倒|一直)?(?:说|称|表示|声称|辩称|一口咬定|坚称)")
 #: Facts the platform's say-so would clear: with value True they need more than its word.
 SELF_CLEARING = frozenset({"qualification_review_done", "safety_duty_done", "platform_proved_compliance",
                            "merchant_identity_provided", "force_majeure"})
@@ -211,6 +211,8 @@ def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list
         found = [h for h in found if not (h.value is True and not links_damage(text, h)) and not others_evidence(text, h)]
     if name == "advance_compensation_promised":
         found = [h for h in found if not (h.value is True and promised_by_seller(text, h))]
+    if name == "merchant_fault":  # 商家说是我卸妆不干净: the fault the seller lays on the consumer is not its own (K12)
+        found = [h for h in found if not _CONSUMER.search(text, h.start + 1, h.end)]
     if name == "merchant_fault":
         found = [h for h in found if not (h.value == "negligent" and said_by_merchant(text, h))]
     return found
