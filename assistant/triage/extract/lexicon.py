@@ -34,7 +34,7 @@ SURE, WEAK = 0.9, 0.75
 
 # Treatment and cost words that contain a drug cue: 医药费, 药费, 开(了)(点)药, 配药, 拿药, 上药, 换药, 敷药,
 # and taking medicine as a habit (按时吃药, 不用吃药): the consumer's treatment, not what was sold.
-_TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:几|一|两|三|四|五|多|些|点)?(?:次|回|天|周|遍)?(?:的)?药(?![品膏水])|用药(?:过量|错误|不当|失误)|用错了?药|给错了?药|麻醉药?|打了?麻药|药物性|药源性|药疹|药物过敏|(?:自行|自己)(?:服|吃|买|涂|擦|抹)了?(?:点|些)?药|(?:上|戴|用|插)了?呼吸机|医药费|医疗费|药费|(?:开|配|拿|抓)了?(?:些|点|一些|一点|一堆|几盒|一盒|两盒|几副|几服|好多|很多|几天的?)?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
+_TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:几|一|两|三|四|五|多|些|点|半|十|\d)*(?:个)?(?:次|回|天|周|遍|星期|礼拜|月)?(?:的)?药(?![品膏水])|(?:给|贴|拿|用|包)了?(?:一|几|两)?(?:片|个|张|块|卷)?(?:创可贴|纱布|绷带|碘伏|酒精棉)|用药(?:过量|错误|不当|失误)|用错了?药|给错了?药|麻醉药?|打了?麻药|药物性|药源性|药疹|药物过敏|(?:自行|自己)(?:服|吃|买|涂|擦|抹)了?(?:点|些)?药|(?:上|戴|用|插)了?呼吸机|医药费|医疗费|药费|(?:开|配|拿|抓)了?(?:些|点|一些|一点|一堆|几盒|一盒|两盒|几副|几服|好多|很多|几天的?)?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
                         r"(?:不用|不必|不再|不需要|需要|每天|一直|长期|天天)吃药|[加减]了?药量|药量|(?:要|得|需要|还要|又)(?:吃|滴|涂|抹|用|打|擦)[^，,。\s]{0,4}药|药品经营|药品许可|药店许可|药品监督|药监|不良反应")
 
 # Going to a place of care and getting medicine there (去诊所拿了点药, 到医院开了药膏, 去药店买了点药): the remedy for
@@ -46,6 +46,11 @@ _CARE_VISIT = re.compile(r"(?:去|到|跑)了?(?:附近|楼下|小区|村里|镇
 # What the goods were for, running to the clause's end (用于泡制药酒，…; 用来打奶泡的时候): a purpose, not a thing
 # sold. A purpose that ends in 的 names the goods after it (用于治疗高血压的降压药): not blanked (K13).
 _PURPOSE = re.compile(r"(?:用于|用来|拿来|专门用来|准备用来|打算用来)[^，,。；;！!？?\n的]{1,10}(?=[，,。；;！!？?\n]|$|的时候)")
+
+# A thing the goods looked like or were taken for (包装跟糖果罐一样, 当糖吃了, 以为是饮料): not the goods (K13).
+_LIKENED = re.compile(r"(?:跟|和|像|好像|如同|仿佛|类似)[^，,。；;！!？?\n]{1,8}?(?:一样|似的|一般|差不多)"
+                      r"|(?:以为是|误以为是|当成了?|当作|当做|错当成?|误当成?)[^，,。；;！!？?\n]{1,6}?(?=吃|喝|用|给|了|[，,。；;！!？?\n]|$)"
+                      r"|(?<![应相适])当(?=[^，,。；;！!？?\n]{1,3}(?:吃|喝)了)[^，,。；;！!？?\n]{1,3}(?=吃|喝)")
 
 # Goods named as the place something was kept (放冰箱了, 存在柜子里) are where, not what was sold or did harm.
 _KEPT_IN = re.compile(r"(?:放在|放进|放到|存在|存放在|存进|搁在|塞进|装进|冻在|冷藏在|藏在|收在)(?:了)?(?:家里|家|屋里)?(?:的)?$")
@@ -67,6 +72,8 @@ _SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)"
 # eating (猫吃了) is not counted here (pet food is other_goods under 5297). Used against a shop-name reading (K13).
 _INGESTED = re.compile(r"(?<![猫狗犬鸟鱼兔])(?:食用|饮用|服用|吃了|吃完|吃后|吃下|喝了|喝完|喝后|冲调|冲泡|冲了|泡了|喂(?:了|给)?(?:宝宝|孩子|女儿|儿子|婴儿|小孩))")
 _EDIBLE = frozenset({"food", "catering", "drug"})
+
+_CARE_ACTS = re.compile(r"(?:的)?(?:医生|大夫|师傅|兽医)?(?:说|讲|诊断|确诊|查出|检查|化验|拆|看了?|住了|治|抢救|给|开|输液|打针|做了|处理)")
 
 # A service and the goods it used or damaged: the service is what was sold (旅馆的热水器, 保洁弄坏的柜子).
 SERVICES = frozenset({"lodging", "other_service", "transport", "catering"})
@@ -125,6 +132,7 @@ def blank_treatment(text: str) -> str:
     """The text with treatment and cost words (医药费, 开了药) blanked out, offsets unchanged."""
     text = _CARE_VISIT.sub(lambda m: "\u3000" * len(m.group()), text)
     text = _PURPOSE.sub(lambda m: "\u3000" * len(m.group()), text)
+    text = _LIKENED.sub(lambda m: "\u3000" * len(m.group()), text)
     return _TREATMENT.sub(lambda m: "\u3000" * len(m.group()), text)
 
 
@@ -156,8 +164,7 @@ def raw_hits(text: str, gate: bool = True) -> list[_ClassHit]:
     chars = set(text)
     return [_ClassHit(c, m.start(), m.end(), strong and not _SHOP.match(text, m.end()))
             for c, rx, strong, needed in _plan() if not gate or needed is None or not chars.isdisjoint(needed)
-            for m in rx.finditer(text) if m.end() > m.start() and not _kept_in(text, m.start(), m.end())
-            and not (c.category in ("food", "catering") and _APPLIANCE.match(text, m.end()))]
+            for m in rx.finditer(text) if m.end() > m.start() and not _kept_in(text, m.start(), m.end())]
 
 
 # The consumer's own trade or workplace (我是开饭店的, 我在超市上班, 原告为其经营的民宿购买, 给店里买): where the buyer
@@ -191,8 +198,24 @@ _RENTED_BEFORE = re.compile(r"(?:租|借)(?:的|了|来的|用的?|来)(?:一?[�
 _RENTAL_CODE = "7111/7121/7129"
 
 
+# A service's word with a tool after it (理发器, 按摩仪, 美甲灯): the tool, goods of 5279/5239, not the service (K13).
+_TOOL = re.compile(r"器(?!官|械|材)|机(?!构|场|会|关)|仪|灯|剪|刀|梳|套装|工具|贴(?!心)")
+_GOODS_CODE = "5235/5239"
+
+
+def _as_goods(h: _ClassHit, name: str) -> _ClassHit:
+    """The hit re-read as goods of 5235/5239 (an appliance, a tool, tableware or a seedling named after its use)."""
+    base = next(c for c in load_classes()[0] if c.code == _GOODS_CODE)
+    cls = replace(base, code=f"{_GOODS_CODE} ({name})", name=f"{base.name.split(' (')[0]} ({name})")
+    return _ClassHit(cls, h.start, h.end, h.strong)
+
+
 def _reread(h: _ClassHit, text: str) -> _ClassHit:
-    """The hit re-read by the words around it: a procedure done, a packaged drink or dish, goods rented (K13)."""
+    """The hit re-read by the words around it: a procedure done, a packaged drink or dish, goods rented, a tool (K13)."""
+    if h.cls.category in ("food", "catering") and _APPLIANCE.match(text, h.end):
+        return _as_goods(h, "器具")  # 辅食机, 豆浆机, 辅食碗, 葡萄苗: the appliance, tableware or seedling
+    if h.cls.category == "other_service" and _TOOL.match(text, h.end):
+        return _as_goods(h, "工具")  # 理发器, 按摩仪: the tool bought, not the service
     h = _as_procedure(h, text)
     if h.cls.category == "catering" and _PACKAGED_AFTER.match(text, h.end):
         cls = replace(h.cls, category="food", code="5229 (预包装)", name="其他食品零售 (预包装的饮品、菜品)",
@@ -210,8 +233,10 @@ def _class_hits(text: str) -> list[_ClassHit]:
     hits = [_reread(h, text) for h in raw_hits(text) if not any(s <= h.start < e for s, e in trade)]
     # a hit strictly inside a longer hit of another category says nothing of its own (眼镜 in 隐形眼镜)
     # — unless its class absorbs that category (预制菜 inside 订了预制菜: packaged food, not a meal)
-    named_ends = {h.end for h in hits if h.strong and not h.cls.suffix}
-    hits = [h for h in hits if not (h.cls.suffix and h.start in named_ends)]  # 阿莫西林|胶囊: one name
+    # 阿莫西林|胶囊: one name. Only after a drug's name (K13): after a food's name (益生菌滴剂, 鱼油胶囊) the dosage
+    # form says 保健食品 or drug, which only a stated registration decides — it stays, and competes.
+    named_ends = {h.end for h in hits if h.strong and not h.cls.suffix and h.cls.category == "drug"}
+    hits = [h for h in hits if not (h.cls.suffix and h.start in named_ends)]
     return [h for h in hits if not any(o.cls.category != h.cls.category and o.start <= h.start and h.end <= o.end
                                        and o.end - o.start > h.end - h.start and o.cls.category not in h.cls.absorbs
                                        and o.strong >= h.strong for o in hits)]  # context never hides a name
@@ -220,7 +245,7 @@ def _class_hits(text: str) -> list[_ClassHit]:
 # What the consumer bought (购买电热饭盒一个, 在你们店买的净水器, 订了一间民宿): the object of the purchase verb, up to
 # the clause's end. It decides between goods and a service both named (K9): goods bought, then installed by a worker
 # (安装师傅) or used on food (加热饭菜), are what was sold; a service bought (订了酒店) still absorbs the goods it used.
-_BOUGHT = re.compile(r"(?:购买|购得|买了|买的|买到|买回|订购|订了|订的|网购|购入|选购|拍下|拍了|租了|租的|团购|预约了?|下单(?:了)?"
+_BOUGHT = re.compile(r"(?:标的[：:]|商品[：:]|购买|购得|买了|买的|买到|买回|订购|订了|订的|网购|购入|选购|拍下|拍了|租了|租的|团购|预约了?|下单(?:了)?"
                      r"|报了?(?:个|名)?(?=[^，,。；;]{0,6}团)|跟(?=团)|参加了?)(?:了|的)?"
                      r"[^，,。；;！!？?\n：:]{1,24}")
 
@@ -353,6 +378,10 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
         if before:
             harm_clause = clause_start(text, harm.start)
             hits = [h for h in hits if h.start < harm_clause or h.cls.category in before or h.cls.contested]
+    # … and wherever the harm's cue falls, a place of care that speaks or treats (宠物医院说是肾衰, 修理厂师傅拆下来)
+    # after other goods were named is the care sought, not what was sold (K13)
+    hits = [h for h in hits if not (h.cls.care and _CARE_ACTS.match(text, h.end)
+                                    and any(o.start < h.start and not o.cls.care for o in hits))]
     pool = [h for h in hits if h.strong] or hits
     if not pool:
         return CategoryReading()
