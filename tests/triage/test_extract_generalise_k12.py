@@ -290,3 +290,72 @@ def test_english_damage_negated_leaves_no_loss(text: str) -> None:
 ])
 def test_a_third_person_named_as_the_one_hurt_is_not_the_consumers_injury(text: str) -> None:
     assert _facts(text).harm != "personal_injury"
+
+
+# --- seventh round (classes from batch n10's dev part, with new sentences) --------------------------------------
+
+def test_a_condition_the_goods_bought_treat_is_the_reason_for_buying() -> None:
+    text = "老人咳嗽好几天 在网上药房买了止咳糖浆 送来的是拆过封的 没敢给他喝"
+    assert _facts(text).harm != "personal_injury"
+
+
+@pytest.mark.parametrize("text", [
+    "The groomer booked on the app left a cut on my dog's ear. No person was hurt, just the dog; vet bill 400 yuan.",
+    "The cat got a burn on her paw from the heated bed. No person was injured.",
+])
+def test_english_an_injury_beside_no_person_hurt_is_the_animals(text: str) -> None:
+    assert _facts(text).harm == "property_loss"
+
+
+def test_english_no_burns_to_the_skin_is_no_injury() -> None:
+    assert _facts("The curling wand singed her fringe; no burns to the skin.").harm != "personal_injury"
+
+
+def test_english_burned_two_fingers_is_an_injury() -> None:
+    assert _facts("The kettle lid flew off and he burned three fingers.").harm == "personal_injury"
+
+
+def test_english_an_official_self_operated_label_with_another_invoice_is_misleading() -> None:
+    text = "The listing said \"Flagship Self-Operated\", but the invoice came from a trading firm in Yiwu."
+    assert _facts(text).platform_role == "misleading_self_operated"
+
+
+def test_an_injury_word_beside_nothing_wrong_in_wechat_is_asked() -> None:
+    ex = extract_facts("网上买的电热杯 插上就漏电 我手指被电麻了 没啥事 就是吓着了", category_fallback=False)
+    assert ex.facts.harm is None and "harm" in ex.questions
+
+
+def test_a_wechat_say_so_does_not_reach_past_its_clause() -> None:
+    text = "客服说会处理 我孩子吃完那包辣条 肚子疼了一晚上 人没啥事了 钱也不退"
+    assert _facts(text).harm != "none"
+
+
+def test_a_loss_word_against_the_narrators_no_loss_at_all_is_asked() -> None:
+    ex = extract_facts("约的上门维修把热水器修好了，只是师傅迟到两小时，我没有任何损失，只想投诉服务态度。",
+                       category_fallback=False)
+    assert ex.facts.harm != "property_loss"
+
+
+def test_still_selling_with_nothing_told_to_the_platform_says_nothing_about_measures() -> None:
+    text = "平台上买的演唱会门票，到了现场说演出取消，平台页面照常在卖票，主办方说票款三十天后退。"
+    assert _facts(text).necessary_measures_taken is None
+
+
+def test_still_selling_after_complaints_is_measures_not_taken() -> None:
+    text = "好多买家投诉这款暖宝宝烫伤人，平台照常在卖，我买的也把肚子烫出泡了。"
+    assert _facts(text).necessary_measures_taken is False
+
+
+def test_a_causal_link_called_the_crux_of_the_case_is_not_stated() -> None:
+    text = "门锁缺陷与失窃之间的因果关系是本案争点，需要鉴定。"
+    assert _facts(text).causation is None
+
+
+def test_force_majeure_in_the_shops_say_so_is_a_claim() -> None:
+    text = "店铺客服先称产品没问题，后又称断电属于不可抗力，拒绝赔偿冰箱里坏掉的食物。"
+    assert _facts(text).force_majeure is None
+
+
+def test_evidence_submitted_through_the_platform_is_the_consumers() -> None:
+    text = "事发后原告通过平台客服渠道投诉，并提交了订单截图、病历及照片。"
+    assert _facts(text).consumer_prima_facie_evidence is True

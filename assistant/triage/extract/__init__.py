@@ -24,7 +24,7 @@ from assistant.triage.extract.english import english_date, english_hits, has_eng
 from assistant.triage.extract.enums import harm_reading
 from assistant.triage.extract.lexicon import category_reading
 from assistant.triage.extract.role import platform_role_reading
-from assistant.triage.extract.scope import admissible, mask_questions
+from assistant.triage.extract.scope import admissible, mask_questions, measures_owed
 from assistant.triage.extract.text import (Hit, clause_end, clause_start, demanded, negation_start, normalise,
                                            sentence_start)
 
@@ -169,6 +169,8 @@ def extract_facts(narrative: str, anchor: date | None = None, category_fallback:
     hits = _cue_hits(text)
     for name, extra in english.items():
         hits.setdefault(name, []).extend(extra)
+    if "necessary_measures_taken" in hits and not measures_owed(text, hits.get("knew_or_should_have_known", [])):
+        hits["necessary_measures_taken"] = [h for h in hits["necessary_measures_taken"] if h.value is not False]
     for name, found in hits.items():
         found = admissible(name, found, text, harm)
         if not found:

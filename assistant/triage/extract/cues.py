@@ -168,7 +168,7 @@ def _cues() -> list[Cue]:
     ca = "causation"
     said = P + r"(?:说|称|表示|认为|回复|辩称|声称)"  # the platform's own say-so is a claim, not a fact
     # a link still to be established (因果关系尚需鉴定, 有待查明) is not stated either way
-    add(ca, r"(?P<v>因果关系|因果联系)(?![^，,。；;]{0,4}(?:尚|有待|待|仍需|还需|需要|需经|不明|不清|存疑|存在争议|正在|仍在|鉴定中|调查中))", True, False,
+    add(ca, r"(?P<v>因果关系|因果联系)(?![^，,。；;]{0,4}(?:尚|有待|待|仍需|还需|需要|需经|不明|不清|存疑|存在争议|正在|仍在|鉴定中|调查中|是[^，,。；;]{0,4}(?:难点|争点|焦点|疑点|关键)))", True, False,
         unless=PROOF)
     add(ca, r"(?:与|跟|和)" + P + r"(?:的审核|的管理)?(?:无关|没有关系|没关系)|不是" + P + r"的(?:原因|问题|责任)", False, KEEP,
         unless=said)

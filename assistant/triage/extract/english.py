@@ -21,7 +21,7 @@ _MON = r"(january|february|march|april|may|june|july|august|september|october|no
 
 # (field, value, pattern). For each field the first pattern that matches gives a hit; several values = a conflict.
 _CUES: tuple[tuple[str, object, str], ...] = (
-    ("platform_role", "misleading_self_operated", r"(?:labell?ed|marked|shown as|listed as|said|says|showed|shows)\s+[\"“']?self[- ]operated[\"”']?[^.;]{0,80}\b(?:but|however|actually|in fact)\b"),
+    ("platform_role", "misleading_self_operated", r"(?:labell?ed|marked|shown as|listed as|said|says|showed|shows)\s+[\"“']?(?:\w+\s+){0,2}self[- ]operated[\"”']?[^.;]{0,80}\b(?:but|however|actually|in fact)\b"),
     ("platform_role", "self_operated", r"\bself[- ]operated\b|platform'?s own (?:store|shop)"),
     ("platform_role", "marketplace", r"\b(?:seller|vendor|merchant|third[- ]party|shop|store|restaurant|driver|host|pharmacy|cleaner|bakery|studio|agency|salon|clinic|dealer)s?\b"),
     ("harm", "none", r"\bno (?:loss|damage)(?: (?:was )?(?:claimed|caused|suffered))?\b|\bnothing was lost\b"),
@@ -63,13 +63,15 @@ _CATEGORY: tuple[tuple[str, str], ...] = (
     ("other_goods", r"charger|\bphone\b|laptop|blanket|\btoy\b|hair straightener|rice cooker|\bbag\b|camera|sneakers|\bshoes\b|pressure cooker|heater|appliance|\bbattery\b|e-?bike|scooter|hair dryer|bath seat|\bstroller\b|\bkettle\b|\bfurniture\b"
                      r"|blender|juicer|air fryer|microwave|toaster|\bfan\b|\blamp\b|mattress|helmet|car seat|\bcrib\b|power bank|\btablet computer\b"),
 )
-_INJURY_NEG = re.compile(r"\bno (?:(?:physical|bodily) )?(?:injury|injuries|one (?:was )?hurt)\b|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us|neither of (?:us|them)|not (?:a|one) (?:single )?(?:person|soul))(?:\s+(?!(?:but|and|then|who|that|she|he|they|I|we|it|my|her|his|their|our)\b)\w+){0,4}?\s+(?:(?:was|were|got|fell|is|are)\s+)?(?:(?:seriously|badly|really)\s+)?(?:hurt|injured|harmed|sick|ill)\b"
+_INJURY_NEG = re.compile(r"\bno (?:(?:physical|bodily) )?(?:injury|injuries|one (?:was )?hurt)\b|\bno (?:person|people|human|child|adult)s? (?:was |were )?(?:hurt|injured|harmed)\b"
+                         r"|\bno (?:(?:visible|actual|real|serious) )?(?:burns?|wounds?|bruis(?:es|ing)|cuts?|fractures?|injur(?:y|ies))\b(?: to (?:the |her |his |my |their )?\w+)?|\bnothing happened to (?:her|his|my|their) health\b|\b(?:nobody|no one|no-one|none of us|neither of (?:us|them)|not (?:a|one) (?:single )?(?:person|soul))(?:\s+(?!(?:but|and|then|who|that|she|he|they|I|we|it|my|her|his|their|our)\b)\w+){0,4}?\s+(?:(?:was|were|got|fell|is|are)\s+)?(?:(?:seriously|badly|really)\s+)?(?:hurt|injured|harmed|sick|ill)\b"
                          r"|\b(?:did not|didn't|was not|wasn't|were not|weren't|not)\s+(?:(?:seriously|badly|really)\s+)?(?:get\s+|fall\s+)?(?:hurt|injured|harmed|sick|ill)\b"
                          # negation scope, not a phrase list (K12): "nobody hurt", "without injury", "escaped injury"
                          r"|\b(?:without|escaped|avoided|spared)\s+(?:any\s+|an\s+)?(?:injur(?:y|ies)|harm|anyone (?:getting |being )?(?:hurt|injured))\b", _I)
-_INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\binjur(?:y|ies|ed)\b|\bhurt\b|\bburns?\b(?!\s+(?:marks?|holes?|stains?|spots?|patch(?:es)?)\b)(?!\s+(?:on|in|to|into)\s+(?:the|a|an|our|my|his|her|their)\s+(?!(?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?)\b))|burned (?:her|his|my|their) (?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?)\b|burned (?:her|him|me|them)(?:self|selves)?\b|poisoning|\brash\b|vomit|\bgot sick\b|\bsick again\b"
+_INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\binjur(?:y|ies|ed)\b|\bhurt\b|\bburns?\b(?!\s+(?:marks?|holes?|stains?|spots?|patch(?:es)?)\b)(?!\s+(?:on|in|to|into)\s+(?:the|a|an|our|my|his|her|their)\s+(?!(?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?|paws?|tail|snout|muzzle|beak|wings?)\b))|burn(?:ed|t) (?:(?:her|his|my|their|both|two|three|several|all|\d+)\s+){1,2}(?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?|paws?|tail|snout|muzzle|beak|wings?)\b|burned (?:her|him|me|them)(?:self|selves)?\b|poisoning|\brash\b|vomit|\bgot sick\b|\bsick again\b"
                      r"|concussion|chipped a tooth|dentist|diagnosed with|blurry|blister(?:ed|s)?|dermatology|broken (?:wrist|arm|leg|rib|nose|bone)|fracture|diarrh(?:o)?ea|allergic|anaphyla\w*|went into shock|\bstroke\b|blood lead|under treatment|saw a doctor|second-degree|liver damage|住院"
                      r"|\bburn(?:ed|t|s)? (?:on|to) (?:the|her|his|my|their) (?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot)\b"
+                     r"|\bcuts? (?:on|to|in) (?:the |her |his |my |its |their |a )?(?:\w+'s )?(?:ears?|paws?|tail|snout|muzzle|head|face|neck|back|legs?|hands?|fingers?|lips?|mouth|tongue|feet|foot|arms?)\b"
                      r"|\bcut (?:his|her|my|their) (?:mouth|hand|finger|lip|foot|tongue|gum)s?\b|\bbroke (?:two|three|several|\d+) (?:\w+ )?(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b"
                      r"|\bbroke (?:his|her|my|their|a) (?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b|\b(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s? (?:was |were |got )?(?:broken|fractured|scalded|burned|burnt|cut|injured|hurt)\b|scald(?:ed|s|ing)?\b"
                      r"|\b(?-i:ER)\b|swallowed water|medical bills|stitches|sprain(?:ed)?|bruis(?:e|ed|es)|unconscious|\bbleeding\b", _I)
@@ -78,8 +80,8 @@ _PROPERTY = re.compile(r"\blost\s+[\d,]+|\bburn(?:ed|t) down\b|\bloss of\b|\bbur
                        r"|\bextra [\d,]+ yuan\b|\b[\d,]+ yuan (?:lost|wasted|gone)\b|\bovercharged\b|\bnot the [\d,]+ yuan\b", _I)
 # Damage done to a thing (charred the carpet, a burn mark): property, unless the narrator says nothing was lost (K12).
 _DAMAGE = re.compile(r"\b(?:charred|cracked|smashed|shattered|scorched|melted|ruined|damaged|destroyed|broke|soaked|flooded|stained|dented|scratched|warped|burn(?:ed|t))"
-                       r"\s+(?:a hole in\s+)?(?:the|my|our|his|her|their|a|an|two|three|several|all)\b(?!\s+(?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?)\b)"
-                       r"|\bburn (?:marks?|holes?|stains?)\b|\bburns? (?:on|in) (?:the|a|our|my) (?!(?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?))\w+", _I)
+                       r"\s+(?:a hole in\s+)?(?:the|my|our|his|her|their|a|an|two|three|several|all)\b(?!\s+(?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?|paws?|tail|snout|muzzle|beak|wings?)\b)"
+                       r"|\bburn (?:marks?|holes?|stains?)\b|\bburns? (?:on|in) (?:the|a|our|my) (?!(?:face|arms?|hands?|legs?|body|skin|neck|chest|feet|foot|fingers?|back|head|lips?|mouth|tongue|eyes?|ears?|scalp|thighs?|knees?|wrists?|shoulders?|palms?|cheeks?|forehead|gums?|teeth|tooth|nose|toes?|belly|stomach|throat|ankles?|elbows?|calf|calves|hips?|bottom|eyelids?|paws?|tail|snout|muzzle|beak|wings?))\w+", _I)
 # A harm that did not happen (a near miss, a fear, a supposition): the rest of its clause states a risk (issue 14).
 _UNREALISED = re.compile(r"\b(?:almost|nearly|narrowly|could have|would have|might have|may have been|risk(?:ed|s)? of|in case|afraid|worried|fear(?:ed|s)? (?:that|it)|if (?:she|he|they|we|I|the child|the baby|my \w+) had)\b[^.;,!?\n]*", _I)
 _AGENT_LINE = re.compile(r"(?m)^[ \t]*(?:agent|customer service|客服|坐席)[ \t]*[:：].*$", _I)
@@ -180,6 +182,11 @@ def english_hits(text: str) -> dict[str, list[Hit]]:
     if "harm" in hits and _said_by_other_side(text, hits["harm"][0].start):
         del hits["harm"]  # "the seller says there was no damage": a claim, not the fact (K12)
     injury = _injury_hit(masked)
+    if injury is not None and injury.value == "personal_injury" and _INJURY_NEG.search(text):
+        # an injury word beside "no person was hurt": an animal's if one is named (just the cat), else asked (K12)
+        injury = Hit("property_loss", injury.start, injury.end) if _ANIMAL.search(text) else None
+        if injury is None:
+            hits.pop("harm", None)
     if injury is not None:
         hits["harm"] = [injury]
     elif (m := _PROPERTY.search(masked)) is not None:

@@ -34,11 +34,27 @@ _PLACE = re.compile(r"科?(?:医院|诊所|门诊部)?(?:旁边|附近|门口|�
 _VISIT = re.compile(r"去|到|看|挂|送|转|跑|进|就诊|复查|检查")
 
 
+# Goods that treat the condition just named (娃发烧 … 买退烧药): the condition is why they were bought (K12).
+_TREATS = re.compile(r"(?:退|治|止|抗|防|去|祛|降)([\u4e00-\u9fff])(?:[\u4e00-\u9fff]{0,3}?)(?:药|贴|膏|片|液|颗粒|胶囊|冲剂|喷雾|栓)")
+_PURCHASE = re.compile(r"买|购|订|配|下单|预约|预订|租|点了|点的|叫了|叫的")
+
+
+def _treated_by_goods(text: str, start: int, end: int) -> bool:
+    """True when, later in its sentence, a purchase names goods that treat the condition at ``start:end``."""
+    stop = min([i for i in (text.find(c, end) for c in "。！!？?\n；;") if i >= 0] or [len(text)])
+    buy = _PURCHASE.search(text, end, stop)
+    if buy is None:
+        return False
+    return any(t.group(1) in text[start:end] for t in _TREATS.finditer(text, buy.start(), stop))
+
+
 def reason_for_buying(text: str, start: int, end: int) -> bool:
     """True when the injury at ``start:end`` is told before the purchase (术后买的, 为住院的母亲购买): not this harm."""
     before = text[sentence_start(text, start):start]
     if _USE.search(before):
         return False  # 用了以后过敏, 后来又买了一瓶: the injury follows a use
+    if _treated_by_goods(text, start, end):
+        return True
     if _FOR_WHOM_BEFORE.search(before) and _FOR_WHOM_AFTER.match(text, end):
         return True
     return bool(_BEFORE_PURCHASE.match(text, end))
@@ -74,7 +90,12 @@ _SAYSO = re.compile(r"(?:平台|客服|商家|卖家|店家|店主|老板|厂家
 
 def said_by_other_side(text: str, start: int) -> bool:
     """True when the words at ``start`` stand in the platform's or the seller's statement in the same sentence."""
-    return bool(_SAYSO.search(text, sentence_start(text, start), start))
+    begin = max(sentence_start(text, start), start - 30)
+    gaps = [m.end() for m in _CJK_GAP.finditer(text, begin, start)]  # WeChat's spaces end a clause: 客服说… 我手被电麻了
+    return bool(_SAYSO.search(text, gaps[-1] if gaps else begin, start))
+
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 __all__ = ["context_injury", "department_as_place", "reason_for_buying", "said_by_other_side"]

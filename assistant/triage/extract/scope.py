@@ -42,11 +42,11 @@ _IGNORING = re.compile(r"不管|不理|没人理|置之不理|不予理睬|未�
 _AFTER = re.compile(r"(?:后|之后|以后|事后|后来|其后|随后|出事|受伤|住院|确诊)")
 # The narrator as the one who complained (我向平台投诉, 原告于…向被告一投诉, a transcript's 用户： line).
 _OWN = re.compile(r"我|原告|本人|当事人|委托人|(?:^|\n)\s*用户[：:]")
-_SAID = re.compile(r"(?:^|\n)\s*客服[：:]|(?:平台|客服|对方|被告(?![二三])一?)(?:方面|一方)?[：:]?(?:事后|事前|随后|后来|当时|一直|也|则|却)?(?:说|称|表示|声称|回复|解释|答复|辩称|告诉我)|据平台"
+_SAID = re.compile(r"(?:^|\n)\s*客服[：:]|(?:平台|客服|对方|被告(?![二三])一?)(?:方面|一方)?[：:]?(?:事后|事前|随后|后来|当时|一直|也|则|却|先|又|后又|还|再)?(?:说|称|表示|声称|回复|解释|答复|辩称|告诉我)|据平台"
                    # with an adverbial between (被告一在原告事后投诉时称…, 平台在回复中表示…): still its say-so (K9)
                    r"|(?:平台|客服|被告(?![二三])一?)(?:在|于)[^，,。；;！!？?\n]{1,14}?(?:时|中|后)(?:称|表示|声称|回复称?|答复称?|辩称|说)"
                    r"|\b(?:the )?(?:platform|app|customer service)\s+(?:says|said|claims|claimed|insists|insisted|told (?:us|me|her|him))\b", re.I)
-_MERCHANT_SAID = re.compile(r"(?:商家|卖家|店家|老板|被告[二三]|厂家|商户)(?:也|则|却|还|又|就|反而|倒|一直)?(?:说|称|表示|声称|辩称|一口咬定|坚称)")
+_MERCHANT_SAID = re.compile(r"(?:商家|卖家|店家|老板|被告[二三]|厂家|商户|店铺(?:客服)?)(?:也|则|却|还|又|就|反而|倒|一直|先|后又|再)?(?:说|称|表示|声称|辩称|一口咬定|坚称)")
 #: Facts the platform's say-so would clear: with value True they need more than its word.
 SELF_CLEARING = frozenset({"qualification_review_done", "safety_duty_done", "platform_proved_compliance",
                            "merchant_identity_provided", "force_majeure"})
@@ -55,6 +55,15 @@ SELF_CLEARING = frozenset({"qualification_review_done", "safety_duty_done", "pla
 #: Facts about the platform's own conduct: a cue counts only in a sentence that names the platform as an actor.
 PLATFORM_CONDUCT = frozenset({"necessary_measures_taken", "safety_duty_done"})
 _PLATFORM = re.compile(P + r"|你们|贵(?:平台|公司)|被告一|the (?:platform|app|site|marketplace)|(?:platform|app)'s", re.I)
+
+
+def measures_owed(text: str, knowledge: list[Hit]) -> bool:
+    """True when something tells that the platform knew or was told (a knowledge cue, a complaint, a report).
+
+    Necessary measures (ECL-38-2) are owed after knowing: 照常在卖 with nothing of the kind told says nothing about
+    them (K12).
+    """
+    return any(h.value is True for h in knowledge) or bool(_NOTICE.search(text))
 
 
 def mask_questions(text: str) -> str:
@@ -129,8 +138,8 @@ _EXPLICIT = re.compile(r"初步证据|证据(?:齐全|充分|确凿|都在|都�
 # Who does the keeping or submitting: the nearest actor before the cue in its sentence (被告一称…，但未提交任何证据 is the
 # platform's evidence, its subject carried over from the clause before) — an object (向平台提交) is no actor (K12).
 _CONSUMER = re.compile(r"我|原告|本人|客户|委托人|当事人|消费者|用户|买家|\b(?:I|we|client|she|he)\b", re.I)
-_OTHER_SIDE = re.compile(P + r"|商家|卖家|店家|店主|商户|厂家|被告[二三]|第二被告|\b(?:seller|shop|store|platform|app)\b", re.I)
-_OBJECT_MARK = re.compile(r"(?:向|给|跟|对|与|和|被|把|让|找|联系|问|要求|\bto\b|\bwith\b)\s*(?:the\s+)?$", re.I)
+_OTHER_SIDE = re.compile(r"(?:平台|商家|店铺|店家)客服|" + P + r"|商家|卖家|店家|店主|商户|厂家|被告[二三]|第二被告|\b(?:seller|shop|store|platform|app)\b", re.I)
+_OBJECT_MARK = re.compile(r"(?:向|给|跟|对|与|和|被|把|让|找|联系|问|要求|通过|经由|经|在|\bto\b|\bwith\b|\bthrough\b|\bvia\b|\bon\b)\s*(?:the\s+)?$", re.I)
 
 
 def others_evidence(text: str, hit: Hit) -> bool:
@@ -156,6 +165,9 @@ _OWN_THING = re.compile(r"(?:我|本人|用户|原告|买家|消费者|客户)(?
 # A review of the consumer's identity (平台核实了我的实名信息) is no review of the seller's licence (K12).
 _OWN_ID = re.compile(r"(?:我|他|她|本人|用户|原告|买家|消费者|客户|乘客|住客|顾客|旅客|游客|学员|患者|病人)(?:的)?(?:实名|身份)")
 _CLAUSE = "，,。；;！!？?\n"
+# Anything telling that the platform was told or knew (a complaint, a report, a warning): without it, no measures were owed.
+_NOTICE = re.compile(r"投诉|举报|反映|差评|曝光|报道|知道|知情|明知|警告|处罚|通报|抽检|召回|置之不理|不予理睬|没人理|不理"
+                     r"|complain|report|warn|knew|aware|notif|told", re.I)
 
 
 def _clause_start(text: str, pos: int) -> int:
