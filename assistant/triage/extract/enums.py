@@ -81,7 +81,7 @@ _HARM_NEG = re.compile(NEGATOR + r"(?:因[^，,。；;]{1,6}?(?=受到|造成|�
 # Injury said only through a visit (去医院, 就医, 打了针): in a narrative that also says nobody was hurt
 # (没出啥事, 没有身体损害) the visit was a check, not an injury (issue 14: 拿去医院比对, 去医院打了针 没出啥事).
 _VISIT = re.compile(r"(?:去|到|送|进|跑)了?[^，,。；;\s]{0,6}医院|去医院|去了医院|进了医院|送到医院|送医|就医|就诊|看医生|看了医生|诊所|打了?针|医院看了|去医院看|检查")
-_NOBODY_HURT = re.compile(r"没出(?:啥|什么)?事|(?:人|我|孩子|身体)?(?:倒是?|也|都)?没(?:啥|什么)事(?!了)|(?:没有|没|未|并未|也没有|并没有)(?:因[^，,。；;]{0,8})?(?:造成|受到|出现)?(?:任何)?(?:身体|人身|健康)(?:上的?)?(?:损害|伤害|损伤|问题)"
+_NOBODY_HURT = re.compile(r"没出(?:啥|什么)?事|没(?:啥|什么)事(?!了)|(?:没有|没|未|并未|也没有|并没有)(?:因[^，,。；;]{0,8})?(?:造成|受到|出现)?(?:任何)?(?:身体|人身|健康)(?:上的?)?(?:损害|伤害|损伤|问题)"
                           r"|没(?:有)?(?:耽误|影响)(?:治疗|健康)|人(?:倒是|也|都)?没(?:事|伤)|(?:没有|没|未)(?:造成)?(?:人员)?(?:受伤|伤亡)|没人受伤|无人员?伤亡|没(?:有)?(?:什么)?大(?:碍|事)|无大碍")
 # A total denial of loss (我没有任何损失) against a word about the goods' quality (假货): two readings, left unknown.
 _NO_LOSS = re.compile(r"(?:没有|没|无|未|并未|并没有)(?:造成|产生|遭受)?(?:任何)?(?:实际|经济|财产)?(?:的)?损失")
@@ -203,14 +203,17 @@ def harm_hit(text: str) -> Hit | None:
     nobody was hurt is a check, not an injury.
     """
     animal_hit = None
-    nobody_hurt = any(not said_by_other_side(text, n.start()) for n in _NOBODY_HURT.finditer(text))
+    nobody_hurt: bool | None = None  # read only when a hospital visit is met (issue 18: triage speed)
     for m in _INJURY.finditer(text):
         if _harm_negated(text, m.start()) or _in_negated_injury(text, m) or _unrealised(text, m.start(), m.end()):
             continue
         if context_injury(text, m.start(), m.end()):
             continue  # 术后买的护理床, 眼科医院旁边的店: a reason for buying or a place, not the harm (K12)
-        if nobody_hurt and _VISIT.fullmatch(m.group()):
-            continue
+        if _VISIT.fullmatch(m.group()):
+            if nobody_hurt is None:
+                nobody_hurt = any(not said_by_other_side(text, n.start()) for n in _NOBODY_HURT.finditer(text))
+            if nobody_hurt:
+                continue
         if _reported(text, m.start()) or _agents_line(text, m.start()) or _someone_elses(text, m.start()):
             continue  # 评论区好多人说吃了拉肚子: other buyers' harm, told as knowledge, not the consumer's
         if _animal(text, m.start()) or _animal_cost(text, m) or _OTHERS.search(text[m.end():m.end() + 4]) or _third_party(text, m.start()) or _PAID_TO_OTHERS.search(
