@@ -359,3 +359,26 @@ def test_force_majeure_in_the_shops_say_so_is_a_claim() -> None:
 def test_evidence_submitted_through_the_platform_is_the_consumers() -> None:
     text = "事发后原告通过平台客服渠道投诉，并提交了订单截图、病历及照片。"
     assert _facts(text).consumer_prima_facie_evidence is True
+
+
+# --- eighth round (batch 7 of the probe) -----------------------------------------------------------------------
+
+def test_a_pipe_that_flooded_the_flat_is_no_force_majeure() -> None:
+    assert _facts("The installer drilled through a pipe and flooded the kitchen downstairs.").force_majeure is None
+
+
+def test_a_flood_as_a_natural_event_is_still_force_majeure() -> None:
+    assert _facts("A flash flood hit the town and the courier's van was washed away.").force_majeure is True
+
+
+@pytest.mark.parametrize("text", [
+    "网购的儿童餐椅夹到了宝宝的手，手背淤青了一大片。",
+    "The earbuds gave him headaches for a week.",
+    "泡脚桶温控失灵，我被烫得直跳，脚背起了一片红。",
+])
+def test_injuries_told_by_a_bruise_a_headache_or_a_scald(text: str) -> None:
+    assert _facts(text).harm == "personal_injury"
+
+
+def test_english_a_repair_estimate_is_a_loss() -> None:
+    assert _facts("The movers scratched the dining table; repair estimate 900 yuan.").harm == "property_loss"

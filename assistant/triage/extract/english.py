@@ -44,7 +44,8 @@ _CUES: tuple[tuple[str, object, str], ...] = (
     ("consumer_prima_facie_evidence", True, r"\bkept the (?:box|packaging|order page|receipt)|\bkept\b[^.;]{0,40}\b(?:order record|medical records|receipts|screenshots)\b"),
     ("merchant_fault", "intentional", r"\b(?:knowingly|deliberately|intentionally|on purpose)\b"),
     ("merchant_fault", "negligent", r"\b(?:was|were) negligent\b|\bnegligen(?:t|ce)\b|\bcarelessly\b"),
-    ("force_majeure", True, r"\b(?:typhoon|earthquake|flood(?:ed|ing)?|hurricane|landslide|tsunami)\b"),
+    # a flood as a natural event (a flood, flooding after the storm), not a pipe that "flooded the flat below" (K12)
+    ("force_majeure", True, r"\b(?:typhoon|earthquake|hurricane|landslide|tsunami)\b|\b(?:a|the|heavy|severe|flash|seasonal) floods?\b|\bfloods? (?:hit|struck|swept)\b"),
     ("complaint_delay_expanded_damage", True, r"\b(?:took|delay(?:ed)?|waited)\b[^.]{0,60}\b(?:in the meantime|meanwhile)\b[^.]{0,80}\b(?:again|worse)\b"
                                               # told the app, it sat on it, then the harm came (QIN-5.2.3)
                                               r"|\b(?:took (?:\w+|\d+) (?:days|weeks) to (?:reply|respond|act)|only replied (?:on|after)|did nothing)\b"
@@ -74,8 +75,8 @@ _INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\b
                      r"|\bcuts? (?:on|to|in) (?:the |her |his |my |its |their |a )?(?:\w+'s )?(?:ears?|paws?|tail|snout|muzzle|head|face|neck|back|legs?|hands?|fingers?|lips?|mouth|tongue|feet|foot|arms?)\b"
                      r"|\bcut (?:his|her|my|their) (?:mouth|hand|finger|lip|foot|tongue|gum)s?\b|\bbroke (?:two|three|several|\d+) (?:\w+ )?(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b"
                      r"|\bbroke (?:his|her|my|their|a) (?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b|\b(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s? (?:was |were |got )?(?:broken|fractured|scalded|burned|burnt|cut|injured|hurt)\b|scald(?:ed|s|ing)?\b"
-                     r"|\b(?-i:ER)\b|swallowed water|medical bills|stitches|sprain(?:ed)?|bruis(?:e|ed|es)|unconscious|\bbleeding\b", _I)
-_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bburn(?:ed|t) down\b|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair quote|\brefund(?:ed)? refused\b"
+                     r"|\b(?-i:ER)\b|swallowed water|headaches?|migraines?|medical bills|stitches|sprain(?:ed)?|bruis(?:e|ed|es)|unconscious|\bbleeding\b", _I)
+_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bburn(?:ed|t) down\b|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair (?:quote|estimate|bill|cost)s?|\brefund(?:ed)? refused\b"
                        r"|\b(?:was|were) (?:burned|scorched|ruined|damaged|destroyed)\b|\bscorched\b|\bmelted\b|\bruined\b"
                        r"|\bextra [\d,]+ yuan\b|\b[\d,]+ yuan (?:lost|wasted|gone)\b|\bovercharged\b|\bnot the [\d,]+ yuan\b", _I)
 # Damage done to a thing (charred the carpet, a burn mark): property, unless the narrator says nothing was lost (K12).
