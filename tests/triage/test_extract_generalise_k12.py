@@ -382,3 +382,18 @@ def test_injuries_told_by_a_bruise_a_headache_or_a_scald(text: str) -> None:
 
 def test_english_a_repair_estimate_is_a_loss() -> None:
     assert _facts("The movers scratched the dining table; repair estimate 900 yuan.").harm == "property_loss"
+
+
+# --- ninth round (batch 8 of the probe: misses in English notes) ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The bike's fork snapped, breaking his wrist.",
+    "The swallowed magnet needed surgery to remove.",
+    "After the face mask she had red patches for days.",
+])
+def test_english_injuries_told_by_a_break_surgery_or_patches(text: str) -> None:
+    assert _facts(text).harm == "personal_injury"
+
+
+def test_english_a_deposit_kept_is_a_loss() -> None:
+    assert _facts("The landlord on the rental app refuses to return the 2,000 yuan deposit.").harm == "property_loss"

@@ -23,7 +23,7 @@ _MON = r"(january|february|march|april|may|june|july|august|september|october|no
 _CUES: tuple[tuple[str, object, str], ...] = (
     ("platform_role", "misleading_self_operated", r"(?:labell?ed|marked|shown as|listed as|said|says|showed|shows)\s+[\"“']?(?:\w+\s+){0,2}self[- ]operated[\"”']?[^.;]{0,80}\b(?:but|however|actually|in fact)\b"),
     ("platform_role", "self_operated", r"\bself[- ]operated\b|platform'?s own (?:store|shop)"),
-    ("platform_role", "marketplace", r"\b(?:seller|vendor|merchant|third[- ]party|shop|store|restaurant|driver|host|pharmacy|cleaner|bakery|studio|agency|salon|clinic|dealer)s?\b"),
+    ("platform_role", "marketplace", r"\b(?:seller|vendor|merchant|third[- ]party|shop|store|restaurant|driver|host|pharmacy|cleaner|bakery|studio|agency|salon|clinic|dealer|landlord|tour operator)s?\b"),
     ("harm", "none", r"\bno (?:loss|damage)(?: (?:was )?(?:claimed|caused|suffered))?\b|\bnothing was lost\b"),
     ("knew_or_should_have_known", True, r"\b(?:many|several|other|earlier|previous)\s+(?:buyers|customers|users|consumers|people|passengers|guests|riders|parents)\s+had\s+(?:already\s+)?(?:complained|reported)"
                                         r"|\bcomplained about this (?:seller|shop|store) before\b|\b(?:platform|app)\s+(?:already\s+)?knew\b|\bafter\s+(?:three|two|several|many|\d+)\s+complaints\b"
@@ -75,8 +75,8 @@ _INJURY = re.compile(r"hospitali[sz]ed|\bhospital\b|\bthe ER\b|emergency room|\b
                      r"|\bcuts? (?:on|to|in) (?:the |her |his |my |its |their |a )?(?:\w+'s )?(?:ears?|paws?|tail|snout|muzzle|head|face|neck|back|legs?|hands?|fingers?|lips?|mouth|tongue|feet|foot|arms?)\b"
                      r"|\bcut (?:his|her|my|their) (?:mouth|hand|finger|lip|foot|tongue|gum)s?\b|\bbroke (?:two|three|several|\d+) (?:\w+ )?(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b"
                      r"|\bbroke (?:his|her|my|their|a) (?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s?\b|\b(?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|skull|back|neck|jaw|hand|foot|knee|shoulder)s? (?:was |were |got )?(?:broken|fractured|scalded|burned|burnt|cut|injured|hurt)\b|scald(?:ed|s|ing)?\b"
-                     r"|\b(?-i:ER)\b|swallowed water|headaches?|migraines?|medical bills|stitches|sprain(?:ed)?|bruis(?:e|ed|es)|unconscious|\bbleeding\b", _I)
-_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bburn(?:ed|t) down\b|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair (?:quote|estimate|bill|cost)s?|\brefund(?:ed)? refused\b"
+                     r"|\b(?-i:ER)\b|swallowed water|headaches?|migraines?|\bsurgery\b|dermatologist|\bred patches\b|\bambulance\b|\bbreaking (?:her|his|my|their|a) (?:hip|arm|leg|wrist|ankle|rib|collarbone|nose|tooth|teeth|finger|toe|jaw|hand|foot|knee|shoulder)s?\b|medical bills|stitches|sprain(?:ed)?|bruis(?:e|ed|es)|unconscious|\bbleeding\b", _I)
+_PROPERTY = re.compile(r"\blost\s+[\d,]+|\bburn(?:ed|t) down\b|\bloss of\b|\bburned the\b|\bdestroyed\b|\bbroke (?:a|the|my)\b|\bfake\b|counterfeit|\bstolen\b|\bpaid [\d,]+ yuan\b|repair (?:quote|estimate|bill|cost)s?|\brefus\w* to (?:return|refund|pay back)\b|\bkept the [\d,]+ yuan\b|\brefund(?:ed)? refused\b"
                        r"|\b(?:was|were) (?:burned|scorched|ruined|damaged|destroyed)\b|\bscorched\b|\bmelted\b|\bruined\b"
                        r"|\bextra [\d,]+ yuan\b|\b[\d,]+ yuan (?:lost|wasted|gone)\b|\bovercharged\b|\bnot the [\d,]+ yuan\b", _I)
 # Damage done to a thing (charred the carpet, a burn mark): property, unless the narrator says nothing was lost (K12).
