@@ -198,6 +198,16 @@ def test_round_four_classes(text: str, category: str | None) -> None:
     assert _ex(text).facts.category == category
 
 
+def test_a_repair_service_bought_is_the_service_even_where_the_harm_cue_is_its_name() -> None:
+    ex = _ex("原告通过被告平台购买被告二提供的电脑硬盘维修服务，维修人员操作不当致电脑主板烧毁，资料全部丢失。")
+    assert ex.facts.category == "other_service"
+
+
+def test_goods_with_a_claimed_health_function_are_asked() -> None:
+    ex = _ex("在平台买的“助眠”床垫，店家宣称能治失眠，我妈睡了以后停了安眠药，结果整夜睡不着，血压也高了。")
+    assert ex.facts.category is None
+
+
 def test_medicine_got_at_a_clinic_with_a_longer_name_is_treatment() -> None:
     ex = _ex("网上买的喷雾防晒，喷到眼睛里，眼睛红了两天，去眼科开了眼药水。")
     assert ex.facts.category == "cosmetics"
@@ -224,7 +234,7 @@ def test_a_fallback_reading_must_agree_with_what_the_text_says_of_the_goods(cate
 
 
 # --- the probe sets: no regression past the wrong values measured at the end of K13's round
-PROBES = tuple(Path(__file__).with_name(f"probe_k13{s}.yaml") for s in ("", "b", "c", "d", "e"))
+PROBES = tuple(Path(__file__).with_name(f"probe_k13{s}.yaml") for s in ("", "b", "c", "d", "e", "f"))
 
 
 def test_probe_sets_wrong_category_values_stay_at_most_the_recorded_count() -> None:
@@ -238,6 +248,7 @@ def test_probe_sets_wrong_category_values_stay_at_most_the_recorded_count() -> N
     assert len(wrong) <= PROBE_WRONG_CATEGORY, wrong
 
 
-#: Wrong category values on the five probe sets together (226 narratives), fallback off, at K13's last commit
-#: (the one left: an English "delivery app" read as catering by english.py, not a file of this round).
-PROBE_WRONG_CATEGORY = 1
+#: Wrong category values on the six probe sets together (254 narratives), fallback off, at K13's last commit
+#: (left: an English "delivery app" read as catering by english.py, not a file of this round; 阿胶固元膏 read as
+#: food where the label asks — 阿胶 is a label-policy question, food in dev n22, unknown in n8w19).
+PROBE_WRONG_CATEGORY = 2

@@ -401,7 +401,9 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
         # later clause, are its remedy or its cost (扭伤，去诊所贴了膏药; 请开锁公司破拆; 诊断为农药中毒)
         before = {h.cls.category for h in hits if h.start < harm.start}
         if before:
-            harm_clause = clause_start(text, harm.start)
+            # (a later clause: a word of the harm's own clause is not its remedy — 购买…维修服务 names the service
+            # bought even where the harm's cue, 维修, falls inside it (K13))
+            harm_clause = clause_end(text, harm.end)
             hits = [h for h in hits if h.start < harm_clause or h.cls.category in before or h.cls.contested]
     # … and wherever the harm's cue falls, a place of care that speaks or treats (宠物医院说是肾衰, 修理厂师傅拆下来)
     # after other goods were named is the care sought, not what was sold (K13)
