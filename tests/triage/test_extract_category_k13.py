@@ -208,6 +208,16 @@ def test_goods_with_a_claimed_health_function_are_asked() -> None:
     assert ex.facts.category is None
 
 
+def test_a_service_named_only_as_a_cost_does_not_decide() -> None:
+    ex = _ex("原告通过被告平台委托被告二代办留学签证，被告二逾期未办妥，原告已付的机票和酒店费用损失八千元。")
+    assert ex.facts.category == "other_service"
+
+
+def test_what_an_appliance_made_is_not_the_goods() -> None:
+    ex = _ex("网上买了个酸奶机 给孩子做酸奶 插上电就漏电 孩子手被电麻了 去医院看了")
+    assert ex.facts.category == "other_goods"
+
+
 def test_medicine_got_at_a_clinic_with_a_longer_name_is_treatment() -> None:
     ex = _ex("网上买的喷雾防晒，喷到眼睛里，眼睛红了两天，去眼科开了眼药水。")
     assert ex.facts.category == "cosmetics"
@@ -234,7 +244,7 @@ def test_a_fallback_reading_must_agree_with_what_the_text_says_of_the_goods(cate
 
 
 # --- the probe sets: no regression past the wrong values measured at the end of K13's round
-PROBES = tuple(Path(__file__).with_name(f"probe_k13{s}.yaml") for s in ("", "b", "c", "d", "e", "f"))
+PROBES = tuple(Path(__file__).with_name(f"probe_k13{s}.yaml") for s in ("", "b", "c", "d", "e", "f", "g"))
 
 
 def test_probe_sets_wrong_category_values_stay_at_most_the_recorded_count() -> None:
@@ -248,7 +258,7 @@ def test_probe_sets_wrong_category_values_stay_at_most_the_recorded_count() -> N
     assert len(wrong) <= PROBE_WRONG_CATEGORY, wrong
 
 
-#: Wrong category values on the six probe sets together (254 narratives), fallback off, at K13's last commit
+#: Wrong category values on the seven probe sets together (282 narratives), fallback off, at K13's last commit
 #: (left: an English "delivery app" read as catering by english.py, not a file of this round; 阿胶固元膏 read as
 #: food where the label asks — 阿胶 is a label-policy question, food in dev n22, unknown in n8w19).
 PROBE_WRONG_CATEGORY = 2

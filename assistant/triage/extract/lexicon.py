@@ -82,6 +82,7 @@ _SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)"
 _INGESTED = re.compile(r"(?<![猫狗犬鸟鱼兔])(?:食用|饮用|服用|吃了|吃完|吃后|吃下|喝了|喝完|喝后|冲调|冲泡|冲了|泡了|喂(?:了|给)?(?:宝宝|孩子|女儿|儿子|婴儿|小孩))")
 _EDIBLE = frozenset({"food", "catering", "drug"})
 
+_COOKED = re.compile(r"(?:做|煮|打|烤|炖|蒸|榨|熬|煎|炸|热)(?:了|的|个|点|些)?$")
 _HOME = re.compile(r"装修|新房|新家|乔迁|搬进|搬入|甲醛")
 _CARE_ACTS = re.compile(r"(?:的)?(?:医生|大夫|师傅|兽医)?(?:说|讲|诊断|确诊|查出|检查|化验|拆|看了?|住了|治|抢救|给|开|输液|打针|做了|处理)")
 
@@ -176,10 +177,14 @@ def _plan() -> tuple[tuple[GoodsClass, re.Pattern[str], bool, frozenset[str] | N
                  for rx, strong in ((c.cues, True), (c.context, False)) if rx is not None)
 
 
+# A good or service named as a cost (酒店费用, 门票钱, 机票差价): what was paid for, weak evidence of what was sold (K13).
+_COST = re.compile(r"(?:的)?(?:费用|费|钱|开销|差价|押金)")
+
+
 def raw_hits(text: str, gate: bool = True) -> list[_ClassHit]:
     """Every class's cue matches; ``gate`` skips a class none of whose needed characters is in the text (same hits)."""
     chars = set(text)
-    return [_ClassHit(c, m.start(), m.end(), strong and not _SHOP.match(text, m.end()))
+    return [_ClassHit(c, m.start(), m.end(), strong and not _SHOP.match(text, m.end()) and not _COST.match(text, m.end()))
             for c, rx, strong, needed in _plan() if not gate or needed is None or not chars.isdisjoint(needed)
             for m in rx.finditer(text) if m.end() > m.start() and not _kept_in(text, m.start(), m.end())]
 
@@ -419,6 +424,9 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
         pool = [_ClassHit(replace(h.cls, category=registered, contested=False), h.start, h.end, h.strong)
                 if h.cls.contested else h for h in pool]
     pool = _stated_registration(pool, text)
+    if any(h.cls.code.endswith("(器具)") for h in pool):  # 冰淇淋机 … 给孩子做冰淇淋: what the appliance made (K13)
+        pool = [h for h in pool if not (h.cls.category in ("food", "catering")
+                                        and _COOKED.search(text, max(0, h.start - 3), h.start))]
     # goods inside a contested name are that name (共享充电宝 holds 充电宝): the contested class speaks for them
     pool = [h for h in pool if h.cls.contested or not any(
         o.cls.contested and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in pool)]
