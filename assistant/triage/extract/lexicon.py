@@ -82,6 +82,12 @@ _SHOP = re.compile(r"(?:用品)?(?:店|铺|行|馆|城|专卖|专营|旗舰店)"
 _INGESTED = re.compile(r"(?<![猫狗犬鸟鱼兔])(?:食用|饮用|服用|吃了|吃完|吃后|吃下|喝了|喝完|喝后|冲调|冲泡|冲了|泡了|喂(?:了|给)?(?:宝宝|孩子|女儿|儿子|婴儿|小孩))")
 _EDIBLE = frozenset({"food", "catering", "drug"})
 
+_PACKAGE_CODE = "7291 (包价旅游)"
+# The thing a damage verb acted on (弄脏了我家的实木地板, 打碎了花瓶): the harm's object, not the goods sold (K13).
+_DAMAGED_BY = re.compile(r"(?:弄坏|弄脏|弄丢|弄断|弄裂|弄湿|打碎|打坏|摔坏|摔碎|砸坏|砸碎|刮花|划花|烧坏|烧毁|泡坏|撞坏|碰坏|损坏)"
+                         r"(?:了)?(?:我|我们|我家|家里|原告|客户|邻居)?(?:家)?(?:的)?(?:[^，,。；;！!？?\n买购订]{0,4})$")
+_BA = re.compile(r"把(?:我|我们|我家|家里|原告|客户|邻居)?(?:家)?(?:的)?[^，,。；;！!？?\n把买购订]{0,4}$")
+_DAMAGE_AFTER = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:全|都|给)?(?:弄坏|弄脏|弄丢|弄断|弄裂|弄湿|打碎|打坏|摔坏|摔碎|砸坏|砸碎|刮花|划花|烧坏|烧毁|泡坏|撞坏|碰坏|损坏|熏黑)")
 _COOKED = re.compile(r"(?:做|煮|打|烤|炖|蒸|榨|熬|煎|炸|热)(?:了|的|个|点|些)?$")
 _HOME = re.compile(r"装修|新房|新家|乔迁|搬进|搬入|甲醛")
 _CARE_ACTS = re.compile(r"(?:的)?(?:医生|大夫|师傅|兽医)?(?:说|讲|诊断|确诊|查出|检查|化验|拆|看了?|住了|治|抢救|给|开|输液|打针|做了|处理)")
@@ -414,6 +420,11 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     # after other goods were named is the care sought, not what was sold (K13)
     hits = [h for h in hits if not (h.cls.care and _CARE_ACTS.match(text, h.end)
                                     and any(o.start < h.start and not o.cls.care for o in hits))]
+    damaged = [h for h in hits if _DAMAGED_BY.search(text, max(0, h.start - 14), h.start)
+               or (_BA.search(text, max(0, h.start - 8), h.start) and _DAMAGE_AFTER.match(text, h.end))]
+    if damaged:  # the thing damaged is not what was sold (unless named undamaged too): alone, it says nothing
+        named = {_key(h) for h in hits if h not in damaged}
+        hits = [h for h in hits if h not in damaged or _key(h) in named]
     if _HOME.search(text):  # 装修后入住: moving into one's own home, not a stay sold (K13)
         hits = [h for h in hits if h.strong or h.cls.category != "lodging"]
     pool = [h for h in hits if h.strong] or hits
@@ -444,7 +455,8 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
         kept = [c for c in cats if not any(_CLEARED.match(text, o.end) for o in pool if _key(o) == c)]
         if 0 < len(kept) < len(cats):
             cats, source = kept, "cleared"
-    if len(cats) > 1 and harm is not None and not any("?" in c or any(
+    package = any(h.cls.code == _PACKAGE_CODE for h in pool)  # a tour and the bus or hotel it includes: asked
+    if len(cats) > 1 and harm is not None and not package and not any("?" in c or any(
             h.cls.contested and h.cls.category == c for h in pool) for c in cats):
         # (a contested class among them — 整租 beside 入住 — may name the same thing: asked, not decided by place)
         # two goods compete: the harmful one is the one named in the sentence of the harm
