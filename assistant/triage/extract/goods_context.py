@@ -1,0 +1,55 @@
+"""The reading of a goods word's context: words that name a thing but not the goods sold (issue 14).
+
+Treatment and costs (医药费, 开了药), a visit to a place of care (去诊所拿了点药), a purpose (用于泡制药酒), a
+likeness (跟糖果罐一样), goods the seller failed to provide (没有配备救生衣) and someone's say-so about the class
+(主播说是保健品) are blanked before the classes of ``goods_classes.yaml`` are looked for (split out of
+``lexicon.py``, K17; the rules are K9's and K13's).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Treatment and cost words that contain a drug cue: 医药费, 药费, 开(了)(点)药, 配药, 拿药, 上药, 换药, 敷药,
+# and taking medicine as a habit (按时吃药, 不用吃药): the consumer's treatment, not what was sold.
+_TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:几|一|两|三|四|五|多|些|点|半|十|\d)*(?:个)?(?:次|回|天|周|遍|星期|礼拜|月)?(?:的)?药(?![品膏水])|(?:给|贴|拿|用|包)了?(?:一|几|两)?(?:片|个|张|块|卷)?(?:创可贴|纱布|绷带|碘伏|酒精棉)|用药(?:过量|错误|不当|失误)|用错了?药|给错了?药|麻醉药?|打了?麻药|药物性|药源性|药疹|药物过敏|(?:自行|自己)(?:服|吃|买|涂|擦|抹)了?(?:点|些)?药|(?:上|戴|用|插)了?呼吸机|医药费|医疗费|药费|(?:开|配|拿|抓)了?(?:些|点|一些|一点|一堆|几盒|一盒|两盒|几副|几服|好多|很多|几天的?)?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
+                        r"(?:不用|不必|不再|不需要|需要|每天|一直|长期|天天)吃药|[加减]了?药量|药量|(?:要|得|需要|还要|又)(?:吃|滴|涂|抹|用|打|擦)[^，,。\s]{0,4}药|药品经营|药品许可|药店许可|药品监督|药监|不良反应")
+
+# Going to a place of care and getting medicine there (去诊所拿了点药, 到医院开了药膏, 去药店买了点药): the remedy for
+# the harm, bought offline, not the goods the platform's seller sold (a platform purchase says 在…买, not 去…买) (K13).
+_CARE_VISIT = re.compile(r"(?:去|到|跑)了?(?:附近|楼下|小区|村里|镇上)?的?(?:医院|诊所|卫生院|卫生室|社区医院|社区|急诊|门诊|药店|药房|"
+                         r"皮肤科|眼科|口腔科|儿科|医生那里?)[^，,。；;！!？?\n]{0,8}?(?:拿|开|配|买|取|抓)了?"
+                         r"(?:些|点|一些|一点|几盒|一盒|两盒|几副|几服|几天的?)?[^，,。；;！!？?\n药]{0,3}?药(?:膏|水|片|物)?")
+
+# What the goods were for, running to the clause's end (用于泡制药酒，…; 用来打奶泡的时候): a purpose, not a thing
+# sold. A purpose that ends in 的 names the goods after it (用于治疗高血压的降压药): not blanked (K13).
+_PURPOSE = re.compile(r"(?:用于|用来|拿来|专门用来|准备用来|打算用来)[^，,。；;！!？?\n的]{1,10}(?=[，,。；;！!？?\n]|$|的时候)")
+
+# A thing the goods looked like or were taken for (包装跟糖果罐一样, 当糖吃了, 以为是饮料): not the goods (K13).
+_LIKENED = re.compile(r"(?:跟|和|像|好像|如同|仿佛|类似)[^，,。；;！!？?\n]{1,8}?(?:一样|似的|一般|差不多)"
+                      r"|(?:以为是|误以为是|当成了?|当作|当做|错当成?|误当成?)[^，,。；;！!？?\n]{1,6}?(?=吃|喝|用|给|了|[，,。；;！!？?\n]|$)"
+                      r"|(?<![应相适])当(?=[^，,。；;！!？?\n]{1,3}(?:吃|喝)了)[^，,。；;！!？?\n]{1,3}(?=吃|喝)")
+
+# Goods the text says were missing (没有配备救生衣, 未提供头盔): what the seller failed to give, not what it sold (K13).
+_ABSENT = re.compile(r"(?:没有|没|未|不)(?:给|为)?(?:我们|客人|游客|学员|乘客|顾客|孩子|原告)?(?:配备|配置|配|提供|发放|准备|放置|安装|装)(?:了|过)?(?:任何)?[^，,。；;！!？?\n]{0,6}")
+
+# Someone's say-so about the product's class (店铺称产品为普通食品, 主播说是保健品): a claim, not its class (K13).
+_CLASS_SAY_SO = re.compile(r"(?:称|说|声称|宣称|号称|自称|标榜)(?:产品|商品|这|它|其|该产品|该商品|这个|这款)?(?:是|为|属于|系)"
+                           r"(?:普通|正规|合格|纯天然的?)?(?:食品|保健品|保健食品|药品|中药|化妆品|医疗器械|器械|药)")
+
+_LIKENED_ANY = re.compile(r"一样|似的|一般|差不多|以为|当")
+
+
+def blank_treatment(text: str) -> str:
+    """The text with treatment and cost words (医药费, 开了药) blanked out, offsets unchanged."""
+    if "药" in text:
+        text = _CARE_VISIT.sub(lambda m: "\u3000" * len(m.group()), text)
+    if "用" in text or "拿来" in text:
+        text = _PURPOSE.sub(lambda m: "\u3000" * len(m.group()), text)
+    if "没" in text or "未" in text or "不" in text:
+        text = _ABSENT.sub(lambda m: "\u3000" * len(m.group()), text)
+    if "称" in text or "说" in text or "号" in text or "标榜" in text:
+        text = _CLASS_SAY_SO.sub(lambda m: "\u3000" * len(m.group()), text)
+    if _LIKENED_ANY.search(text):  # a cheap test first: most narratives liken nothing (issue 18's budget)
+        text = _LIKENED.sub(lambda m: "\u3000" * len(m.group()), text)
+    return _TREATMENT.sub(lambda m: "\u3000" * len(m.group()), text)
