@@ -31,6 +31,7 @@ _FULL = re.compile(r"((?:19|20)\d{2})\s*(?:年的?\s*|[./-])(\d{1,2})\s*(?:月\s
 _MONTH = re.compile(r"((?:19|20)\d{2})\s*年的?\s*(\d{1,2})\s*月(?!\s*\d)(?:份)?")
 _CN_FULL = re.compile(rf"([{_CN}]{{4}})年([{_CN}]{{1,3}})月(?:([{_CN}]{{1,3}})[日号])?")
 _RELATIVE = re.compile(r"(前年|去年|今年)\s*(\d{1,2}|[十一二三四五六七八九]{1,3})\s*月(?:\s*(\d{1,2}|[十一二三四五六七八九]{1,3})\s*[日号])?")
+_LAST_MONTH = re.compile(r"(?:(上个?月|上月)|这个月|本月)\s*(\d{1,2}|[十一二三四五六七八九]{1,3})\s*[日号]")
 _RELATIVE_YEAR = {"前年": -2, "去年": -1, "今年": 0}
 _RANGE_AFTER = re.compile(r"\s*(?:至|到|～|~|—|－|-)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月")
 
@@ -92,6 +93,13 @@ def date_hits(text: str, anchor: date | None = None) -> list[Hit]:
             taken.append((m.start(), m.end()))
             continue
         add(_make(int(m.group(1)), int(m.group(2)), None), m)
+    for m in _LAST_MONTH.finditer(text):  # 上个月15号: the month before the anchor's; unknown without one (K18)
+        if anchor is None:
+            taken.append((m.start(), m.end()))
+            continue
+        back = 1 if m.group(1) else 0
+        year, month = (anchor.year, anchor.month - back) if anchor.month > back else (anchor.year - 1, 12)
+        add(_make(year, month, _cn_small(m.group(2))), m)
     for m in _RELATIVE.finditer(text):
         if anchor is None:
             taken.append((m.start(), m.end()))
@@ -104,7 +112,8 @@ def date_hits(text: str, anchor: date | None = None) -> list[Hit]:
 
 # The purchase (or booking, boarding) a date belongs to: the event date is the purchase's, not the date of an
 # earlier warning, penalty or complaint by others (issue 14: 2022年11月被处罚 … 2023年3月6日原告购买).
-_BOUGHT = re.compile(r"购买|购入|买了|买的|下单|下的单|下了单|订购|订了|订的|预订|预定|预约|点了|点的|入住|乘坐|叫了|网购")
+_BOUGHT = re.compile(r"购买|购入|买了|买的|下单|下的单|下了单|订购|订了|订的|预订|预定|预约|点了|点的|入住|乘坐|叫了|网购"
+                     r"|团购|报名|报了|呼叫|租了|租的|bought|ordered|booked", re.I)
 _ELSEWHERE = re.compile(r"处罚|举报|投诉|通报|发布|公告|召回|抽检|警告|约谈|吊销|反映")
 
 
@@ -136,7 +145,7 @@ def event_date_hit(text: str, anchor: date | None = None) -> Hit | None:
     """The event date: the earliest date of a sentence that tells the purchase, else the earliest date, or None."""
     hits = date_hits(text, anchor) + festival_hits(text, anchor)
     hits = [h for h in hits if not _GOODS_DATE.search(text, max(0, h.start - 12), h.start)
-            and not _received_not_ordered(text, h)]
+            and not _received_not_ordered(text, h) and not _others_act(text, h)]
     if not hits:
         return None
 
@@ -148,6 +157,21 @@ def event_date_hit(text: str, anchor: date | None = None) -> Hit | None:
         # the purchase is told without a date we can resolve (六月份): another event's date is not its date
         hits = [h for h in hits if not _ELSEWHERE.search(sentence(h))]
     return min(bought or hits, key=lambda h: (h.value, h.start)) if bought or hits else None
+
+
+def _others_act(text: str, h: Hit) -> bool:
+    """True when the seller, driver or platform is the subject the date's clause opens with (被告二于2023年11月注册…).
+
+    Such a date is of another party's act (a registration, a shipment, a listing), not the consumer's purchase (K18).
+    """
+    from assistant.triage.extract.cues import M, P  # lazy: the cue tables are not needed for plain dates
+    from assistant.triage.extract.scope import _CONSUMER, _OBJECT_MARK
+
+    start = _clause(text, h)[0]
+    actors = [(m.start(), who) for who, rx in (("consumer", _CONSUMER), ("other", re.compile(M + "|" + P)))
+              for m in rx.finditer(text, start, h.start)
+              if not _OBJECT_MARK.search(text, max(start, m.start() - 6), m.start())]
+    return bool(actors) and max(actors)[1] == "other"
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from assistant.triage.extract.text import Hit
+from assistant.triage.extract.dates import AMBIGUOUS_MONTHS
 
 _I = re.IGNORECASE
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -122,6 +123,9 @@ def english_date(text: str, anchor: date | None = None) -> tuple[Hit, str] | Non
     if not found:
         for m in _DATE_MY.finditer(text):
             value = date(int(m.group(2)), _month(m.group(1)), 1)
+            # the same law-change months as in Chinese (dates.AMBIGUOUS_MONTHS): the day decides the law (K18)
+            if (value.year, value.month) in AMBIGUOUS_MONTHS:
+                continue
             if value <= limit:
                 found.append((Hit(value, m.start(), m.end()), "month"))
     # the date of a complaint or report (On 2 June she told the app …) is not the purchase's or the harm's;

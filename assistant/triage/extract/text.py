@@ -34,6 +34,8 @@ _NEG_TAIL = re.compile(NEGATOR + gap(_NEG_WINDOW) + r"$")
 _DOUBLE_NEG = re.compile(r"(?:不是|并非|并不是|不可能|没有|未必|不会)$")
 _DEMAND_TAIL = re.compile(r"(?:要求|请求|希望|申请|建议|让|请|督促|催促|催|能否|是否|有没有|有无|如果|若)" + gap(8) + r"$")
 
+_DEMAND_HEAD = re.compile(r"(?:诉求|诉讼请求|请求事项|我的要求|要求如下|希望平台|Demands?|Requests?)\s*[：:]", re.I)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -100,4 +102,8 @@ def negation_start(text: str, pos: int) -> int | None:
 
 def demanded(text: str, pos: int) -> bool:
     """True when the word at ``pos`` is something asked for or supposed (要求平台下架, 是否存在…), not a fact."""
-    return bool(_DEMAND_TAIL.search(_window(text, pos)))
+    if _DEMAND_TAIL.search(_window(text, pos)):
+        return True
+    # under a demand heading (诉求：赔偿医疗费，平台下架该商家; 诉讼请求：一、…；二、…): every item up to the full stop
+    # is asked for (K18)
+    return bool(_DEMAND_HEAD.search(text, max(text.rfind(c, 0, pos) for c in "。！!？?\n") + 1, pos))

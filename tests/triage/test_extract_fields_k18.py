@@ -1,0 +1,108 @@
+"""Issue 14 (K18): classes of WRONG values in batch n9's dev part outside category, each fixed by a mechanism.
+
+Classes: a date of another party's act (被告二于2023年11月注册…) taken as the purchase's; a relative day (上个月15号)
+left unresolved so an earlier date of others' complaints won; an English month in a law-change month (In March 2022)
+resolved where the Chinese one is not; a measure demanded under a heading (诉求：…平台下架该商家) read as taken.
+Every sentence here is new, written for these tests, in other registers and other goods than the dev cases; each
+class has near misses the mechanism must leave alone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.triage.extract import extract_facts
+
+
+def _date(text: str, anchor: date | None = None) -> date | None:
+    return extract_facts(text, anchor=anchor, category_fallback=False).facts.event_date
+
+
+# --- a date of another party's act (registration, shipment, listing) is not the purchase's ----------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("事实与理由：被告二于2022年6月入驻被告一平台开设网店。2023年2月8日，原告在该店购买电暖器一台，使用中起火。", date(2023, 2, 8)),
+    ("商家于2024年1月上架了这款儿童滑板车，我是2024年3月9日下单的，刹车失灵摔伤了孩子。", date(2024, 3, 9)),
+    ("客户陈述：司机2021年5月就在平台注册了，2023年7月2日客户打车时司机酒驾撞上护栏，客户肋骨骨折。", date(2023, 7, 2)),
+    ("被告一于2020年8月上线代驾服务。2022年12月30日，原告通过该平台预约代驾，代驾员将车撞坏。", date(2022, 12, 30)),
+    # only the other party's act is dated: no purchase date at all (unknown, not the registration's date)
+    ("被告二于2023年5月注册成为平台骑手，原告点的外卖由其配送，途中洒落，原告被烫伤。", None),
+])
+def test_date_of_another_partys_act_is_not_the_purchase(text: str, expected: date | None) -> None:
+    assert _date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # near misses: the consumer is the subject, or the date opens the clause with no one before it
+    ("原告于2023年4月5日在被告一平台购买电热毯一条，当晚起火烧伤腿部。", date(2023, 4, 5)),
+    ("2024年2月17日，我在平台上的一家店买了羽绒服，穿了两天就掉毛，商家不退。", date(2024, 2, 17)),
+    ("本人2023年10月3日在平台下单了空气炸锅，卖家发货后锅体开裂。", date(2023, 10, 3)),
+])
+def test_the_consumers_own_dated_purchase_is_kept(text: str, expected: date) -> None:
+    assert _date(text) == expected
+
+
+# --- a relative day (上个月15号) resolved against the anchor, so others' earlier dates do not win -----------------
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("用户：我上个月15号团购了一家烤肉店的套餐，吃完上吐下泻。今年一月就有人在评价里说吃坏肚子了。", date(2024, 6, 20), date(2024, 5, 15)),
+    ("上月3号在平台上报名了游泳班，孩子在泳池呛水送了医院。", date(2023, 9, 10), date(2023, 8, 3)),
+    ("这个月2号我在你们平台租的电动车，刹车坏了摔了一跤，膝盖缝了三针。", date(2024, 4, 18), date(2024, 4, 2)),
+    # January: the month before is December of the year before
+    ("上个月二十号在网上买的暖手宝，充电时炸了，手被烫伤。", date(2024, 1, 12), date(2023, 12, 20)),
+])
+def test_relative_day_resolves_against_the_anchor(text: str, anchor: date, expected: date) -> None:
+    assert _date(text, anchor) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: no anchor, nothing to resolve against (unknown, not guessed)
+    "上个月15号在平台团购了美甲，指甲感染化脓了。",
+    "我这个月3号在网上买的充电宝，充着充着鼓包了。",
+])
+def test_relative_day_without_anchor_stays_unknown(text: str) -> None:
+    assert _date(text) is None
+
+
+# --- an English month alone in a law-change month stays unknown, as in Chinese -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In March 2022 my father ordered a heating pad from a seller on the app; it scorched his back.",
+    "The client booked a homestay through the platform in September 2024 and slipped in the shower.",
+    "She bought the face cream from a third-party shop in March 2014 and her face swelled up.",
+    "In September 2024 we rented an e-bike through the app; the brake failed and my son broke his wrist.",
+])
+def test_english_month_in_law_change_month_is_unknown(text: str) -> None:
+    assert _date(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # near misses: another month, or the day given, resolves as before
+    ("In April 2022 my father ordered a heating pad from a seller on the app; it scorched his back.", date(2022, 4, 1)),
+    ("On 5 March 2022 she bought a kettle from a shop on the platform and it leaked current.", date(2022, 3, 5)),
+])
+def test_english_other_months_and_full_days_resolve(text: str, expected: date) -> None:
+    assert _date(text) == expected
+
+
+# --- a measure asked for under a demand heading is not a measure taken -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "投诉经过：在平台买的儿童口罩有异味，孩子戴后起疹子。诉求：退款赔偿，平台下架该商品。",
+    "我的要求：商家赔偿医药费，平台封禁这家店铺，公开道歉。",
+    "诉讼请求：一、判令二被告赔偿损失；二、判令被告一删除涉案商品链接。",
+    "Requests: refund the order, the platform removes the listing and bans the seller.",
+])
+def test_measure_under_a_demand_heading_is_not_taken(text: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.necessary_measures_taken is not True
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: the measure told as done, in a sentence of its own after the demand, or with no heading
+    "诉求：退款。平台已经把这个商品下架了。",
+    "我投诉以后，平台第二天就把这家店封禁了。",
+])
+def test_measure_taken_outside_a_demand_is_kept(text: str) -> None:
+    assert extract_facts(text, category_fallback=False).facts.necessary_measures_taken is True
