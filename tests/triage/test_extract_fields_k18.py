@@ -106,3 +106,71 @@ def test_measure_under_a_demand_heading_is_not_taken(text: str) -> None:
 ])
 def test_measure_taken_outside_a_demand_is_kept(text: str) -> None:
     assert extract_facts(text, category_fallback=False).facts.necessary_measures_taken is True
+
+
+def _f(text: str):
+    return extract_facts(text, category_fallback=False).facts
+
+
+# --- 无人身损害 negates the injury an event word suggests: injured or not is asked, not guessed -------------------
+
+@pytest.mark.parametrize("text", [
+    "接待记录：客户之子在平台预约的蹦床馆摔倒，当场被送医检查，经确认无人身损害，也无财产损失。",
+    "咨询要点：委托人在平台订的按摩店里晕倒，醒来后去医院检查，并无人身损害。",
+    "事实与理由：原告乘坐被告一平台派单的车辆时发生碰撞，原告被送医，经检查无人身伤害。",
+    "客户确认：孩子呛水后送医，医生说无身体损伤。",
+])
+def test_injury_denied_with_wu_is_not_injury(text: str) -> None:
+    assert _f(text).harm != "personal_injury"
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: 无 inside another word, or the injury not denied
+    "在平台买的无人机坠落砸中我的头，缝了三针。",
+    "无意中碰到了充电器，手被电击灼伤，去医院包扎。",
+    "客户手被刀片割伤缝了四针，有无人身损害保险待核实。",  # 有无: asked, not denied
+])
+def test_wu_in_other_words_does_not_deny_injury(text: str) -> None:
+    assert _f(text).harm == "personal_injury"
+
+
+# --- a bare 未核查 after a report: the report went unchecked, not the licence -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "事实与理由：此前已有多名买家向被告一举报该店销售假药，被告一未核查，仍允许其销售。",
+    "评论区早有人反映这家月子中心的护理员打孩子，平台也没核实，照样推荐。",
+    "已有住客投诉民宿热水器漏电，平台既不核查也不下架。",
+    "投诉人称：早有消费者反映该机构收费后跑路，平台从未核实。",
+])
+def test_report_left_unchecked_is_not_a_failed_review(text: str) -> None:
+    assert _f(text).qualification_review_done is None
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: a licence named, or no report before the bare verb
+    "此前已有买家举报该店，平台也未核查其药品经营许可证。",
+    "平台对入驻商户从未核查过，这家店就这样上线了。",
+])
+def test_review_failure_with_licence_or_without_report_is_kept(text: str) -> None:
+    assert _f(text).qualification_review_done is False
+
+
+# --- the platform's evasion of a claim to be paid (以…为由推诿) is its position on liability, not the safety duty ----
+
+@pytest.mark.parametrize("text", [
+    "原告要求被告一赔偿医疗费，被告一以“系第三方商家责任”为由推诿。",
+    "我找平台赔钱，客服一直推诿，说让我找商家。",
+    "The client asked the app for compensation; 平台以用户协议为由推脱。",
+    "事后客户多次要求平台先行赔付，平台均推给商家处理。",
+])
+def test_dodging_payment_is_not_safety_duty(text: str) -> None:
+    assert _f(text).safety_duty_done is None
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: the evasion answers a hazard complaint, not a claim to be paid
+    "我向平台反映这款暖宝宝会烫伤人，平台客服一直踢皮球，商品照卖。",
+    "酒店的阳台栏杆松了，我告诉平台，平台也一直推诿不管。",
+])
+def test_dodging_a_hazard_complaint_is_kept(text: str) -> None:
+    assert _f(text).safety_duty_done is False

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.triage.extract.cues import P
+from assistant.triage.extract.cues import LIC, P
 from assistant.triage.extract.text import Hit, clause_start, sentence_start
 
 # A question put to the consumer states nothing (客服：请问您有就医吗？); nor does a request (请您提供订单截图).
@@ -197,6 +197,35 @@ def links_damage(text: str, hit: Hit) -> bool:
     return not _ONLY.search(sentence) and len(_ITEM.findall(sentence)) >= 2
 
 
+_DODGE = re.compile(r"推诿|踢皮球|推卸|推脱|推给")
+_PAY_DEMAND = re.compile(r"为由|理由|赔偿|赔付|赔钱|理赔|拒赔|担责|承担责任|先行赔付|医药费|医疗费|损失")
+
+
+def _liability_dodged(text: str, hit: Hit) -> bool:
+    """True when the platform's evasion (推诿) answers a claim to be paid (以…为由推诿, 要求赔偿…推诿), after the harm.
+
+    Refusing to pay, on a stated ground (平台仅提供信息撮合服务), is its position on liability (ECL-38-2 is what the
+    claim is about), not a failure to handle a safety complaint; the words alone do not tell a hazard left in place (K18).
+    """
+    if not _DODGE.search(text, hit.start, hit.end):
+        return False
+    return bool(_PAY_DEMAND.search(text, sentence_start(text, hit.start), hit.start))
+
+
+_REPORTED = re.compile(r"投诉|举报|反映|反馈|差评|曝光")
+
+
+def _report_unchecked(text: str, hit: Hit) -> bool:
+    """True when a bare review verb (未核查, 没核实) follows a report in its sentence: the report is what went unchecked.
+
+    With no licence named in the cue (未核查 alone), what the platform failed to check is the complaint told before it,
+    not the seller's licence at entry (ECL-38-2's review): that bears on the measures owed, not on the review (K18).
+    """
+    if re.search(LIC, text[hit.start:hit.end]):
+        return False
+    return bool(_REPORTED.search(text, sentence_start(text, hit.start), hit.start))
+
+
 def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list[Hit]:
     """The hits of one fact that state it, once questions, own complaints and say-so are set aside."""
     if name == "knew_or_should_have_known":  # 平台知道我受伤后…: learnt of the harm itself, after it
@@ -215,6 +244,10 @@ def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list
     if name == "necessary_measures_taken":  # 屏蔽了我的差评: a step against the consumer, not against the goods
         found = [h for h in found if not (h.value is True and _OWN_THING.search(text, _clause_start(text, h.start),
                                                                                 min(len(text), h.end + 8)))]
+    if name == "safety_duty_done":  # 被告一以"平台仅提供信息撮合服务"为由推诿: a defence to paying, not the duty (K18)
+        found = [h for h in found if not _liability_dodged(text, h)]
+    if name == "qualification_review_done":  # 有用户反映…，被告一既未核查，也未下架: the reports went unchecked (K18)
+        found = [h for h in found if not _report_unchecked(text, h)]
     if name == "qualification_review_done":  # 核实了我的实名信息: the consumer's identity, not the seller's licence
         found = [h for h in found if not _OWN_ID.search(text, h.start, h.end)]
     if name in ("complaint_delay_expanded_damage", "safety_duty_done"):  # 我拖了好几天才去医院: the consumer's delay
