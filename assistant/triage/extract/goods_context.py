@@ -39,11 +39,27 @@ _CLASS_SAY_SO = re.compile(r"(?:称|说|声称|宣称|号称|自称|标榜)(?:�
 
 _LIKENED_ANY = re.compile(r"一样|似的|一般|差不多|以为|当")
 
+# Whose medicine (K17): a drug the person was already taking as a habit (当事人之父长期服用抗凝药, 平时一直吃降压药)
+# is their own treatment, the background of the harm, not the goods sold — unless the same clause says it was bought
+# here (长期吃的降压药是在这家店买的: kept). Its absence leaves the other goods, or the category asked.
+_OWN_MEDICATION = re.compile(r"(?:长期|一直|常年|多年|平时|平常|日常|每天|每日|本来就?|原本就?|之前就?)(?:都|也)?(?:在)?"
+                             r"(?:服用|口服|吃|用|打|注射)(?:着)?[^，,。；;！!？?\n的买购店家]{0,6}?药(?:物)?(?![品店房材])"
+                             r"(?![^，,。；;！!？?\n]{0,12}(?:买|购|下单|订))")
+
+# Who acts (K17): a substance a worker applied in doing a service (师傅喷了药, 他用的是什么药, 撒了药) is the
+# service's material; what was sold is the service (灭蟑、除虫、园林养护). The consumer's own purchase of it is named
+# elsewhere (买了蟑螂药) and stays: only the act of applying it is blanked.
+_APPLIED = re.compile(r"(?:喷|洒|撒|熏|投放|打)(?:了|过|的|完)?(?:一遍|一次|一些|点|些)?药(?![品店房膏片丸水])"
+                      r"|(?:他|她|师傅|工人|对方|他们|工作人员|服务人员)[^，,。；;！!？?\n]{0,3}用的(?:是)?(?:什么|啥|哪种)?药(?![品店房])"
+                      r"|(?:他|她|师傅|工人|对方|工作人员|服务人员)(?:说|称)(?:是|这是|用的是)?[“\"「]?(?:专业|进口|环保|普通|正规)?药(?:剂|水|物)")
+
 
 def blank_treatment(text: str) -> str:
     """The text with treatment and cost words (医药费, 开了药) blanked out, offsets unchanged."""
     if "药" in text:
         text = _CARE_VISIT.sub(lambda m: "\u3000" * len(m.group()), text)
+        text = _OWN_MEDICATION.sub(lambda m: "\u3000" * len(m.group()), text)
+        text = _APPLIED.sub(lambda m: "\u3000" * len(m.group()), text)
     if "用" in text or "拿来" in text:
         text = _PURPOSE.sub(lambda m: "\u3000" * len(m.group()), text)
     if "没" in text or "未" in text or "不" in text:

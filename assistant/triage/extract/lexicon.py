@@ -356,6 +356,24 @@ def _attached(text: str, harm: Hit, pool: list[_ClassHit]) -> str | None:
     return None
 
 
+# A narrative that only asks for advice or chases a delivery (求推荐, 有没有人用过, 还没发货): nothing sold has done
+# harm yet; with no harm cue the goods it names are a wish or a pending order (K17).
+_NO_DEAL = re.compile(r"求推荐|求安利|推荐(?:一下|一款|一个|个)|有没有人(?:用过|买过|知道)|大家都(?:用|买)的?(?:啥|什么|哪)"
+                      r"|哪(?:款|个|家|种)(?:好|比较好|靠谱)|值得买吗|值不值得买|(?:还|一直)?(?:没|未)(?:有)?(?:发货|到货|寄出|揽收)"
+                      r"|(?:还|尚)(?:没|未)(?:有)?下单|帮我催|催(?:一下|促)?(?:发货|物流)|\b(?:any recommendations|which one should i buy|hasn't shipped|not shipped yet)\b", re.I)
+_SPENT = re.compile(r"(?:又|也|还|另外|另|多|总共|一共|共|额外)?(?:花了|花掉|花费|支出|搭进去|垫付|自掏|自费|损失了)")
+_SPEND_BUY = re.compile(r"买|购|订|下单|点了|报了|团购|租|预约")
+
+
+def _spent_after(text: str, h: _ClassHit, harm: Hit) -> bool:
+    """True when ``h`` stands in a clause after the harm's that spends money and buys nothing (a cost of the harm)."""
+    start = clause_start(text, h.start)
+    if start <= harm.end:
+        return False
+    clause = text[start:clause_end(text, h.end)]
+    return bool(_SPENT.search(clause)) and not _SPEND_BUY.search(clause)
+
+
 def _label(h: _ClassHit, text: str) -> str:
     return f"「{text[h.start:h.end]}」（{h.cls.name.split(' (')[0]}）"
 
@@ -374,6 +392,9 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
             # bought even where the harm's cue, 维修, falls inside it (K13))
             harm_clause = clause_end(text, harm.end)
             hits = [h for h in hits if h.start < harm_clause or h.cls.category in before or h.cls.contested]
+        # time order (K17): a clause after the harm's that spends money without buying (来回路费和住宿又花了一千多,
+        # 打车去医院花了两百) names a cost the harm caused, not what was sold
+        hits = [h for h in hits if not _spent_after(text, h, harm)]
     # … and wherever the harm's cue falls, a place of care that speaks or treats (宠物医院说是肾衰, 修理厂师傅拆下来)
     # after other goods were named is the care sought, not what was sold (K13)
     hits = [h for h in hits if not (h.cls.care and _CARE_ACTS.match(text, h.end)
@@ -388,6 +409,13 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     pool = [h for h in hits if h.strong] or hits
     if not pool:
         return CategoryReading()
+    if harm is None and (wish := _NO_DEAL.search(text)):
+        # no harm and no goods delivered (求推荐扫地机器人, 订的咖啡机还没发货): a wish or a pending order, not the
+        # goods that did harm — asked, not answered (K17)
+        first_hit = min(pool, key=lambda h: h.start)
+        return CategoryReading(competing=[Hit(first_hit.cls.category, first_hit.start, first_hit.end)],
+                               question=f"叙述说「{wish.group()}」，没有说商品已交付或造成损害："
+                                        "是否已购买并受到损害？造成损害的是什么商品或服务？")
     registered = _registration(pool, text)
     if registered is not None:  # the narrative states the registration of a contested product: it decides
         pool = [_ClassHit(replace(h.cls, category=registered, contested=False), h.start, h.end, h.strong)
