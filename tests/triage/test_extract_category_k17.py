@@ -122,3 +122,24 @@ def test_a_wish_or_a_pending_order_is_asked(text: str) -> None:
 ])
 def test_a_harm_still_decides_beside_delivery_or_advice_words(text: str, expected: str) -> None:
     assert _cat(text) == expected
+
+
+# --- which channel: food ordered through a takeaway service is a dish made to order (catering), not packaged food
+@pytest.mark.parametrize("text", [
+    "昨晚在外卖平台“老街甜品”点了一份榴莲千层蛋糕，吃完全家上吐下泻，去医院挂了水。",
+    "用户：我在你们外卖上订的醉蟹，吃了以后半夜发烧拉肚子，去了急诊",
+    "事实与理由：原告通过被告一运营的外卖平台向被告二订购生蚝十只，食用后出现呕吐、腹泻，住院三日。",
+    "饿了么上点的酸奶水果捞 喝完孩子就肚子疼 去儿科输液了",
+])
+def test_food_ordered_through_takeaway_is_catering(text: str) -> None:
+    assert _cat(text) == "catering"
+
+
+@pytest.mark.parametrize("text", [
+    # bought (not ordered to be made) from a grocery channel of the same app: packaged food
+    "在外卖平台的超市频道买了一箱纯牛奶，孩子喝了以后腹泻住院。",
+    # ordered from a convenience store in the same app: packaged food
+    "在外卖平台的便利店下单了两盒酸奶，孩子喝了以后拉肚子去了医院。",
+])
+def test_packaged_food_through_takeaway_stays_food(text: str) -> None:
+    assert _cat(text) == "food"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.triage.extract.text import clause_end, clause_start, sentence_start
+
 # Treatment and cost words that contain a drug cue: 医药费, 药费, 开(了)(点)药, 配药, 拿药, 上药, 换药, 敷药,
 # and taking medicine as a habit (按时吃药, 不用吃药): the consumer's treatment, not what was sold.
 _TREATMENT = re.compile(r"(?:换|上|敷|涂|擦|抹|输|挂)了?(?:好|很)?(?:几|一|两|三|四|五|多|些|点|半|十|\d)*(?:个)?(?:次|回|天|周|遍|星期|礼拜|月)?(?:的)?药(?![品膏水])|(?:给|贴|拿|用|包)了?(?:一|几|两)?(?:片|个|张|块|卷)?(?:创可贴|纱布|绷带|碘伏|酒精棉)|用药(?:过量|错误|不当|失误)|用错了?药|给错了?药|麻醉药?|打了?麻药|药物性|药源性|药疹|药物过敏|(?:自行|自己)(?:服|吃|买|涂|擦|抹)了?(?:点|些)?药|(?:上|戴|用|插)了?呼吸机|医药费|医疗费|药费|(?:开|配|拿|抓)了?(?:些|点|一些|一点|一堆|几盒|一盒|两盒|几副|几服|好多|很多|几天的?)?药|上药|换药|敷药|药物治疗|打针吃药|停了?药|断了?药|按时吃药|停服[^，,。]{0,4}药|药停了|把药停|(?:替代|代替|取代)[^，,。]{0,4}药|停用[^，,。]{0,4}药|"
@@ -69,3 +71,42 @@ def blank_treatment(text: str) -> str:
     if _LIKENED_ANY.search(text):  # a cheap test first: most narratives liken nothing (issue 18's budget)
         text = _LIKENED.sub(lambda m: "\u3000" * len(m.group()), text)
     return _TREATMENT.sub(lambda m: "\u3000" * len(m.group()), text)
+
+
+# A narrative that only asks for advice or chases a delivery (求推荐, 有没有人用过, 还没发货): nothing sold has done
+# harm yet; with no harm cue the goods it names are a wish or a pending order (K17).
+NO_DEAL = re.compile(r"求推荐|求安利|推荐(?:一下|一款|一个|个)|有没有人(?:用过|买过|知道)|大家都(?:用|买)的?(?:啥|什么|哪)"
+                      r"|哪(?:款|个|家|种)(?:好|比较好|靠谱)|值得买吗|值不值得买|(?:还|一直)?(?:没|未)(?:有)?(?:发货|到货|寄出|揽收)"
+                      r"|(?:还|尚)(?:没|未)(?:有)?下单|帮我催|催(?:一下|促)?(?:发货|物流)|\b(?:any recommendations|which one should i buy|hasn't shipped|not shipped yet)\b", re.I)
+_SPENT = re.compile(r"(?:又|也|还|另外|另|多|总共|一共|共|额外)?(?:花了|花掉|花费|支出|搭进去|垫付|自掏|自费|损失了)")
+_SPEND_BUY = re.compile(r"买|购|订|下单|点了|报了|团购|租|预约")
+
+
+def spent_after(text: str, start: int, end: int, harm_end: int) -> bool:
+    """True when ``start:end`` stands in a clause after the harm's that spends and buys nothing (a cost of the harm)."""
+    first = clause_start(text, start)
+    if first <= harm_end:
+        return False
+    clause = text[first:clause_end(text, end)]
+    return bool(_SPENT.search(clause)) and not _SPEND_BUY.search(clause)
+
+
+
+# Which channel (K17): food ordered through a takeaway service (在外卖平台“某某冰室”点了两份冰淇淋, 通过外卖平台向
+# 某店订购生腌蟹) is a dish made or served to order, catering of GB/T 4754-2017 H62/624 — not packaged food of F5229.
+# Only when an order verb (点, 订, 叫) governs the food in its clause and no packaging or grocery word stands there
+# (在外卖平台的超市买了一箱牛奶, 外卖送来的月饼礼盒: food).
+_TAKEAWAY = re.compile(r"外卖|饿了么|送餐|\b(?:takeaway|take-out|food delivery)\b", re.I)
+_ORDERED = re.compile(r"(?:点了|点的|订了|订的|订购|叫了|叫的|下单了?|\bordered\b)[^，,。；;！!？?\n]{0,20}$", re.I)
+_GROCERY = re.compile(r"买|超市|便利店|买菜|生鲜|礼盒|包装|袋装|罐装|盒装|瓶装|整箱|一箱|箱|零食|预包装|速冻|冷冻")
+
+
+def ordered_to_cook(text: str, start: int, end: int) -> bool:
+    """True when the food at ``start:end`` was ordered through a takeaway service (a dish, not packaged food)."""
+    s0 = sentence_start(text, start)
+    if not _TAKEAWAY.search(text, s0, clause_end(text, end)):
+        return False
+    c0 = clause_start(text, start)
+    if not _ORDERED.search(text[c0:start]):
+        return False
+    return not _GROCERY.search(text, c0, clause_end(text, end))

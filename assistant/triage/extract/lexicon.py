@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from assistant.triage.extract.cue_scan import required_chars
-from assistant.triage.extract.goods_context import blank_treatment
+from assistant.triage.extract.goods_context import NO_DEAL, blank_treatment, ordered_to_cook, spent_after
 from assistant.triage.extract.text import Hit, clause_end, clause_start, sentence_start
 
 DATA = Path(__file__).with_name("goods_classes.yaml")
@@ -209,6 +209,10 @@ def _reread(h: _ClassHit, text: str) -> _ClassHit:
     if h.cls.category == "other_service" and _TOOL.match(text, h.end):
         return _as_goods(h, "工具")  # 理发器, 按摩仪: the tool bought, not the service
     h = _as_procedure(h, text)
+    if h.cls.category == "food" and not h.cls.contested and ordered_to_cook(text, h.start, h.end):
+        cls = replace(h.cls, category="catering", code="624 (外卖点单)", name="餐饮配送及外卖送餐服务 (外卖点的食品)",
+                      requires=None, absorbs=frozenset())
+        return _ClassHit(cls, h.start, h.end, h.strong)  # 外卖平台…点了两份冰淇淋: a dish made to order (K17)
     if h.cls.category == "catering" and _PACKAGED_AFTER.match(text, h.end):
         cls = replace(h.cls, category="food", code="5229 (预包装)", name="其他食品零售 (预包装的饮品、菜品)",
                       requires=None, absorbs=frozenset())
@@ -356,24 +360,6 @@ def _attached(text: str, harm: Hit, pool: list[_ClassHit]) -> str | None:
     return None
 
 
-# A narrative that only asks for advice or chases a delivery (求推荐, 有没有人用过, 还没发货): nothing sold has done
-# harm yet; with no harm cue the goods it names are a wish or a pending order (K17).
-_NO_DEAL = re.compile(r"求推荐|求安利|推荐(?:一下|一款|一个|个)|有没有人(?:用过|买过|知道)|大家都(?:用|买)的?(?:啥|什么|哪)"
-                      r"|哪(?:款|个|家|种)(?:好|比较好|靠谱)|值得买吗|值不值得买|(?:还|一直)?(?:没|未)(?:有)?(?:发货|到货|寄出|揽收)"
-                      r"|(?:还|尚)(?:没|未)(?:有)?下单|帮我催|催(?:一下|促)?(?:发货|物流)|\b(?:any recommendations|which one should i buy|hasn't shipped|not shipped yet)\b", re.I)
-_SPENT = re.compile(r"(?:又|也|还|另外|另|多|总共|一共|共|额外)?(?:花了|花掉|花费|支出|搭进去|垫付|自掏|自费|损失了)")
-_SPEND_BUY = re.compile(r"买|购|订|下单|点了|报了|团购|租|预约")
-
-
-def _spent_after(text: str, h: _ClassHit, harm: Hit) -> bool:
-    """True when ``h`` stands in a clause after the harm's that spends money and buys nothing (a cost of the harm)."""
-    start = clause_start(text, h.start)
-    if start <= harm.end:
-        return False
-    clause = text[start:clause_end(text, h.end)]
-    return bool(_SPENT.search(clause)) and not _SPEND_BUY.search(clause)
-
-
 def _label(h: _ClassHit, text: str) -> str:
     return f"「{text[h.start:h.end]}」（{h.cls.name.split(' (')[0]}）"
 
@@ -394,7 +380,7 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
             hits = [h for h in hits if h.start < harm_clause or h.cls.category in before or h.cls.contested]
         # time order (K17): a clause after the harm's that spends money without buying (来回路费和住宿又花了一千多,
         # 打车去医院花了两百) names a cost the harm caused, not what was sold
-        hits = [h for h in hits if not _spent_after(text, h, harm)]
+        hits = [h for h in hits if not spent_after(text, h.start, h.end, harm.end)]
     # … and wherever the harm's cue falls, a place of care that speaks or treats (宠物医院说是肾衰, 修理厂师傅拆下来)
     # after other goods were named is the care sought, not what was sold (K13)
     hits = [h for h in hits if not (h.cls.care and _CARE_ACTS.match(text, h.end)
@@ -409,7 +395,7 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     pool = [h for h in hits if h.strong] or hits
     if not pool:
         return CategoryReading()
-    if harm is None and (wish := _NO_DEAL.search(text)):
+    if harm is None and (wish := NO_DEAL.search(text)):
         # no harm and no goods delivered (求推荐扫地机器人, 订的咖啡机还没发货): a wish or a pending order, not the
         # goods that did harm — asked, not answered (K17)
         first_hit = min(pool, key=lambda h: h.start)
