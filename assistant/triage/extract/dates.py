@@ -18,7 +18,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.triage.extract.cues import M, P
+from assistant.triage.extract.scope import _CONSUMER, _OBJECT_MARK
 from assistant.triage.extract.text import Hit
+
+_OTHER_ACTOR = re.compile(M + "|" + P)  # the seller, driver, host or platform as a clause's subject (K18)
 
 #: Months in which a law relevant to the engine took effect on a day other than the 1st.
 AMBIGUOUS_MONTHS: frozenset[tuple[int, int]] = frozenset({(2014, 3), (2022, 3), (2024, 9)})
@@ -113,7 +117,7 @@ def date_hits(text: str, anchor: date | None = None) -> list[Hit]:
 # The purchase (or booking, boarding) a date belongs to: the event date is the purchase's, not the date of an
 # earlier warning, penalty or complaint by others (issue 14: 2022年11月被处罚 … 2023年3月6日原告购买).
 _BOUGHT = re.compile(r"购买|购入|买了|买的|下单|下的单|下了单|订购|订了|订的|预订|预定|预约|点了|点的|入住|乘坐|叫了|网购"
-                     r"|团购|报名|报了|呼叫|租了|租的|bought|ordered|booked", re.I)
+                     r"|团购|报名|报了|呼叫|租了|租的")
 _ELSEWHERE = re.compile(r"处罚|举报|投诉|通报|发布|公告|召回|抽检|警告|约谈|吊销|反映")
 
 
@@ -164,11 +168,10 @@ def _others_act(text: str, h: Hit) -> bool:
 
     Such a date is of another party's act (a registration, a shipment, a listing), not the consumer's purchase (K18).
     """
-    from assistant.triage.extract.cues import M, P  # lazy: the cue tables are not needed for plain dates
-    from assistant.triage.extract.scope import _CONSUMER, _OBJECT_MARK
-
     start = _clause(text, h)[0]
-    actors = [(m.start(), who) for who, rx in (("consumer", _CONSUMER), ("other", re.compile(M + "|" + P)))
+    if start == h.start:  # the date opens its clause: no one named before it
+        return False
+    actors = [(m.start(), who) for who, rx in (("consumer", _CONSUMER), ("other", _OTHER_ACTOR))
               for m in rx.finditer(text, start, h.start)
               if not _OBJECT_MARK.search(text, max(start, m.start() - 6), m.start())]
     return bool(actors) and max(actors)[1] == "other"
