@@ -143,3 +143,27 @@ def test_food_ordered_through_takeaway_is_catering(text: str) -> None:
 ])
 def test_packaged_food_through_takeaway_stays_food(text: str) -> None:
     assert _cat(text) == "food"
+
+
+# --- a generic word names no class on its own: a modifier (医用) or a bundle (套餐) without its head is asked
+@pytest.mark.parametrize("text", [
+    "在网上买了两大瓶医用双氧水，打开发现是空瓶子，损失两百元。",
+    "团购的摄影套餐 拍完说照片全丢了 钱也不退",
+    "用户：我在你们团购上买了洗车套餐，洗完车漆被刮了好几道",
+    "委托人在平台购买“医用级”硅胶，商品到手发现有刺鼻气味，无法使用，损失六百元。",
+])
+def test_a_generic_word_alone_is_asked(text: str) -> None:
+    ex = extract_facts(text, category_fallback=False)
+    assert ex.facts.category is None
+    assert "泛称" in ex.questions.get("category", "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head noun is a device word of its own: 口罩 decides
+    ("在平台买的医用口罩，戴了一天脸上起了一片疹子，去医院看了皮肤科。", "medical_device"),
+    # a bundle of a meal: 双人套餐, 四人套餐 stay catering
+    ("团购的双人套餐，吃完两个人都拉肚子，去医院挂了水。", "catering"),
+    ("团购了一个四人套餐，吃完全家上吐下泻。", "catering"),
+])
+def test_a_generic_word_with_its_head_still_decides(text: str, expected: str) -> None:
+    assert _cat(text) == expected

@@ -82,6 +82,11 @@ _SPENT = re.compile(r"(?:又|也|还|另外|另|多|总共|一共|共|额外)?(?
 _SPEND_BUY = re.compile(r"买|购|订|下单|点了|报了|团购|租|预约")
 
 
+def spends_after(text: str, harm_end: int) -> bool:
+    """True when a spending word (花了, 支出, 自费) stands after the harm's cue: only then are clauses looked at."""
+    return bool(_SPENT.search(text, harm_end))
+
+
 def spent_after(text: str, start: int, end: int, harm_end: int) -> bool:
     """True when ``start:end`` stands in a clause after the harm's that spends and buys nothing (a cost of the harm)."""
     first = clause_start(text, start)
@@ -103,6 +108,8 @@ _GROCERY = re.compile(r"买|超市|便利店|买菜|生鲜|礼盒|包装|袋装|
 
 def ordered_to_cook(text: str, start: int, end: int) -> bool:
     """True when the food at ``start:end`` was ordered through a takeaway service (a dish, not packaged food)."""
+    if "外卖" not in text and "饿了么" not in text and "送餐" not in text and "ordered" not in text:
+        return False  # a cheap test first: most narratives name no takeaway (issue 18's budget)
     s0 = sentence_start(text, start)
     if not _TAKEAWAY.search(text, s0, clause_end(text, end)):
         return False
@@ -110,3 +117,19 @@ def ordered_to_cook(text: str, start: int, end: int) -> bool:
     if not _ORDERED.search(text[c0:start]):
         return False
     return not _GROCERY.search(text, c0, clause_end(text, end))
+
+
+# A generic word names no class on its own (K17): a modifier whose head noun is not a word of the class (“医用”酒精:
+# 医用 says what use it claims, not that a device was sold) and a package whose qualifier is not a meal (团购的婚纱照
+# 套餐: 套餐 is a bundle of anything; 双人套餐, 午市套餐 stay a meal). A reading reached only through such a word is
+# asked, not answered. The head named by a cue of its own (医用口罩: 口罩) decides as before.
+_GENERIC = re.compile(r"医用|团购.{0,6}套餐|套餐")
+_MEAL_BUNDLE = re.compile(r"(?:团购|团)?(?:了|的)?(?:一个|一份|个|份)?(?:[单双两三四五六七八九十\d]+人|家庭|情侣|亲子|午市|晚市|早|午|晚|工作日|周末|特价|超值|招牌|经典|豪华)?(?:餐)?套餐")
+
+
+def generic_only(text: str, start: int, end: int) -> bool:
+    """True when the cue at ``start:end`` is a generic word that names no class here (医用 before 酒精, 婚纱照套餐)."""
+    word = text[start:end]
+    if not _GENERIC.fullmatch(word):
+        return False
+    return "套餐" not in word or not _MEAL_BUNDLE.fullmatch(word)

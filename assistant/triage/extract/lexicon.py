@@ -27,7 +27,8 @@ from pathlib import Path
 import yaml
 
 from assistant.triage.extract.cue_scan import required_chars
-from assistant.triage.extract.goods_context import NO_DEAL, blank_treatment, ordered_to_cook, spent_after
+from assistant.triage.extract.goods_context import (NO_DEAL, blank_treatment, generic_only, ordered_to_cook, spends_after,
+                                                     spent_after)
 from assistant.triage.extract.text import Hit, clause_end, clause_start, sentence_start
 
 DATA = Path(__file__).with_name("goods_classes.yaml")
@@ -380,7 +381,8 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
             hits = [h for h in hits if h.start < harm_clause or h.cls.category in before or h.cls.contested]
         # time order (K17): a clause after the harm's that spends money without buying (来回路费和住宿又花了一千多,
         # 打车去医院花了两百) names a cost the harm caused, not what was sold
-        hits = [h for h in hits if not spent_after(text, h.start, h.end, harm.end)]
+        if spends_after(text, harm.end):
+            hits = [h for h in hits if not spent_after(text, h.start, h.end, harm.end)]
     # … and wherever the harm's cue falls, a place of care that speaks or treats (宠物医院说是肾衰, 修理厂师傅拆下来)
     # after other goods were named is the care sought, not what was sold (K13)
     hits = [h for h in hits if not (h.cls.care and _CARE_ACTS.match(text, h.end)
@@ -462,6 +464,9 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
         return CategoryReading(competing=[Hit(chosen.cls.category, chosen.start, chosen.end)],
                                question=f"叙述只从{_label(chosen, text)}看出类别，但又说「{eaten.group()}」："
                                         "购买的是食品、药品，还是其他商品？")
+    if all(generic_only(text, h.start, h.end) for h in same):  # only 医用, only a package (婚纱照套餐): asked (K17)
+        return CategoryReading(competing=[Hit(chosen.cls.category, chosen.start, chosen.end)],
+                               question=f"叙述只从泛称{_label(chosen, text)}看出类别：购买的具体是什么商品或服务？")
     if all(h in unsold for h in same):  # only a dish's name, nothing says it was a meal cooked to order
         return CategoryReading(competing=[Hit(chosen.cls.category, chosen.start, chosen.end)],
                                question=f"{_label(chosen, text)}是餐馆现做的饭菜（外卖、堂食），还是网购的预包装食品？")
