@@ -39,6 +39,8 @@ def test_date_of_another_partys_act_is_not_the_purchase(text: str, expected: dat
     ("原告于2023年4月5日在被告一平台购买电热毯一条，当晚起火烧伤腿部。", date(2023, 4, 5)),
     ("2024年2月17日，我在平台上的一家店买了羽绒服，穿了两天就掉毛，商家不退。", date(2024, 2, 17)),
     ("本人2023年10月3日在平台下单了空气炸锅，卖家发货后锅体开裂。", date(2023, 10, 3)),
+    ("原告在被告一平台内被告二经营的“暖居”店铺于2024年1月9日购买取暖器一台，次日起火。", date(2024, 1, 9)),
+    ("客户通过被告二的网店2023年6月18日下单了一台加湿器，漏电致手部灼伤。", date(2023, 6, 18)),
 ])
 def test_the_consumers_own_dated_purchase_is_kept(text: str, expected: date) -> None:
     assert _date(text) == expected

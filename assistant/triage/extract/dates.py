@@ -168,13 +168,14 @@ def _others_act(text: str, h: Hit) -> bool:
 
     Such a date is of another party's act (a registration, a shipment, a listing), not the consumer's purchase (K18).
     """
-    start = _clause(text, h)[0]
-    if start == h.start:  # the date opens its clause: no one named before it
+    start = max(_clause(text, h)[0], text.rfind("：", 0, h.start) + 1, text.rfind(":", 0, h.start) + 1)  # after 客户陈述：
+    if start >= h.start:  # the date opens its clause: no one named before it
         return False
-    actors = [(m.start(), who) for who, rx in (("consumer", _CONSUMER), ("other", _OTHER_ACTOR))
-              for m in rx.finditer(text, start, h.start)
-              if not _OBJECT_MARK.search(text, max(start, m.start() - 6), m.start())]
-    return bool(actors) and max(actors)[1] == "other"
+    if any(not _OBJECT_MARK.search(text, max(start, m.start() - 6), m.start())
+           for m in _CONSUMER.finditer(text, start, h.start)):
+        return False  # 原告在被告二经营的店铺于…购买: the consumer is the subject, the seller only where it bought
+    return any(not _OBJECT_MARK.search(text, max(start, m.start() - 6), m.start())
+               for m in _OTHER_ACTOR.finditer(text, start, h.start))
 
 
 def _sentence_start(text: str, pos: int) -> int:
