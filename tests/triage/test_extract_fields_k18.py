@@ -48,6 +48,12 @@ def test_the_consumers_own_dated_purchase_is_kept(text: str, expected: date) -> 
 
 # --- a relative day (上个月15号) resolved against the anchor, so others' earlier dates do not win -----------------
 
+def test_a_call_after_the_harm_is_not_the_purchase() -> None:
+    # near miss for the purchase words: 呼叫救护车 and 报了警 come after the harm, the order's day is the event date
+    text = ("上个月3号我在平台下单了一个取暖器。2024年5月20日晚上取暖器起火，我呼叫了救护车，还报了警。")
+    assert _date(text, date(2024, 6, 10)) == date(2024, 5, 3)
+
+
 @pytest.mark.parametrize("text, anchor, expected", [
     ("用户：我上个月15号团购了一家烤肉店的套餐，吃完上吐下泻。今年一月就有人在评价里说吃坏肚子了。", date(2024, 6, 20), date(2024, 5, 15)),
     ("上月3号在平台上报名了游泳班，孩子在泳池呛水送了医院。", date(2023, 9, 10), date(2023, 8, 3)),

@@ -117,7 +117,8 @@ def date_hits(text: str, anchor: date | None = None) -> list[Hit]:
 # The purchase (or booking, boarding) a date belongs to: the event date is the purchase's, not the date of an
 # earlier warning, penalty or complaint by others (issue 14: 2022年11月被处罚 … 2023年3月6日原告购买).
 _BOUGHT = re.compile(r"购买|购入|买了|买的|下单|下的单|下了单|订购|订了|订的|预订|预定|预约|点了|点的|入住|乘坐|叫了|网购"
-                     r"|团购|报名|报了|呼叫|租了|租的")
+                     # (not 报了警, 呼叫救护车: a call after the harm) (K18)
+                     r"|团购|报名|报了(?=[^警案，,。]{0,8}(?:班|课|团|名))|呼叫(?!救护|急救|120|110)|打车|约车|租了|租的")
 _ELSEWHERE = re.compile(r"处罚|举报|投诉|通报|发布|公告|召回|抽检|警告|约谈|吊销|反映")
 
 
