@@ -167,3 +167,28 @@ def test_a_generic_word_alone_is_asked(text: str) -> None:
 ])
 def test_a_generic_word_with_its_head_still_decides(text: str, expected: str) -> None:
     assert _cat(text) == expected
+
+
+# --- whose fault: goods a fitter installed gave way — the goods or the fitting? the text does not say: asked
+@pytest.mark.parametrize("text", [
+    "用户：你们平台派来上门装的吊柜，第三天整个掉下来了，砸坏了灶台",
+    "委托人通过平台预约上门安装的浴室置物架，一周后支架断裂，委托人被砸伤额头。",
+    "上门装的晾衣架 昨天连衣服一起塌下来了 砸到了我妈的肩膀",
+    "事实与理由：原告经被告平台预约上门安装的吸顶灯于安装次日坠落，砸伤原告之子头部。",
+])
+def test_installed_goods_that_gave_way_are_asked(text: str) -> None:
+    ex = extract_facts(text, category_fallback=False)
+    assert ex.facts.category is None
+    assert "安装服务" in ex.questions["category"]
+
+
+@pytest.mark.parametrize("text", [
+    # the fitter's own act did the harm: the service
+    "上门装的空调，师傅打孔时把墙里的水管打破了，楼下被淹",
+    # a repair, whatever failed after it: the service
+    "上门修的热水器，第二天又漏水了，把地板泡了",
+    # installation named without the goods: the fitter scratched the floor
+    "预约上门安装，师傅把地板划坏了",
+])
+def test_a_fitting_or_repair_that_did_harm_stays_the_service(text: str) -> None:
+    assert _cat(text) == "other_service"

@@ -133,3 +133,22 @@ def generic_only(text: str, start: int, end: int) -> bool:
     if not _GENERIC.fullmatch(word):
         return False
     return "套餐" not in word or not _MEAL_BUNDLE.fullmatch(word)
+
+
+# Whose fault (K17): a service that installed goods, named with them (上门装的电视挂架), and a harm where the thing
+# installed gave way (整个电视掉下来了, 支架断了): the goods (if the fitter supplied them) or the fitting may have done
+# it, and the text does not say which — asked. A harm by the fitter's own act (师傅打孔把水管打破了) stays the service;
+# a repair (上门修的热水器又漏了) is the service whatever failed.
+_INSTALLED = re.compile(r"(?:装|安装)(?:的|了|好的)?[^，,。；;！!？?\n\s]{2,}")
+_GAVE_WAY = re.compile(r"掉下来|掉了下来|掉下去|脱落|断了|断裂|松了|松动|塌了|塌下来|倒了|砸下来|坠落|\b(?:fell|came off|collapsed)\b")
+_FITTER_ACT = re.compile(r"(?:师傅|工人|安装工|他|对方)[^，,。；;！!？?\n]{0,6}(?:把|弄|打穿|打破|打坏|钻|划|碰)")
+
+
+def installed_gave_way(text: str, start: int, end: int) -> bool:
+    """True when a service cue at ``start:end`` names goods it installed and the harm is that thing giving way."""
+    seg = text[start:clause_end(text, end)][:end - start + 8]  # the cue and the goods named right after it
+    m = _INSTALLED.search(seg)
+    if m is None or m.start() >= end - start:
+        return False
+    rest = text[end:]
+    return bool(_GAVE_WAY.search(rest)) and not _FITTER_ACT.search(rest)

@@ -3,7 +3,8 @@
 The word lists are data, one class of the public classification each, mapped to the category enum (the file's
 header names the list and edition each part follows). Reading a narrative:
 
-1. Costs and treatment (医药费, 开了药, 按时吃药) are harm evidence, not goods (issue 14): blanked first.
+1. Costs and treatment (医药费, 开了药, 按时吃药) are harm evidence, not goods (issue 14): blanked first
+   (``goods_context.py``, with the other readings of a goods word's context: whose thing, who acts, which channel).
 2. Every class's cues are found; a hit inside a longer hit of another class says nothing of its own
    (眼镜 in 隐形眼镜, 咖啡 in 咖啡机). Context words (旅游, 司机, 宠物) count only when no class names the goods.
 3. One category named: that category. A service and the goods it used or damaged (酒店的热水器, 维修弄坏地板):
@@ -27,8 +28,8 @@ from pathlib import Path
 import yaml
 
 from assistant.triage.extract.cue_scan import required_chars
-from assistant.triage.extract.goods_context import (NO_DEAL, blank_treatment, generic_only, ordered_to_cook, spends_after,
-                                                     spent_after)
+from assistant.triage.extract.goods_context import (NO_DEAL, blank_treatment, generic_only, installed_gave_way, ordered_to_cook,
+                                                     spends_after, spent_after)
 from assistant.triage.extract.text import Hit, clause_end, clause_start, sentence_start
 
 DATA = Path(__file__).with_name("goods_classes.yaml")
@@ -467,6 +468,10 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     if all(generic_only(text, h.start, h.end) for h in same):  # only 医用, only a package (婚纱照套餐): asked (K17)
         return CategoryReading(competing=[Hit(chosen.cls.category, chosen.start, chosen.end)],
                                question=f"叙述只从泛称{_label(chosen, text)}看出类别：购买的具体是什么商品或服务？")
+    if chosen.cls.category == "other_service" and installed_gave_way(text, chosen.start, chosen.end):
+        return CategoryReading(competing=[Hit(chosen.cls.category, chosen.start, chosen.end)],  # whose fault (K17)
+                               question=f"{_label(chosen, text)}：造成损害的是所安装的商品本身，还是安装服务？"
+                                        "（商品由谁提供？）")
     if all(h in unsold for h in same):  # only a dish's name, nothing says it was a meal cooked to order
         return CategoryReading(competing=[Hit(chosen.cls.category, chosen.start, chosen.end)],
                                question=f"{_label(chosen, text)}是餐馆现做的饭菜（外卖、堂食），还是网购的预包装食品？")
