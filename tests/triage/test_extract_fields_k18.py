@@ -182,3 +182,45 @@ def test_dodging_payment_is_not_safety_duty(text: str) -> None:
 ])
 def test_dodging_a_hazard_complaint_is_kept(text: str) -> None:
     assert _f(text).safety_duty_done is False
+
+
+# --- a bare 供货商 may be the platform's own upstream: a seller distinct from it only when the text names one --------
+
+@pytest.mark.parametrize("text", [
+    "用户：你们小程序卖的鸡蛋一半是臭的。客服：我们会反馈给供货商。",
+    "我在平台的生鲜频道买的虾不新鲜，平台说要去问供货商。",
+    "客户在某社区团购小程序订的大米生虫，平台称将追责供货商。",
+    "The app sold me spoiled yogurt; 客服说已经通知供货商停止供货。",
+])
+def test_unnamed_supplier_is_not_a_marketplace_seller(text: str) -> None:
+    assert _f(text).platform_role is None
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: the supplier named, a seller distinct from the platform
+    "客户在社区团购小程序订的冻饺子，供货商为某食品厂，吃后腹泻。",
+    "用户：你们团购的粽子发霉了，供货商是“五芳园”，我要退款。",
+])
+def test_named_supplier_is_a_marketplace_seller(text: str) -> None:
+    assert _f(text).platform_role == "marketplace"
+
+
+# --- a takedown left undone beside monitoring (未进行监测、下架) is the general duty, not steps once told -----------
+
+@pytest.mark.parametrize("text", [
+    "原告受伤后投诉。被告一对平台上同类产品未进行监测、下架，亦无任何提示。",
+    "我投诉之后才发现，平台对同款电热毯既未进行巡查、下架，也没有任何提醒，我买的那条烧穿了床垫。",
+    "被告一收到原告投诉后，对直播间售卖的同款美容仪未进行监控、下架。",
+    "平台没有排查、下架同款有毒玩具，我孩子舔了以后呕吐就医，我事后投诉。",
+])
+def test_monitoring_left_undone_is_not_measures(text: str) -> None:
+    assert _f(text).necessary_measures_taken is not False
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: knowledge told, the takedown left undone with no monitoring word
+    "此前已有多名买家投诉该取暖器漏电，平台未采取任何措施，仍在销售。",
+    "早有人举报这家店卖假药，平台一直不下架。",
+])
+def test_measures_not_taken_after_reports_are_kept(text: str) -> None:
+    assert _f(text).necessary_measures_taken is False

@@ -70,7 +70,9 @@ _MARKET_WEAK = re.compile(r"(?:商家|卖家|店家|店铺|网店|商户|房东|
                           # from the platform): 一家民宿, 一家医美机构, 平台上的"老王烧烤", 供货商
                           r"|一家[^，,。；;！!？?\n]{0,10}(?:院|所|馆|机构|公司|工作室|旅行社|代理|中心|酒店|民宿|客栈|宾馆|餐厅|饭店|门诊|药房|诊所|健身房)"
                           r"|(?:平台|你们)(?:上|里)?(?:的|订的|买的|上的|点的|约的)?[“\"「][^”\"」]{2,12}[”\"」]"
-                          r"|寄养家庭|票务代理|供货商)")  # not 师傅/育儿嫂/团长: one the platform sends may be its own
+                          # a supplier only when named (供货商为某冻品公司, 供货商："稻香斋"): a bare 供货商 may be the
+                          # platform's own upstream (自营 goods are bought in too) (K18)
+                          r"|寄养家庭|票务代理|供货商(?:为|是|系|：|:))")  # not 师傅/育儿嫂/团长: one the platform sends may be its own
 
 
 # For harm, a negator must stand right before the word (没有受伤, 未造成人身伤害), not anywhere in the clause:

@@ -197,6 +197,7 @@ def links_damage(text: str, hit: Hit) -> bool:
     return not _ONLY.search(sentence) and len(_ITEM.findall(sentence)) >= 2
 
 
+_MONITORING = re.compile(r"监测|监控|巡查|排查")
 _DODGE = re.compile(r"推诿|踢皮球|推卸|推脱|推给")
 _PAY_DEMAND = re.compile(r"为由|理由|赔偿|赔付|赔钱|理赔|拒赔|担责|承担责任|先行赔付|医药费|医疗费|损失")
 
@@ -244,6 +245,8 @@ def admissible(name: str, found: list[Hit], text: str, harm: Hit | None) -> list
     if name == "necessary_measures_taken":  # 屏蔽了我的差评: a step against the consumer, not against the goods
         found = [h for h in found if not (h.value is True and _OWN_THING.search(text, _clause_start(text, h.start),
                                                                                 min(len(text), h.end + 8)))]
+    if name == "necessary_measures_taken":  # 既未进行监测、下架: general monitoring, the safety duty, not steps once told (K18)
+        found = [h for h in found if not (h.value is False and _MONITORING.search(text, h.start, h.end))]
     if name == "safety_duty_done":  # 被告一以"平台仅提供信息撮合服务"为由推诿: a defence to paying, not the duty (K18)
         found = [h for h in found if not _liability_dodged(text, h)]
     if name == "qualification_review_done":  # 有用户反映…，被告一既未核查，也未下架: the reports went unchecked (K18)
