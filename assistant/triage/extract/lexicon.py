@@ -88,6 +88,8 @@ class GoodsClass:
     resolved_by: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a contested class: the registration stated decides
     suffix: bool = False  # a dosage form: after a named product (阿莫西林胶囊) it is part of that name
     care: bool = False  # a place of treatment (宠物医院): named after the harm it is the care sought, not what was sold
+    law: str = ""  # a contested class: the provision that makes its category turn on an unstated fact (K19)
+    question: str = ""  # a contested class: what to ask when the text does not state it ({goods}: the words named)
 
 
 @dataclass
@@ -114,7 +116,8 @@ def load_classes(path: Path = DATA) -> tuple[tuple[GoodsClass, ...], tuple[str, 
                                description=c["description"], cues=_alt(c.get("cues")), context=_alt(c.get("context")),
                                contested=bool(c.get("contested", False)), requires=_alt(c.get("requires")),
                                absorbs=frozenset(c.get("absorbs") or ()), care=bool(c.get("care", False)),
-                               suffix=bool(c.get("suffix", False)),
+                               suffix=bool(c.get("suffix", False)), law=str(c.get("law") or ""),
+                               question=str(c.get("question") or ""),
                                resolved_by=tuple((cat, re.compile(rx)) for cat, rx in (c.get("resolved_by") or {}).items()))
                     for c in data["classes"])
     return classes, tuple(data["category_order"])
@@ -366,6 +369,13 @@ def _label(h: _ClassHit, text: str) -> str:
     return f"「{text[h.start:h.end]}」（{h.cls.name.split(' (')[0]}）"
 
 
+def _contested_question(h: _ClassHit, text: str) -> str:
+    """The class's own question (K19: what the law makes its category turn on), else the general one."""
+    if h.cls.question:
+        return f"{_label(h, text)}在本法下的类别有争议：" + h.cls.question.replace("{goods}", f"「{text[h.start:h.end]}」")
+    return f"{_label(h, text)}在本法下的类别有争议：请确认购买的是什么商品或服务。"
+
+
 def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     """The category of the harmful goods in ``text``, or unknown with the competing hits and a question."""
     text = blank_treatment(text)
@@ -447,18 +457,21 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
                 cats, confidence, source = [attached], WEAK, "harm_clause"
     if len(cats) > 1:
         competing = [first[c] for c in cats]
-        disputed = [_label(h, text) for h in competing if h.cls.contested]
+        disputed = [h for h in competing if h.cls.contested]
         return CategoryReading(competing=[Hit(h.cls.category, h.start, h.end) for h in competing],
                                question="叙述中提到了" + "、".join(_label(h, text) for h in competing)
                                + "：造成损害的是哪一种商品或服务？"
-                               + (f"（其中{'、'.join(disputed)}在本法下的类别有争议）" if disputed else ""))
+                               + (f"（其中{'、'.join(_label(h, text) for h in disputed)}在本法下的类别有争议："
+                                  + "".join(h.cls.question.replace("{goods}", f"「{text[h.start:h.end]}」")
+                                            for h in disputed if h.cls.question) + "）"
+                                  if disputed else ""))
     chosen = first[cats[0]]
     same = [h for h in pool if _key(h) == cats[0]]
     contested = next((h for h in same if h.cls.contested and (h is chosen or any(
         h.start <= o.start and o.end <= h.end for o in same if o is not h))), None)
     if contested is not None:  # the contested class names these goods (共享充电宝 holds 充电宝)
         return CategoryReading(competing=[Hit(contested.cls.category, contested.start, contested.end)],
-                               question=f"{_label(contested, text)}在本法下的类别有争议：请确认购买的是什么商品或服务。")
+                               question=_contested_question(contested, text))
     if all(not h.strong for h in same) and chosen.cls.category not in _EDIBLE and (eaten := _INGESTED.search(text)):
         # only a shop's name or a context word (母婴店, 宠物店) says what was sold, and the text says it was eaten:
         # the shop sells food too (婴儿米糊 from a 母婴店), so its name does not decide (K13)
