@@ -415,6 +415,10 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
         return CategoryReading(competing=[Hit(first_hit.cls.category, first_hit.start, first_hit.end)],
                                question=f"叙述说「{wish.group()}」，没有说商品已交付或造成损害："
                                         "是否已购买并受到损害？造成损害的是什么商品或服务？")
+    # goods inside a contested name are that name (共享充电宝 holds 充电宝, 酒店早餐 holds 酒店): the contested class speaks for them,
+    # before a stated registration or deal re-classes it (K19)
+    pool = [h for h in pool if h.cls.contested or not any(
+        o.cls.contested and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in pool)]
     registered = _registration(pool, text)
     if registered is not None:  # the narrative states the registration of a contested product: it decides
         pool = [_ClassHit(replace(h.cls, category=registered, contested=False), h.start, h.end, h.strong)
@@ -423,9 +427,6 @@ def category_reading(text: str, harm: Hit | None = None) -> CategoryReading:
     if any(h.cls.code.endswith("(器具)") for h in pool):  # 冰淇淋机 … 给孩子做冰淇淋: what the appliance made (K13)
         pool = [h for h in pool if not (h.cls.category in ("food", "catering")
                                         and _COOKED.search(text, max(0, h.start - 3), h.start))]
-    # goods inside a contested name are that name (共享充电宝 holds 充电宝): the contested class speaks for them
-    pool = [h for h in pool if h.cls.contested or not any(
-        o.cls.contested and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in pool)]
     unsold = _unsold(pool, text)
     first: dict[str, _ClassHit] = {}
     for h in sorted(pool, key=lambda h: h.start):
