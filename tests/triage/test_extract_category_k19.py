@@ -111,3 +111,11 @@ def test_every_contested_class_carries_its_legal_reason() -> None:
             assert "{goods}" in c["question"] and "？" in c["question"], c["code"]
     loaded = [c for c in load_classes()[0] if c.contested]
     assert len(loaded) == len(contested) and all(c.law for c in loaded)
+
+
+@pytest.mark.parametrize("text", [
+    "网购的富含维生素C的果汁，孩子喝完上吐下泻。",
+    "超市app买的添加益生菌的酸奶，喝完肚子疼住院。",
+])
+def test_a_nutrient_a_food_contains_is_an_ingredient_not_the_product(text: str) -> None:
+    assert _ex(text).facts.category == "food"

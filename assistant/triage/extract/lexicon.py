@@ -12,8 +12,8 @@ header names the list and edition each part follows). Reading a narrative:
    general class for the same words (隐形眼镜): the regulated list.
 4. Two different goods still compete: the one named in the harm's sentence is the harmful one; if that does
    not decide, the category stays unknown and a question is asked (wrong is worse than unknown).
-5. A class whose legal category is contested (兽药, 搬家货运, 共享充电宝) leaves the category unknown, with its
-   question — unless the narrative states the registration that decides it (包装上写着保健食品: food).
+5. A class whose legal category turns on a registration or the deal (its ``law:`` says which: 兽药, 钙片, 护膝, 上门厨师)
+   is asked with its own question — unless the text states what decides it (包装上写着保健食品: food; K19).
 6. A dish name alone (螺蛳粉) may be a meal cooked to order (H62) or packaged food (F5229): it names a meal only
    beside a word of the service (外卖, 点的, 堂食); otherwise it is asked. 预制菜, 速冻 make it packaged food.
 """
