@@ -95,6 +95,11 @@ _CAT = tuple((c, re.compile(p, _I)) for c, p in _CATEGORY)
 _ASCII_WORDS = re.compile(r"[A-Za-z]{3,}")
 _GOODS_DATE_EN = re.compile(r"\b(?:manufactured|made|produced|expir(?:y|es|ed)|best before|use by|shelf life)\b[^.;,]{0,20}$", re.I)
 _TOLD = re.compile(r"\b(?:told|complained|reported|notified|contacted|wrote to|messaged)\b", re.I)
+# a record's own date sits right after its name (Client note 12 Oct 2024:, Intake dated 3 May 2024, as of …); a date
+# after the heading's colon or dash (Intake note - trip on 3 March 2023) is the story's
+_RECORD_EN = re.compile(r"(?:\b(?:notes?|intake|memo(?:randum)?|minutes|record|interview|consultation|call(?: log)?)"
+                        r"[\s,]*(?:(?:dated|of|on|taken|made)\s+)?|\b(?:dated|recorded|prepared)(?:\s+on)?\s+|\bas of\s+)$",
+                        re.I)
 
 
 def has_english(text: str) -> bool:
@@ -111,6 +116,7 @@ def english_date(text: str, anchor: date | None = None) -> tuple[Hit, str] | Non
     """The earliest English date (3 March 2023, March 3, 2023, July 2023) and its precision (day / month)."""
     limit = anchor or date.today()
     found: list[tuple[Hit, str]] = []
+    months: list[tuple[Hit, str]] = []
     for rx, order in ((_DATE_DMY, "dmy"), (_DATE_MDY, "mdy")):
         for m in rx.finditer(text):
             d, mon, y = (m.group(1), m.group(2), m.group(3)) if order == "dmy" else (m.group(2), m.group(1), m.group(3))
@@ -120,19 +126,31 @@ def english_date(text: str, anchor: date | None = None) -> tuple[Hit, str] | Non
                 continue
             if value <= limit:
                 found.append((Hit(value, m.start(), m.end()), "day"))
-    if not found:
+    days = [(hp[0].start, hp[0].end) for hp in found]
+    found = [hp for hp in found if _purchase_or_harm_date(text, hp[0])]
+    if not found:  # a month is read only when no day date of the purchase or the harm is told
         for m in _DATE_MY.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in days):
+                continue  # the month of a day date set aside (Client note 12 Oct 2024): not a date of its own
             value = date(int(m.group(2)), _month(m.group(1)), 1)
             # the same law-change months as in Chinese (dates.AMBIGUOUS_MONTHS): the day decides the law (K18)
             if (value.year, value.month) in AMBIGUOUS_MONTHS:
                 continue
             if value <= limit:
-                found.append((Hit(value, m.start(), m.end()), "month"))
+                months.append((Hit(value, m.start(), m.end()), "month"))
+        found = [hp for hp in months if _purchase_or_harm_date(text, hp[0])]
+    return min(found, key=lambda hp: hp[0].value) if found else None
+
+
+def _purchase_or_harm_date(text: str, hit: Hit) -> bool:
+    """Whether a date may be the purchase's or the harm's: not a complaint's, the goods' own, or the note's own date."""
+    start, end = _sentence(text, hit.start)[0], _sentence(text, hit.end)[1]
     # the date of a complaint or report (On 2 June she told the app …) is not the purchase's or the harm's;
     # nor is a date of the goods themselves (manufactured in March 2022, best before …) (K12)
-    found = [hp for hp in found if not _TOLD.search(text[_sentence(text, hp[0].start)[0]:_sentence(text, hp[0].end)[1]])
-             and not _GOODS_DATE_EN.search(text, max(0, hp[0].start - 30), hp[0].start)]
-    return min(found, key=lambda hp: hp[0].value) if found else None
+    if _TOLD.search(text[start:end]) or _GOODS_DATE_EN.search(text, max(0, hit.start - 30), hit.start):
+        return False
+    # the date a note, intake or call record was made (Client note 12 Oct 2024: …, Intake dated …): the record's own
+    return not _RECORD_EN.search(text, start, hit.start)
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
