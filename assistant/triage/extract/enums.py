@@ -85,9 +85,8 @@ _HARM_NEG = re.compile(NEGATOR + r"(?:因[^，,。；;]{1,6}?(?=受到|造成|�
 _VISIT = re.compile(r"(?:去|到|送|进|跑)了?[^，,。；;\s]{0,6}医院|去医院|去了医院|进了医院|送到医院|送医|就医|就诊|看医生|看了医生|诊所|打了?针|医院看了|去医院看|检查")
 _NOBODY_HURT = re.compile(r"没出(?:啥|什么)?事|没(?:啥|什么)事(?!了)|(?:没有|没|未|并未|也没有|并没有|(?<!有)无)(?:因[^，,。；;]{0,8})?(?:造成|受到|出现)?(?:任何)?(?:身体|人身|健康)(?:上的?)?(?:损害|伤害|损伤|问题)"
                           r"|没(?:有)?(?:耽误|影响)(?:治疗|健康)|人(?:倒是|也|都)?没(?:事|伤)|(?:没有|没|未)(?:造成)?(?:人员)?(?:受伤|伤亡)|没人受伤|无人员?伤亡|没(?:有)?(?:什么)?大(?:碍|事)|无大碍")
-# A total denial of loss (我没有任何损失) against a word about the goods' quality (假货): two readings, left unknown.
+# A total denial of loss (我没有任何损失) against any word read as a loss: two readings, left unknown.
 _NO_LOSS = re.compile(r"(?:没有|没|无|未|并未|并没有)(?:造成|产生|遭受)?(?:任何)?(?:实际|经济|财产)?(?:的)?损失")
-_QUALITY = re.compile(r"假货|假冒|仿冒|货不对板|卖假|翻新|监管机|以次充好|冒充|掺假|合成肉|糖浆兑|糖水|假的")
 
 
 def _harm_negated(text: str, pos: int) -> bool:

@@ -16,7 +16,6 @@ import re
 
 from assistant.triage.extract.text import clause_start, sentence_start
 
-_SENTENCE_END = re.compile(r"[。！!？?\n；;]")
 # Using the goods, or something happening to the person: an injury after these is a result, not a reason.
 _USE = re.compile(r"吃|喝|用|服|涂|抹|敷|戴|穿|坐|骑|躺|泡|洗|睡|玩|喂|住(?!院)|搭|乘|开|点燃|充电|摔|撞|砸|烫|烧|爆|炸|触电|漏电|被")
 # The injury, then (within a few characters) a time connective, then (within its sentence) a purchase: a reason.
