@@ -52,21 +52,18 @@ def _table(scores: dict[str, Any]) -> dict[str, dict[str, float | int]]:
 
 def measure(cases: list[dict[str, Any]]) -> dict[str, Any]:
     """Scores of the extractor on ``cases``: totals, per field, per register, and narratives per second."""
-    from assistant.triage.evaluate import score, totals
+    from assistant.triage.evaluate import recovered, score, totals
 
     registers: dict[str, Any] = {}
     start = time.perf_counter()
     fields = score(cases, registers)
     seconds = time.perf_counter() - start
     accuracy, wrong = totals(fields)
-    labelled = sum(s.labelled for s in fields.values())
-    # a fact recovered: expected a value and got that value (a wrong value set in its place is not recovered)
-    wrong_in_place = sum(1 for s in fields.values() for _, w, g in s.failures if w is not None and g is not None)
-    recovered = labelled - sum(s.missed for s in fields.values()) - wrong_in_place
+    right, labelled = recovered(fields)
     return {"narratives": len(cases), "pairs": sum(s.n for s in fields.values()),
             "accuracy": round(accuracy, 4), "wrong_rate": round(wrong, 5),
             "wrong": sum(s.wrong for s in fields.values()), "labelled": labelled,
-            "recovered": recovered, "recovered_share": round(recovered / max(labelled, 1), 4),
+            "recovered": right, "recovered_share": round(right / max(labelled, 1), 4),
             "narratives_per_second": round(len(cases) / seconds, 1) if seconds else None,
             "fields": _table(fields), "registers": _table(registers)}
 

@@ -106,6 +106,14 @@ def totals(scores: dict[str, FieldScore]) -> tuple[float, float]:
     return sum(s.correct for s in scores.values()) / max(n, 1), sum(s.wrong for s in scores.values()) / max(n, 1)
 
 
+def recovered(scores: dict[str, FieldScore]) -> tuple[int, int]:
+    """(labelled facts extracted with their expected value, labelled facts): a wrong value in place is not recovered."""
+    labelled = sum(s.labelled for s in scores.values())
+    right = labelled - sum(s.missed for s in scores.values()) - sum(
+        1 for s in scores.values() for _, w, g in s.failures if w is not None and g is not None)
+    return right, labelled
+
+
 def report(scores: dict[str, FieldScore], details: bool = False, registers: dict[str, FieldScore] | None = None) -> str:
     """A plain-text table of the scores per field (and per register), with every failure when ``details``."""
     lines = [f"{'field':34} {'acc':>6} {'wrong%':>7} {'labelled':>8} {'wrong':>6} {'missed':>6}"]
@@ -117,9 +125,7 @@ def report(scores: dict[str, FieldScore], details: bool = False, registers: dict
         lines.append(f"{'register ' + reg:34} {s.accuracy:6.3f} {100 * s.wrong_rate:6.2f}% {s.labelled:8d} {s.wrong:6d} {s.missed:6d}")
     acc, wrong = totals(scores)
     lines.append(f"{'overall (all fields)':34} {acc:6.3f} {100 * wrong:6.2f}%")
-    labelled = sum(s.labelled for s in scores.values())
-    right_set = labelled - sum(s.missed for s in scores.values()) - sum(
-        1 for s in scores.values() for _, w, g in s.failures if w is not None and g is not None)
+    right_set, labelled = recovered(scores)
     set_values = right_set + sum(s.wrong for s in scores.values())
     lines.append(f"labelled facts recovered: {right_set}/{labelled} ({right_set / max(labelled, 1):.3f}); "
                  f"values set: {set_values}, of which wrong: {set_values - right_set}")

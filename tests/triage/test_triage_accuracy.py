@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.triage.evaluate import load_split, score, totals
+from assistant.triage.evaluate import load_split, recovered, score, totals
 
 FLOORS = yaml.safe_load((Path(__file__).resolve().parents[2] / "evals" / "floors.yaml").read_text(encoding="utf-8"))[
     "extraction"]
@@ -44,7 +44,5 @@ def test_accuracy_and_wrong_rate_floors(split) -> None:
     acc, wrong = totals(scores)
     assert acc + 1e-9 >= floors["accuracy"], f"{name}: accuracy {acc:.4f} below the floor {floors['accuracy']}"
     assert wrong <= floors["wrong_rate_max"] + 1e-9, f"{name}: wrong-value rate {wrong:.4f} above {floors['wrong_rate_max']}"
-    labelled = sum(s.labelled for s in scores.values())
-    right = labelled - sum(s.missed for s in scores.values()) - sum(
-        1 for s in scores.values() for _, w, g in s.failures if w is not None and g is not None)
+    right, labelled = recovered(scores)
     assert right / labelled + 1e-9 >= floors["recovered"]
