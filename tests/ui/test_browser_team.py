@@ -135,8 +135,15 @@ def _listed(browser: Browser) -> list[str]:
     """The entries of the sidebar's matter picker (打开事项), read from its opened dropdown; [] when the sidebar
     has no picker (it says 尚无事项 instead)."""
     picker = f'{SIDEBAR} input[aria-label="打开事项"]'
-    if not browser.js(f"!!document.querySelector({picker!r})"):
-        assert "尚无事项" in (browser.js(f"document.querySelector({SIDEBAR!r}).innerText") or "")
+    has_picker = f"!!document.querySelector({picker!r})"
+    sidebar_text = f"document.querySelector({SIDEBAR!r}).innerText"
+    # the main area may be drawn before the sidebar's picker (a rerun renders in order): wait for one of the two
+    deadline = time.monotonic() + 30
+    while not browser.js(has_picker) and "尚无事项" not in (browser.js(sidebar_text) or "") \
+            and time.monotonic() < deadline:
+        time.sleep(0.3)
+    if not browser.js(has_picker):
+        assert "尚无事项" in (browser.js(sidebar_text) or "")
         return []
     _mouse_click(browser, picker)  # baseweb's select opens on real mouse events, not on a scripted click()
     deadline = time.monotonic() + 15
